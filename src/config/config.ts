@@ -15,7 +15,9 @@ function isTimeZone(value: string): boolean {
 
 const configSchema = z.object({
   BOT_TOKEN: z
-    .string({ error: "is required: create a bot with @BotFather in Telegram (/newbot) and copy the token it gives you" })
+    .string({
+      error: "is required: create a bot with @BotFather in Telegram (/newbot) and copy the token it gives you",
+    })
     .trim()
     .regex(/^\d+:[\w-]{20,}$/, "must look like 123456789:AA…, the token @BotFather gave you"),
   DATABASE_URL: z

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse } from "dotenv";
-import { readFileSync } from "node:fs";
 
 /** The process environment merged over `.env` (when present); the real environment wins. */
 export function loadEnv(path = ".env", env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {

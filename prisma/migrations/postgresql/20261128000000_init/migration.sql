@@ -54,6 +54,15 @@ CREATE TABLE "Chat" (
 );
 
 -- CreateTable
+CREATE TABLE "ChatMember" (
+    "chatId" BIGINT NOT NULL,
+    "userId" BIGINT NOT NULL,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ChatMember_pkey" PRIMARY KEY ("chatId","userId")
+);
+
+-- CreateTable
 CREATE TABLE "ChatAdmin" (
     "chatId" BIGINT NOT NULL,
     "userId" BIGINT NOT NULL,
@@ -113,6 +122,7 @@ CREATE TABLE "Event" (
     "startsAt" TIMESTAMP(3) NOT NULL,
     "endsAt" TIMESTAMP(3) NOT NULL,
     "precision" "TimePrecision" NOT NULL,
+    "openEnded" BOOLEAN NOT NULL DEFAULT false,
     "timeZone" TEXT NOT NULL,
     "capacity" INTEGER,
     "signupDeadline" TIMESTAMP(3),
@@ -220,6 +230,9 @@ CREATE INDEX "Organisation_name_idx" ON "Organisation"("name");
 CREATE INDEX "Chat_organisationId_idx" ON "Chat"("organisationId");
 
 -- CreateIndex
+CREATE INDEX "ChatMember_userId_idx" ON "ChatMember"("userId");
+
+-- CreateIndex
 CREATE INDEX "User_username_idx" ON "User"("username");
 
 -- CreateIndex
@@ -275,6 +288,9 @@ ALTER TABLE "Organisation" ADD CONSTRAINT "Organisation_parentId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "Chat" ADD CONSTRAINT "Chat_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ChatMember" ADD CONSTRAINT "ChatMember_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "Chat"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ChatAdmin" ADD CONSTRAINT "ChatAdmin_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "Chat"("id") ON DELETE CASCADE ON UPDATE CASCADE;

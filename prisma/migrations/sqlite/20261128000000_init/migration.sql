@@ -34,6 +34,16 @@ CREATE TABLE "Chat" (
 );
 
 -- CreateTable
+CREATE TABLE "ChatMember" (
+    "chatId" BIGINT NOT NULL,
+    "userId" BIGINT NOT NULL,
+    "lastSeenAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("chatId", "userId"),
+    CONSTRAINT "ChatMember_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "Chat" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "ChatAdmin" (
     "chatId" BIGINT NOT NULL,
     "userId" BIGINT NOT NULL,
@@ -93,6 +103,7 @@ CREATE TABLE "Event" (
     "startsAt" DATETIME NOT NULL,
     "endsAt" DATETIME NOT NULL,
     "precision" TEXT NOT NULL,
+    "openEnded" BOOLEAN NOT NULL DEFAULT false,
     "timeZone" TEXT NOT NULL,
     "capacity" INTEGER,
     "signupDeadline" DATETIME,
@@ -192,6 +203,9 @@ CREATE INDEX "Organisation_name_idx" ON "Organisation"("name");
 
 -- CreateIndex
 CREATE INDEX "Chat_organisationId_idx" ON "Chat"("organisationId");
+
+-- CreateIndex
+CREATE INDEX "ChatMember_userId_idx" ON "ChatMember"("userId");
 
 -- CreateIndex
 CREATE INDEX "User_username_idx" ON "User"("username");

@@ -1,0 +1,72 @@
+# Event list, event card, sign-ups
+events-header = <b>Upcoming events</b> ({ $total } · page { $page }/{ $pages })
+events-none = No upcoming events yet.
+events-not-set-up = This group is not linked to an organisation yet, so there are no events. An admin can send /setup.
+events-not-set-up-admin =
+    This group is not linked to an organisation yet. Send /setup to
+    · create an organisation (name, parent hub, time zone, language), or
+    · join an existing one with the join code from another group.
+events-private-none = No upcoming events in your groups (I only know the groups where you have talked or signed up).
+event-online = online
+event-place-unknown = place to be announced
+places-count = { $confirmed }/{ $capacity }
+places-full = full · { $waitlisted } waitlisted
+places-unlimited = no limit · { $confirmed } going
+status-closed = sign-ups closed
+status-cancelled = cancelled
+status-completed = ended
+card-deadline = Sign up by { $when }
+btn-signup = ✅ Sign up
+btn-cancel-signup = Cancel my sign-up
+btn-who = 👥 Who's going
+btn-calendar = 📅 Add to calendar
+btn-manage = ⚙️ Manage
+btn-close-signups = Close sign-ups
+btn-reopen-signups = Reopen sign-ups
+btn-cancel-event = Cancel the event
+btn-cancel-event-confirm = Yes, cancel the event
+btn-keep-event = Keep it
+btn-open-private = Open private chat
+roster-confirmed = Signed up { $count }/{ $capacity }
+roster-waitlist = Waitlist { $count }
+roster-cancelled = Cancelled { $count }
+roster-empty = (none)
+list-more = …and { $count } more
+who-nobody = Nobody has signed up yet. Be the first!
+who-list = { $count } going: { $names }{ $waitlisted ->
+    [0] {""}
+   *[other] ; { $waitlisted } waitlisted
+  }
+toast-signed-up = You're in ✅
+toast-waitlisted = It's full: waitlisted, position { $position }
+toast-already-confirmed = You're already signed up
+toast-already-waitlisted = You're on the waitlist, position { $position }
+toast-refused-cancelled = This event was cancelled
+toast-refused-closed = Sign-ups are closed
+toast-refused-deadline = The sign-up deadline has passed
+toast-refused-ended = This event has ended
+toast-refused-draft = This event is not published yet
+toast-refused-completed = This event has ended
+toast-cancelled = Your sign-up is cancelled
+toast-cancelled-waitlist = You left the waitlist
+toast-not-signed-up = You're not signed up for this event
+toast-event-missing = This event no longer exists
+toast-stale-button = This button has expired. Send /events again
+toast-not-organiser = Only this event's organisers can do that
+toast-sent-private = Sent to you in a private message
+toast-start-bot-first = Open a private chat with me and press Start, then tap again
+toast-closed = Sign-ups closed
+toast-reopened = Sign-ups reopened
+toast-event-cancelled = Event cancelled; the people signed up were told
+toast-not-in-state = That isn't possible in the event's current state
+promoted-private = Good news! A place opened up for "{ $title }": you're moved from the waitlist to <b>signed up</b>. When: { $when }
+promoted-group = { $mention } good news! A place opened up for "{ $title }": you're now signed up.
+event-cancelled-notice = ❌ "{ $title }" ({ $when }) has been cancelled.
+cancel-event-ask = Cancel "{ $title }"? The { $count } people signed up will be told.
+my-header = <b>My sign-ups</b>
+my-none = You have no upcoming sign-ups. Send /events to see what's on.
+my-line-confirmed = ✅ signed up
+my-line-waitlisted = ⏳ waitlisted, position { $position }
+my-in-group = I've sent your sign-ups to you in a private message.
+my-in-group-start = See your sign-ups in a private chat:
+calendar-caption = Calendar file for "{ $title }": open it to add the event to your calendar.

@@ -1,0 +1,37 @@
+# General: /start, /help, command menu, errors
+cmd-events = Upcoming events
+cmd-my = My sign-ups
+cmd-newevent = Create an event (organisers)
+cmd-setup = Link this group to an organisation (admins)
+cmd-summary = Events summary
+cmd-settings = Reminder and summary settings (organisers)
+cmd-campaign = All events of a campaign day
+cmd-hours = My volunteer hours
+cmd-import = Import a programme table (organisers)
+cmd-help = How to use Yiqi
+
+start-private =
+    Hello, { $name }! I'm Yiqi (一起): I help organisations run their events in group chats.
+    · Send /events in a group to see events and sign up with one tap
+    · /my shows the events you signed up for
+    · Organisers create events with /newevent
+    Send /help for every command.
+start-group =
+    Hello everyone! I'm Yiqi. Send /events to see upcoming events and sign up with one tap.
+    Admins: send /setup first to link this group to an organisation.
+help =
+    <b>Yiqi — help</b>
+    <b>Members</b>
+    /events — upcoming events: sign up, cancel, see who's going, add to calendar
+    /my — my sign-ups and waitlist positions
+    /hours — my volunteer hours
+    <b>Organisers</b>
+    /setup — link this group to an organisation (new, or with a join code)
+    /newevent — create an event (or in one line: /newevent Title | 28 June 9:00-11:30 | Place | 20)
+    /edit, /cancelevent — change or cancel an event
+    /organiser add @username — add an organiser
+    /settings — reminders and the daily summary
+    /summary — events summary
+    /import — import a programme table (CSV)
+error-generic = Sorry, something went wrong. Please try again in a moment.
+fallback-private = I didn't understand that. Send /help to see what I can do.

@@ -1,0 +1,125 @@
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { registerCommands } from "./bot/commands.ts";
+import type { YiqiContext } from "./bot/context.ts";
+import { createBot } from "./bot/create-bot.ts";
+import type { Config } from "./config/config.ts";
+import { Translator } from "./i18n/translator.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { CardRefresher } from "./sender/card-refresher.ts";
+import { type Limits, RateLimiter, telegramLimits } from "./sender/rate-limiter.ts";
+import { createRenderer, type NamedRenderer } from "./sender/render.ts";
+import { type CallApi, Sender } from "./sender/sender.ts";
+import { createServices, type Services } from "./services/services.ts";
+import { openDatabase } from "./store/database.ts";
+import { migrate } from "./store/migrator.ts";
+
+export const allowedUpdates = ["message", "callback_query", "my_chat_member", "chat_member"] as const;
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  /** the clock every service and job reads; tests pass a fake one */
+  now?: () => Date;
+  /** skip getMe (tests that never start the bot) */
+  botInfo?: UserFromGetMe;
+  limits?: Limits;
+  /** renderers for outbox deliveries that are rendered at send time (reminders, summaries) */
+  renderers?: Record<string, NamedRenderer>;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  bot: Bot<YiqiContext>;
+  sender: Sender;
+  cards: CardRefresher;
+  limiter: RateLimiter;
+  /** getMe, command menus, polling, sender; resolves once polling has started */
+  start(): Promise<void>;
+  /** stop taking updates, finish those in flight, flush cards, stop the sender, close the database */
+  stop(): Promise<void>;
+}
+
+/** Builds the whole app: migrates and opens the database and wires every part. Nothing talks to Telegram yet. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const migration = await migrate(config.databaseUrl);
+  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const database = await openDatabase(config.databaseUrl);
+  const translator = new Translator(config.defaultLocale);
+  const services = createServices({ config, database, translator, logger, now });
+  const bot = createBot(
+    { token: config.botToken, apiRoot: config.apiRoot, botInfo: options.botInfo },
+    services,
+    logger,
+  );
+
+  const callApi: CallApi = (method, params) =>
+    (bot.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[method]!(params);
+  const limiter = new RateLimiter(options.limits ?? telegramLimits);
+  const sender = new Sender({
+    outbox: services.outbox,
+    limiter,
+    callApi,
+    render: createRenderer(options.renderers ?? {}),
+    instanceId: config.instanceId,
+    now,
+    logger: logger.child({ part: "sender" }),
+    onChatGone: async (chatId, reason) => {
+      if (chatId > 0n) await services.users.markBlocked(chatId);
+      else await services.chats.setActive(chatId, false);
+      await services.outbox.skipChat(chatId, reason);
+    },
+    onChatMigrated: (from, to) => services.chats.migrate(Number(from), Number(to)),
+  });
+  services.nudgeSender = () => sender.nudge();
+
+  const cards = new CardRefresher({
+    db: database.prisma,
+    limiter,
+    callApi,
+    now,
+    logger: logger.child({ part: "cards" }),
+    render: async (eventId, chatId) => {
+      const locale =
+        chatId > 0n
+          ? translator.negotiate((await services.users.find(chatId))?.languageCode)
+          : translator.negotiate((await services.chats.profile(Number(chatId)))?.locale ?? null);
+      return services.presenter.card(eventId, locale);
+    },
+  });
+  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
+    services.bus.on(name, ({ eventId }) => cards.markDirty(eventId));
+  }
+
+  let runner: RunnerHandle | null = null;
+  return {
+    config,
+    logger,
+    services,
+    bot,
+    sender,
+    cards,
+    limiter,
+    async start() {
+      await bot.init();
+      await registerCommands(bot.api, translator);
+      const recovered = await services.outbox.recover(now());
+      if (recovered.missed + recovered.interrupted + recovered.requeued > 0) logger.info(recovered, "outbox recovered");
+      sender.start();
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+      logger.info({ bot: bot.botInfo.username, database: database.kind, mode: config.botMode }, "Yiqi is ready");
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      await cards.stop();
+      await sender.stop();
+      await database.close();
+    },
+  };
+}

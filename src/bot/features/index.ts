@@ -1,0 +1,11 @@
+import type { Composer } from "grammy";
+import type { Services } from "../../services/services.ts";
+import type { YiqiContext } from "../context.ts";
+import { eventsFeature } from "./events.ts";
+import { fallbackFeature } from "./fallback.ts";
+import { membershipFeature } from "./membership.ts";
+
+/** Every feature, in the order they see updates; the fallback is last. */
+export function featureModules(_services: Services): Composer<YiqiContext>[] {
+  return [membershipFeature(), eventsFeature(), fallbackFeature()];
+}

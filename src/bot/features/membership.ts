@@ -1,0 +1,52 @@
+import { Composer } from "grammy";
+import type { YiqiContext } from "../context.ts";
+
+/**
+ * The bot added to / removed from a group, members promoted or demoted, a
+ * group upgraded to a supergroup: the chat's row, admin cache and
+ * organisation link follow.
+ */
+export function membershipFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+
+  feature.on("my_chat_member", async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    const chatId = ctx.myChatMember.chat.id;
+    const gone = status === "left" || status === "kicked";
+    if (ctx.myChatMember.chat.type === "private") {
+      if (gone) await ctx.services.users.markBlocked(ctx.myChatMember.from.id);
+      return;
+    }
+    await ctx.services.chats.setActive(chatId, !gone);
+    if (gone) {
+      await ctx.services.outbox.skipChat(chatId, "the bot was removed from the chat");
+      ctx.log.info({ chatId }, "removed from a group");
+    } else {
+      await ctx.services.chats.invalidateAdmins(chatId);
+      const added =
+        ctx.myChatMember.old_chat_member.status === "left" || ctx.myChatMember.old_chat_member.status === "kicked";
+      if (added) await ctx.api.sendMessage(chatId, ctx.t("start-group")).catch(() => undefined);
+    }
+  });
+
+  feature.on("chat_member", async (ctx) => {
+    await ctx.services.chats.invalidateAdmins(ctx.chatMember.chat.id);
+    const status = ctx.chatMember.new_chat_member.status;
+    if (status === "left" || status === "kicked") {
+      await ctx.services.chats.left(ctx.chatMember.chat.id, ctx.chatMember.new_chat_member.user.id);
+    }
+  });
+
+  feature.on("message:migrate_to_chat_id", async (ctx) => {
+    await ctx.services.chats.migrate(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    ctx.log.info({ from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, "group became a supergroup");
+  });
+  feature.on("message:migrate_from_chat_id", async (ctx) => {
+    await ctx.services.chats.migrate(ctx.message.migrate_from_chat_id, ctx.chat.id);
+  });
+  feature.on("message:left_chat_member", async (ctx) => {
+    await ctx.services.chats.left(ctx.chat.id, ctx.message.left_chat_member.id);
+    await ctx.services.chats.invalidateAdmins(ctx.chat.id);
+  });
+  return feature;
+}

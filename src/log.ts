@@ -1,0 +1,18 @@
+import { type Logger, pino } from "pino";
+
+export type { Logger };
+
+/** JSON logs; pretty-printed only when stdout is a terminal. Tokens are redacted wherever they appear. */
+export function createLogger(level: string, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}) {
+  const pretty = options.pretty ?? process.stdout.isTTY === true;
+  return pino(
+    {
+      level,
+      base: { app: "yiqi" },
+      redact: { paths: ["token", "botToken", "config.botToken", "*.token"], censor: "[redacted]" },
+    },
+    pretty && !options.destination
+      ? pino.transport({ target: "pino-pretty", options: { colorize: true } })
+      : (options.destination ?? process.stdout),
+  );
+}

@@ -1,0 +1,43 @@
+import { createApp } from "./app.ts";
+import { ConfigError, parseConfig } from "./config/config.ts";
+import { loadEnv } from "./config/load-env.ts";
+import { createLogger } from "./log.ts";
+
+/** Start-up: read the config, build the app, start it, and stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(loadEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Yiqi cannot start: ${error.problems.join("; ")}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await createApp({ config, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    const force = setTimeout(() => {
+      logger.error("could not stop within 4.5 s; exiting");
+      process.exit(1);
+    }, 4500);
+    force.unref();
+    await app.stop();
+    logger.info("stopped");
+    logger.flush();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  await app.start();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Yiqi stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

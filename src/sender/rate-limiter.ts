@@ -1,0 +1,103 @@
+/**
+ * Telegram's sending limits as sliding windows (the Bot FAQ's numbers):
+ * about 30 messages per second overall, 20 per minute into one group, and
+ * about one per second into one private chat. A 429's `retry_after` pauses a
+ * chat (or everything) for that long. In-process: with several instances,
+ * give each its share via the constructor.
+ */
+export interface Limits {
+  globalPerSecond: number;
+  groupPerMinute: number;
+  privatePerSecond: number;
+}
+
+export const telegramLimits: Limits = { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 };
+
+class Window {
+  private readonly stamps: number[] = [];
+  constructor(
+    readonly size: number,
+    readonly spanMs: number,
+  ) {}
+
+  private prune(now: number): void {
+    while (this.stamps.length > 0 && this.stamps[0]! <= now - this.spanMs) this.stamps.shift();
+  }
+
+  /** Milliseconds until one more fits (0 = now). */
+  wait(now: number): number {
+    this.prune(now);
+    return this.stamps.length < this.size ? 0 : this.stamps[0]! + this.spanMs - now;
+  }
+
+  free(now: number): number {
+    this.prune(now);
+    return this.size - this.stamps.length;
+  }
+
+  take(now: number): void {
+    this.stamps.push(now);
+  }
+
+  idle(now: number): boolean {
+    this.prune(now);
+    return this.stamps.length === 0;
+  }
+}
+
+export class RateLimiter {
+  private readonly global: Window;
+  private readonly chats = new Map<number, Window>();
+  private readonly pausedUntil = new Map<number, number>();
+  private globalPausedUntil = 0;
+
+  constructor(readonly limits: Limits = telegramLimits) {
+    this.global = new Window(limits.globalPerSecond, 1000);
+  }
+
+  private chatWindow(chatId: number): Window {
+    let w = this.chats.get(chatId);
+    if (!w) {
+      // Private chats have positive ids; groups and channels negative ones.
+      w = chatId > 0 ? new Window(this.limits.privatePerSecond, 1000) : new Window(this.limits.groupPerMinute, 60_000);
+      this.chats.set(chatId, w);
+    }
+    return w;
+  }
+
+  /** Milliseconds until a message to this chat is allowed (0 = now). */
+  waitFor(chatId: number, now: number): number {
+    const paused = Math.max(this.globalPausedUntil, this.pausedUntil.get(chatId) ?? 0) - now;
+    return Math.max(0, paused, this.global.wait(now), this.chatWindow(chatId).wait(now));
+  }
+
+  /** How many messages the global window allows right now. */
+  globalBudget(now: number): number {
+    return this.globalPausedUntil > now ? 0 : this.global.free(now);
+  }
+
+  /** Records a send if allowed now; false when the chat or the global window is full. */
+  tryTake(chatId: number, now: number): boolean {
+    if (this.waitFor(chatId, now) > 0) return false;
+    this.global.take(now);
+    this.chatWindow(chatId).take(now);
+    return true;
+  }
+
+  /** Chats that cannot take a message now (to leave them out of a claim). */
+  blockedChats(now: number): number[] {
+    const blocked: number[] = [];
+    for (const [chatId, w] of this.chats) {
+      if (w.wait(now) > 0 || (this.pausedUntil.get(chatId) ?? 0) > now) blocked.push(chatId);
+      else if (w.idle(now)) this.chats.delete(chatId);
+    }
+    return blocked;
+  }
+
+  /** A 429 answered for this chat (or globally when chatId is null). */
+  pause(chatId: number | null, retryAfterSeconds: number, now: number): void {
+    const until = now + retryAfterSeconds * 1000;
+    if (chatId === null) this.globalPausedUntil = Math.max(this.globalPausedUntil, until);
+    else this.pausedUntil.set(chatId, Math.max(this.pausedUntil.get(chatId) ?? 0, until));
+  }
+}

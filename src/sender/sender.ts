@@ -1,0 +1,181 @@
+import { GrammyError, HttpError } from "grammy";
+import type { Logger } from "../log.ts";
+import type { Delivery, Outbox } from "../services/outbox.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+
+/** A Bot API call ready to make: method name and its parameters. */
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns a delivery into the call to make now, or null when it no longer makes sense (then it is dropped). */
+export type Renderer = (delivery: Delivery) => Promise<ApiCall | null>;
+
+export type CallApi = (method: string, params: Record<string, unknown>) => Promise<unknown>;
+
+export interface SenderDeps {
+  outbox: Outbox;
+  limiter: RateLimiter;
+  callApi: CallApi;
+  render: Renderer;
+  instanceId: string;
+  now: () => Date;
+  logger: Logger;
+  /** the chat removed/blocked the bot or the user blocked it */
+  onChatGone: (chatId: bigint, reason: string) => Promise<void>;
+  onChatMigrated: (fromId: bigint, toId: bigint) => Promise<void>;
+  maxAttempts?: number;
+}
+
+const backoffMs = (attempt: number) => Math.min(5 * 60_000, 2000 * 2 ** Math.max(0, attempt - 1));
+
+/** Is this error Telegram telling us the chat is gone for good (bot kicked, blocked, chat deleted)? */
+export function isChatGone(error: GrammyError): boolean {
+  if (error.error_code === 403) return true;
+  return (
+    error.error_code === 400 && /chat not found|group chat was deactivated|PEER_ID_INVALID/i.test(error.description)
+  );
+}
+
+/**
+ * Drains the outbox under Telegram's limits: claims due deliveries (never
+ * more than the global window allows, never for chats that are over their
+ * own limit), sends them, and records the outcome. One tick is a bounded
+ * amount of work; `run` repeats ticks until stopped.
+ */
+export class Sender {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: SenderDeps) {
+    this.maxAttempts = deps.maxAttempts ?? 6;
+  }
+
+  /** One pass: returns how many deliveries it handled. */
+  async tick(): Promise<number> {
+    const { outbox, limiter, now } = this.deps;
+    const t = now();
+    const budget = limiter.globalBudget(t.getTime());
+    if (budget === 0) return 0;
+    const blocked = limiter.blockedChats(t.getTime()).map((id) => BigInt(id));
+    const claimed = await outbox.claim(this.deps.instanceId, t, budget, blocked);
+    await Promise.all(claimed.map((d) => this.deliver(d)));
+    return claimed.length;
+  }
+
+  private async deliver(d: Delivery): Promise<void> {
+    const { outbox, limiter, now, logger } = this.deps;
+    const t = now();
+    if (d.expiresAt && d.expiresAt.getTime() <= t.getTime()) {
+      await outbox.finish(d.id, "missed", "no longer useful when its turn came");
+      return;
+    }
+    const chatId = Number(d.chatId);
+    if (!limiter.tryTake(chatId, t.getTime())) {
+      await outbox.retryAt(d.id, new Date(t.getTime() + limiter.waitFor(chatId, t.getTime())), null, false);
+      return;
+    }
+    let call: ApiCall | null;
+    try {
+      call = await this.deps.render(d);
+    } catch (error) {
+      logger.error({ err: error, delivery: d.key }, "could not render delivery");
+      await outbox.finish(d.id, "failed", `render: ${(error as Error).message}`);
+      return;
+    }
+    if (!call) {
+      await outbox.finish(d.id, "dropped", "no longer relevant");
+      return;
+    }
+    try {
+      await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
+      await outbox.markSent(d.id, now());
+    } catch (error) {
+      await this.handleFailure(d, error);
+    }
+  }
+
+  private async handleFailure(d: Delivery, error: unknown): Promise<void> {
+    const { outbox, limiter, now, logger } = this.deps;
+    const t = now().getTime();
+    const chatId = Number(d.chatId);
+    if (error instanceof GrammyError) {
+      const retryAfter = error.parameters.retry_after;
+      if (error.error_code === 429 && retryAfter !== undefined) {
+        limiter.pause(chatId, retryAfter, t);
+        await outbox.retryAt(d.id, new Date(t + retryAfter * 1000), `429: retry after ${retryAfter}s`, false);
+        return;
+      }
+      const migratedTo = error.parameters.migrate_to_chat_id;
+      if (migratedTo !== undefined) {
+        await this.deps.onChatMigrated(d.chatId, BigInt(migratedTo));
+        await outbox.retryAt(d.id, new Date(t), `chat migrated to ${migratedTo}`, false);
+        return;
+      }
+      if (isChatGone(error)) {
+        await outbox.finish(d.id, "skipped", error.description);
+        await this.deps.onChatGone(d.chatId, error.description);
+        return;
+      }
+      if (error.error_code >= 500) {
+        await this.retryOrFail(d, `${error.error_code}: ${error.description}`, t);
+        return;
+      }
+      logger.warn({ delivery: d.key, error: error.description }, "delivery refused by Telegram");
+      await outbox.finish(d.id, "failed", `${error.error_code}: ${error.description}`);
+      return;
+    }
+    const reason = error instanceof HttpError ? `network: ${String(error.error)}` : `error: ${String(error)}`;
+    await this.retryOrFail(d, reason, t);
+  }
+
+  private async retryOrFail(d: Delivery, reason: string, t: number): Promise<void> {
+    if (d.attempts >= this.maxAttempts) {
+      await this.deps.outbox.finish(d.id, "failed", `gave up after ${d.attempts} attempts: ${reason}`);
+      return;
+    }
+    await this.deps.outbox.retryAt(d.id, new Date(t + backoffMs(d.attempts)), reason);
+  }
+
+  /** Starts draining in the background; ticks every `intervalMs` or sooner when `nudge` is called. */
+  start(intervalMs = 200): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let handled = 0;
+        try {
+          handled = await this.tick();
+        } catch (error) {
+          this.deps.logger.error({ err: error }, "sender tick failed");
+        }
+        if (!this.running) break;
+        if (handled === 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, intervalMs);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          this.wake = null;
+        }
+      }
+    })();
+  }
+
+  /** Something was enqueued: look now rather than at the next interval. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Stops after the deliveries in flight are recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+}

@@ -1,0 +1,153 @@
+import type { Chat as TelegramChat } from "grammy/types";
+import type { Db } from "../store/database.ts";
+
+const ADMIN_CACHE_MS = 10 * 60_000;
+const PROFILE_CACHE_MS = 60_000;
+
+/** What the bot layer needs of a chat on every update: its language and organisation. */
+export interface ChatProfile {
+  locale: string | null;
+  organisationId: number | null;
+  organisationLocale: string | null;
+  timeZone: string | null;
+  active: boolean;
+}
+
+/** Group and private chats the bot is in, their organisation link, settings and admin cache. */
+export class ChatService {
+  private readonly known = new Set<number>();
+  private readonly members = new Set<string>();
+  private readonly profiles = new Map<number, { at: number; profile: ChatProfile | null }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Makes sure a row exists for a chat the bot just saw (one statement the first time per process). */
+  async remember(chat: TelegramChat): Promise<void> {
+    if (this.known.has(chat.id)) return;
+    const title = "title" in chat ? (chat.title ?? null) : null;
+    await this.db.chat.upsert({
+      where: { id: BigInt(chat.id) },
+      create: { id: BigInt(chat.id), type: chat.type, title },
+      update: { type: chat.type, title, active: true },
+    });
+    this.known.add(chat.id);
+  }
+
+  /** Notes that a user is in a group (at most once per process and pair). */
+  async seen(chatId: number, userId: number): Promise<void> {
+    const key = `${chatId}:${userId}`;
+    if (this.members.has(key)) return;
+    const ids = { chatId: BigInt(chatId), userId: BigInt(userId) };
+    await this.db.chatMember.upsert({
+      where: { chatId_userId: ids },
+      create: { ...ids, lastSeenAt: this.now() },
+      update: { lastSeenAt: this.now() },
+    });
+    if (this.members.size > 200_000) this.members.clear();
+    this.members.add(key);
+  }
+
+  async left(chatId: number, userId: number): Promise<void> {
+    this.members.delete(`${chatId}:${userId}`);
+    await this.db.chatMember.deleteMany({ where: { chatId: BigInt(chatId), userId: BigInt(userId) } });
+  }
+
+  /** Organisations of the active groups a user has been seen in. */
+  async organisationsOfMember(userId: number): Promise<number[]> {
+    const rows = await this.db.chatMember.findMany({
+      where: { userId: BigInt(userId), chat: { active: true, organisationId: { not: null } } },
+      select: { chat: { select: { organisationId: true } } },
+    });
+    return [...new Set(rows.map((r) => r.chat.organisationId!))];
+  }
+
+  /** Cached for a minute per process; changes made here invalidate it at once. */
+  async profile(chatId: number): Promise<ChatProfile | null> {
+    const cached = this.profiles.get(chatId);
+    const t = this.now().getTime();
+    if (cached && t - cached.at < PROFILE_CACHE_MS) return cached.profile;
+    const chat = await this.find(chatId);
+    const profile = chat
+      ? {
+          locale: chat.locale,
+          organisationId: chat.organisationId,
+          organisationLocale: chat.organisation?.locale ?? null,
+          timeZone: chat.organisation?.timeZone ?? null,
+          active: chat.active,
+        }
+      : null;
+    if (this.profiles.size > 50_000) this.profiles.clear();
+    this.profiles.set(chatId, { at: t, profile });
+    return profile;
+  }
+
+  forget(chatId: number | bigint): void {
+    this.profiles.delete(Number(chatId));
+  }
+
+  find(chatId: number | bigint) {
+    return this.db.chat.findUnique({ where: { id: BigInt(chatId) }, include: { organisation: true } });
+  }
+
+  async setActive(chatId: number | bigint, active: boolean): Promise<void> {
+    await this.db.chat.updateMany({ where: { id: BigInt(chatId) }, data: { active } });
+    if (!active) this.known.delete(Number(chatId));
+    this.forget(chatId);
+  }
+
+  async setLocale(chatId: number | bigint, locale: string): Promise<void> {
+    await this.db.chat.update({ where: { id: BigInt(chatId) }, data: { locale } });
+    this.forget(chatId);
+  }
+
+  /**
+   * A group became a supergroup: the organisation link, settings and posted
+   * cards move to the new id; the old row stays, marked as migrated.
+   */
+  async migrate(fromId: number, toId: number): Promise<void> {
+    const from = BigInt(fromId);
+    const to = BigInt(toId);
+    await this.db.$transaction(async (tx) => {
+      const old = await tx.chat.findUnique({ where: { id: from } });
+      if (!old) return;
+      const { id: _id, createdAt: _c, updatedAt: _u, migratedToId: _m, ...carried } = old;
+      await tx.chat.upsert({
+        where: { id: to },
+        create: { ...carried, id: to, type: "supergroup", active: true },
+        update: { ...carried, type: "supergroup", active: true },
+      });
+      await tx.eventMessage.updateMany({ where: { chatId: from }, data: { chatId: to } });
+      await tx.chatAdmin.deleteMany({ where: { chatId: from } });
+      await tx.delivery.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
+      await tx.chat.update({ where: { id: from }, data: { active: false, migratedToId: to, organisationId: null } });
+    });
+    this.known.delete(fromId);
+    this.forget(fromId);
+    this.forget(toId);
+  }
+
+  /** Telegram admins of a group, from a cache refreshed every 10 minutes or when told to. */
+  async admins(chatId: number, fetch: () => Promise<number[]>, force = false): Promise<Set<number>> {
+    const chat = await this.db.chat.findUnique({
+      where: { id: BigInt(chatId) },
+      select: { adminsFetchedAt: true, admins: { select: { userId: true } } },
+    });
+    const fresh = chat?.adminsFetchedAt && this.now().getTime() - chat.adminsFetchedAt.getTime() < ADMIN_CACHE_MS;
+    if (chat && fresh && !force) return new Set(chat.admins.map((a) => Number(a.userId)));
+    const ids = await fetch();
+    await this.db.$transaction([
+      this.db.chatAdmin.deleteMany({ where: { chatId: BigInt(chatId) } }),
+      this.db.chatAdmin.createMany({ data: ids.map((id) => ({ chatId: BigInt(chatId), userId: BigInt(id) })) }),
+      this.db.chat.update({ where: { id: BigInt(chatId) }, data: { adminsFetchedAt: this.now() } }),
+    ]);
+    return new Set(ids);
+  }
+
+  /** Forget the cached admins (a chat_member update arrived). */
+  async invalidateAdmins(chatId: number): Promise<void> {
+    await this.db.chat.updateMany({ where: { id: BigInt(chatId) }, data: { adminsFetchedAt: null } });
+  }
+}

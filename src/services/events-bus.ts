@@ -1,0 +1,37 @@
+/**
+ * In-process notifications between services: a change to an event or its
+ * sign-ups lets the card refresher, the reminder planner and the notifier
+ * react without the services knowing each other.
+ */
+export interface DomainEvents {
+  signupsChanged: { eventId: number };
+  eventChanged: { eventId: number; timeChanged: boolean };
+  eventCancelled: { eventId: number };
+  promoted: { eventId: number; userId: bigint; chatId: bigint | null };
+}
+
+type Listener<T> = (payload: T) => void | Promise<void>;
+
+export class EventBus {
+  private readonly listeners = new Map<keyof DomainEvents, Listener<never>[]>();
+  private readonly onError: (error: unknown, name: string) => void;
+
+  constructor(onError: (error: unknown, name: string) => void) {
+    this.onError = onError;
+  }
+
+  on<K extends keyof DomainEvents>(name: K, listener: Listener<DomainEvents[K]>): void {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener as Listener<never>]);
+  }
+
+  /** Runs every listener; a failing listener is reported and does not stop the others or the caller. */
+  async emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): Promise<void> {
+    for (const listener of this.listeners.get(name) ?? []) {
+      try {
+        await (listener as Listener<DomainEvents[K]>)(payload);
+      } catch (error) {
+        this.onError(error, name);
+      }
+    }
+  }
+}

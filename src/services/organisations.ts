@@ -1,0 +1,134 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../store/database.ts";
+
+export type OrgKind = "city" | "district" | "street" | "organisation";
+
+export interface NewOrganisation {
+  name: string;
+  kind: OrgKind;
+  parentId: number | null;
+  timeZone: string;
+  locale: string;
+}
+
+/** Join codes avoid look-alike characters (0/O, 1/I/L) so they can be read aloud. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+export function newJoinCode(): string {
+  const bytes = randomBytes(8);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+}
+
+/** Organisations, their hierarchy (city → district → street → organisation) and named organisers. */
+export class OrganisationService {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewOrganisation, linkChatId?: number) {
+    const org = await this.db.organisation.create({ data: { ...input, joinCode: newJoinCode() } });
+    if (linkChatId !== undefined) await this.linkChat(linkChatId, org.id);
+    return org;
+  }
+
+  find(id: number) {
+    return this.db.organisation.findUnique({ where: { id } });
+  }
+
+  findByJoinCode(code: string) {
+    return this.db.organisation.findUnique({ where: { joinCode: code.trim().toUpperCase() } });
+  }
+
+  findByName(name: string) {
+    return this.db.organisation.findFirst({ where: { name: name.trim() } });
+  }
+
+  /** Hubs a new organisation can sit under. */
+  hubs() {
+    return this.db.organisation.findMany({
+      where: { kind: { not: "organisation" } },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    });
+  }
+
+  async linkChat(chatId: number, organisationId: number, locale?: string): Promise<void> {
+    await this.db.chat.update({
+      where: { id: BigInt(chatId) },
+      data: { organisationId, ...(locale ? { locale } : {}) },
+    });
+  }
+
+  /** The organisation and every organisation below it. */
+  async subtreeIds(rootId: number): Promise<number[]> {
+    const all = await this.db.organisation.findMany({ select: { id: true, parentId: true } });
+    const children = new Map<number, number[]>();
+    for (const o of all) {
+      if (o.parentId === null) continue;
+      children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+    }
+    const result: number[] = [];
+    const queue = [rootId];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (result.includes(id)) continue; // a cycle in bad data must not loop forever
+      result.push(id);
+      queue.push(...(children.get(id) ?? []));
+    }
+    return result;
+  }
+
+  /** The chain from the organisation up to the city. */
+  async ancestors(orgId: number) {
+    const chain = [];
+    let current = await this.find(orgId);
+    while (current && chain.length < 10) {
+      chain.push(current);
+      current = current.parentId === null ? null : await this.find(current.parentId);
+    }
+    return chain;
+  }
+
+  async addOrganiser(organisationId: number, userId: number | bigint, addedById: number): Promise<void> {
+    await this.db.organiser.upsert({
+      where: { organisationId_userId: { organisationId, userId: BigInt(userId) } },
+      create: { organisationId, userId: BigInt(userId), addedById: BigInt(addedById) },
+      update: {},
+    });
+  }
+
+  async removeOrganiser(organisationId: number, userId: number | bigint): Promise<boolean> {
+    const { count } = await this.db.organiser.deleteMany({ where: { organisationId, userId: BigInt(userId) } });
+    return count > 0;
+  }
+
+  async isNamedOrganiser(organisationId: number, userId: number): Promise<boolean> {
+    const row = await this.db.organiser.findUnique({
+      where: { organisationId_userId: { organisationId, userId: BigInt(userId) } },
+    });
+    return row !== null;
+  }
+
+  listOrganisers(organisationId: number) {
+    return this.db.organiser.findMany({ where: { organisationId }, include: { user: true } });
+  }
+
+  /** Organisations a user may organise for: named organiser, or admin of a linked group (cached admins). */
+  async organisedBy(userId: number) {
+    const named = await this.db.organiser.findMany({
+      where: { userId: BigInt(userId) },
+      select: { organisationId: true },
+    });
+    const viaAdmin = await this.db.chatAdmin.findMany({
+      where: { userId: BigInt(userId), chat: { organisationId: { not: null }, active: true } },
+      select: { chat: { select: { organisationId: true } } },
+    });
+    const ids = new Set<number>([
+      ...named.map((n) => n.organisationId),
+      ...viaAdmin.map((a) => a.chat.organisationId).filter((id): id is number => id !== null),
+    ]);
+    return this.db.organisation.findMany({ where: { id: { in: [...ids] } }, orderBy: { name: "asc" } });
+  }
+
+  /** Group chats linked to an organisation (where its events are posted). */
+  groupsOf(organisationId: number) {
+    return this.db.chat.findMany({ where: { organisationId, active: true, type: { in: ["group", "supergroup"] } } });
+  }
+}

@@ -1,0 +1,154 @@
+import { Prisma } from "../generated/sqlite/client.ts";
+import type { Db } from "../store/database.ts";
+
+/**
+ * The outbox: every message the bot sends on its own initiative is first a
+ * row with a unique idempotency key, then one sender claims and sends it.
+ *
+ * Delivery guarantees, by kind (see `atLeastOnceKinds`):
+ * - at-most-once (reminders, summaries — anything posted into groups on a
+ *   schedule): a row is marked `sending` in its own committed statement
+ *   before the HTTP call. If the process dies after that and before it is
+ *   marked `sent`, nobody can know whether Telegram got it, so the row is
+ *   marked `failed` ("interrupted") on recovery instead of being sent again.
+ *   A duplicate reminder in a busy group is worse than the (crash-instant)
+ *   chance of losing one.
+ * - at-least-once (personal notices that someone must not miss: waitlist
+ *   promotion, event cancellation): an interrupted row goes back to
+ *   `pending` and is sent again.
+ * The unique key makes planning idempotent: planning the same reminder twice
+ * (two instances, a restart, a re-run) inserts one row.
+ */
+export interface NewDelivery {
+  key: string;
+  kind: string;
+  chatId: bigint | number;
+  /** JSON payload: either a ready Bot API call or render instructions resolved at send time */
+  payload: unknown;
+  dueAt: Date;
+  /** after this instant the delivery is no longer useful: it becomes `missed` instead of being sent */
+  expiresAt?: Date | null;
+  eventId?: number | null;
+}
+
+export type Delivery = Prisma.DeliveryGetPayload<object>;
+
+export const atLeastOnceKinds = new Set(["promotion", "event-cancelled"]);
+
+/** A claim older than this is considered interrupted (the sender that took it died). */
+export const STALE_CLAIM_MS = 2 * 60_000;
+
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly kind: "sqlite" | "postgresql" = "sqlite",
+  ) {}
+
+  /** Inserts deliveries whose key is new; returns how many were inserted. Existing keys are left as they are. */
+  async enqueue(deliveries: NewDelivery[], now: Date): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < deliveries.length; i += 500) {
+      const chunk = deliveries.slice(i, i + 500);
+      const values = chunk.map(
+        (d) =>
+          Prisma.sql`(${d.key}, ${d.kind}, ${BigInt(d.chatId)}, ${JSON.stringify(d.payload)}, ${d.dueAt}, ${d.expiresAt ?? null}, ${this.pending()}, 0, ${d.eventId ?? null}, ${now})`,
+      );
+      inserted += await this.db.$executeRaw`
+        INSERT INTO "Delivery" ("key", "kind", "chatId", "payload", "dueAt", "expiresAt", "status", "attempts", "eventId", "createdAt")
+        VALUES ${Prisma.join(values)}
+        ON CONFLICT ("key") DO NOTHING`;
+    }
+    return inserted;
+  }
+
+  private pending(): Prisma.Sql {
+    return Prisma.raw(this.kind === "postgresql" ? `'pending'::"DeliveryStatus"` : `'pending'`);
+  }
+
+  /**
+   * Claims up to `limit` due deliveries for this instance. On PostgreSQL the
+   * rows are locked with SKIP LOCKED, so two instances never claim the same
+   * row; on SQLite the single UPDATE is atomic.
+   */
+  async claim(instanceId: string, now: Date, limit: number, excludeChats: bigint[] = []): Promise<Delivery[]> {
+    const skipLocked = this.kind === "postgresql" ? Prisma.raw("FOR UPDATE SKIP LOCKED") : Prisma.empty;
+    const exclude =
+      excludeChats.length > 0
+        ? Prisma.sql`AND "chatId" NOT IN (${Prisma.join(excludeChats.slice(0, 5000))})`
+        : Prisma.empty;
+    const ids = await this.db.$queryRaw<{ id: number }[]>`
+      UPDATE "Delivery" SET "status" = ${this.status("sending")}, "claimedBy" = ${instanceId}, "claimedAt" = ${now},
+             "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "Delivery"
+        WHERE "status" = 'pending' AND "dueAt" <= ${now} ${exclude}
+        ORDER BY "dueAt", "id" LIMIT ${limit} ${skipLocked}
+      )
+      RETURNING "id"`;
+    if (ids.length === 0) return [];
+    return this.db.delivery.findMany({
+      where: { id: { in: ids.map((r) => Number(r.id)) } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    });
+  }
+
+  private status(s: string): Prisma.Sql {
+    return Prisma.raw(this.kind === "postgresql" ? `'${s}'::"DeliveryStatus"` : `'${s}'`);
+  }
+
+  async markSent(id: number, now: Date): Promise<void> {
+    await this.db.delivery.update({ where: { id }, data: { status: "sent", sentAt: now, lastError: null } });
+  }
+
+  /** Back to pending, due again at `dueAt` (rate limit, 429, transient error). */
+  async retryAt(id: number, dueAt: Date, error: string | null, countAttempt = true): Promise<void> {
+    await this.db.delivery.update({
+      where: { id },
+      data: { status: "pending", dueAt, lastError: error, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+    });
+  }
+
+  async finish(id: number, status: "failed" | "skipped" | "missed" | "dropped", reason: string): Promise<void> {
+    await this.db.delivery.update({ where: { id }, data: { status, lastError: reason } });
+  }
+
+  /**
+   * After a crash: deliveries that fell due while the bot was down and are no
+   * longer useful become `missed`; claims left behind by a dead sender are
+   * failed (at-most-once kinds) or put back (at-least-once kinds).
+   */
+  async recover(now: Date): Promise<{ missed: number; interrupted: number; requeued: number }> {
+    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+    const missed = await this.db.delivery.updateMany({
+      where: { status: "pending", expiresAt: { lte: now } },
+      data: { status: "missed", lastError: "fell due while the bot was not running; no longer useful" },
+    });
+    const requeued = await this.db.delivery.updateMany({
+      where: { status: "sending", claimedAt: { lte: staleBefore }, kind: { in: [...atLeastOnceKinds] } },
+      data: { status: "pending", lastError: "interrupted while sending; sending again (at-least-once)" },
+    });
+    const interrupted = await this.db.delivery.updateMany({
+      where: { status: "sending", claimedAt: { lte: staleBefore }, kind: { notIn: [...atLeastOnceKinds] } },
+      data: { status: "failed", lastError: "interrupted while sending; not sent again (at-most-once)" },
+    });
+    return { missed: missed.count, interrupted: interrupted.count, requeued: requeued.count };
+  }
+
+  /** Drops pending deliveries of an event (its time changed or it was cancelled), optionally only some kinds. */
+  async dropForEvent(eventId: number, kinds?: string[]): Promise<number> {
+    const { count } = await this.db.delivery.updateMany({
+      where: { eventId, status: "pending", ...(kinds ? { kind: { in: kinds } } : {}) },
+      data: { status: "dropped", lastError: "event changed" },
+    });
+    return count;
+  }
+
+  /** The chat removed or blocked the bot: its pending deliveries are skipped, not retried. */
+  async skipChat(chatId: bigint | number, reason: string): Promise<number> {
+    const { count } = await this.db.delivery.updateMany({
+      where: { chatId: BigInt(chatId), status: "pending" },
+      data: { status: "skipped", lastError: reason },
+    });
+    return count;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Locale } from "../config/config.ts";
+import type { Translator } from "../i18n/translator.ts";
+import {
+  eventCardView,
+  eventListView,
+  PAGE_SIZE,
+  rosterView,
+  type ViewContext,
+  whoIsGoingAlert,
+} from "../views/event-views.ts";
+import type { View } from "../views/view.ts";
+import type { EventService } from "./events.ts";
+import type { OrganisationService } from "./organisations.ts";
+import type { SignupService } from "./signups.ts";
+
+/** Builds the framework-neutral views of events (text + inline keyboard JSON) in a given language. */
+export class Presenter {
+  constructor(
+    private readonly deps: {
+      translator: Translator;
+      events: EventService;
+      signups: SignupService;
+      organisations: OrganisationService;
+      now: () => Date;
+    },
+  ) {}
+
+  viewContext(locale: Locale): ViewContext {
+    return { t: this.deps.translator.for(locale), locale, now: this.deps.now() };
+  }
+
+  /** The /events list for an organisation and everything below it. */
+  async eventList(organisationIds: number[], page: number, locale: Locale): Promise<View> {
+    const v = this.viewContext(locale);
+    let { total, events } = await this.deps.events.upcoming(organisationIds, v.now, page, PAGE_SIZE);
+    let index = page;
+    if (events.length === 0 && page > 0) {
+      index = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1); // the list shrank since the buttons were made
+      ({ total, events } = await this.deps.events.upcoming(organisationIds, v.now, index, PAGE_SIZE));
+    }
+    const counts = await this.deps.signups.counts(events.map((e) => e.id));
+    return eventListView(events, counts, { index, total }, v, { showOrganisation: organisationIds.length > 1 });
+  }
+
+  async card(eventId: number, locale: Locale): Promise<View | null> {
+    const event = await this.deps.events.get(eventId);
+    if (!event) return null;
+    const counts = (await this.deps.signups.counts([eventId])).get(eventId)!;
+    return eventCardView(event, counts, this.viewContext(locale));
+  }
+
+  async roster(eventId: number, locale: Locale): Promise<View | null> {
+    const event = await this.deps.events.get(eventId);
+    if (!event) return null;
+    return rosterView(event, await this.deps.signups.roster(eventId), this.viewContext(locale));
+  }
+
+  async whoIsGoing(eventId: number, locale: Locale): Promise<string | null> {
+    const event = await this.deps.events.get(eventId);
+    if (!event) return null;
+    const roster = await this.deps.signups.roster(eventId);
+    return whoIsGoingAlert(roster.confirmed, roster.waitlisted.length, this.viewContext(locale));
+  }
+}

@@ -1,0 +1,78 @@
+import type { Config } from "../config/config.ts";
+import type { Translator } from "../i18n/translator.ts";
+import type { Logger } from "../log.ts";
+import type { Database } from "../store/database.ts";
+import { CardService } from "./cards.ts";
+import { ChatService } from "./chats.ts";
+import { EventService } from "./events.ts";
+import { EventBus } from "./events-bus.ts";
+import { Notifier } from "./notifier.ts";
+import { OrganisationService } from "./organisations.ts";
+import { Outbox } from "./outbox.ts";
+import { Presenter } from "./presenter.ts";
+import { SignupService } from "./signups.ts";
+import { UserService } from "./users.ts";
+
+export interface ServiceDeps {
+  config: Config;
+  database: Database;
+  translator: Translator;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Every use case the bot layer (or a Telegraf adapter, or the CLI) calls. Built once per app. */
+export interface Services {
+  config: Config;
+  database: Database;
+  translator: Translator;
+  logger: Logger;
+  now: () => Date;
+  bus: EventBus;
+  users: UserService;
+  chats: ChatService;
+  organisations: OrganisationService;
+  events: EventService;
+  signups: SignupService;
+  cards: CardService;
+  presenter: Presenter;
+  outbox: Outbox;
+  notifier: Notifier;
+  /** set by the app once the sender exists: look at the outbox now */
+  nudgeSender: () => void;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const db = deps.database.prisma;
+  const bus = new EventBus((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
+  const signups = new SignupService(db, deps.database.kind, bus);
+  const events = new EventService(db, signups, bus);
+  const organisations = new OrganisationService(db);
+  const outbox = new Outbox(db, deps.database.kind);
+  const services: Services = {
+    config: deps.config,
+    database: deps.database,
+    translator: deps.translator,
+    logger: deps.logger,
+    now: deps.now,
+    bus,
+    users: new UserService(db),
+    chats: new ChatService(db, deps.now),
+    organisations,
+    events,
+    signups,
+    cards: new CardService(db),
+    presenter: new Presenter({ translator: deps.translator, events, signups, organisations, now: deps.now }),
+    outbox,
+    notifier: new Notifier({
+      db,
+      outbox,
+      translator: deps.translator,
+      now: deps.now,
+      nudge: () => services.nudgeSender(),
+    }),
+    nudgeSender: () => {},
+  };
+  services.notifier.listen(bus);
+  return services;
+}

@@ -1,0 +1,196 @@
+import { type SignupGate, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
+import type { DatabaseKind, Db } from "../store/database.ts";
+import type { EventBus } from "./events-bus.ts";
+
+export type SignUpOutcome =
+  | { kind: "confirmed" }
+  | { kind: "waitlisted"; position: number }
+  | { kind: "already_confirmed" }
+  | { kind: "already_waitlisted"; position: number }
+  | { kind: "refused"; reason: SignupRefusal }
+  | { kind: "missing" };
+
+export type CancelOutcome =
+  | { kind: "cancelled"; wasWaitlisted: boolean; promotedUserId: bigint | null }
+  | { kind: "not_signed_up" }
+  | { kind: "refused"; reason: "ended" }
+  | { kind: "missing" };
+
+interface Row {
+  status: string;
+  seq: number | bigint;
+}
+
+/**
+ * Sign-ups with a capacity and a waitlist in tap order. The tap is one SQL
+ * statement (an INSERT … SELECT that decides confirmed vs waitlisted from the
+ * live count); on PostgreSQL it runs after a row lock on the event, so
+ * concurrent taps are serialised per event and places are never exceeded.
+ */
+export class SignupService {
+  constructor(
+    private readonly db: Db,
+    private readonly kind: DatabaseKind,
+    private readonly bus: EventBus,
+  ) {}
+
+  private signupStatus(sql: string): Prisma.Sql {
+    return Prisma.raw(this.kind === "postgresql" ? `(${sql})::"SignupStatus"` : `(${sql})`);
+  }
+
+  private lockEvent(eventId: number) {
+    return this.db.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+  }
+
+  /** `event` is the event as just read by the caller (the tap path reads it together with the card). */
+  async signUp(
+    event: SignupGate & { id: number },
+    userId: number,
+    chatId: number | null,
+    now: Date,
+  ): Promise<SignUpOutcome> {
+    const eventId = event.id;
+    const refusal = signupRefusal(event, now);
+    if (refusal) return { kind: "refused", reason: refusal };
+
+    const status = this.signupStatus(
+      `CASE WHEN e."capacity" IS NULL OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" = 'confirmed') < e."capacity" THEN 'confirmed' ELSE 'waitlisted' END`,
+    );
+    const upsert = this.db.$queryRaw<Row[]>`
+      INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
+      SELECT e."id", ${BigInt(userId)}, ${status},
+             COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
+             ${chatId === null ? null : BigInt(chatId)}, ${now}, ${now}
+      FROM "Event" e WHERE e."id" = ${eventId}
+      ON CONFLICT ("eventId", "userId") DO UPDATE
+        SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId", "updatedAt" = excluded."updatedAt"
+        WHERE "Signup"."status" = 'cancelled'
+      RETURNING "status", "seq"`;
+    const rows =
+      this.kind === "postgresql" ? (await this.db.$transaction([this.lockEvent(eventId), upsert]))[1] : await upsert;
+    const row = rows[0];
+    if (row) {
+      await this.bus.emit("signupsChanged", { eventId });
+      if (row.status === "confirmed") return { kind: "confirmed" };
+      return { kind: "waitlisted", position: await this.waitlistPosition(eventId, Number(row.seq)) };
+    }
+    const existing = await this.db.signup.findUnique({
+      where: { eventId_userId: { eventId, userId: BigInt(userId) } },
+    });
+    if (existing?.status === "waitlisted") {
+      return { kind: "already_waitlisted", position: await this.waitlistPosition(eventId, existing.seq) };
+    }
+    return { kind: "already_confirmed" };
+  }
+
+  async waitlistPosition(eventId: number, seq: number): Promise<number> {
+    return this.db.signup.count({ where: { eventId, status: "waitlisted", seq: { lte: seq } } });
+  }
+
+  /** Cancels a sign-up; a freed place goes to the first person on the waitlist. */
+  async cancel(eventId: number, userId: number, now: Date): Promise<CancelOutcome> {
+    const outcome = await this.db.$transaction(async (tx): Promise<CancelOutcome> => {
+      if (this.kind === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+      const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, capacity: true } });
+      if (!event) return { kind: "missing" };
+      if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
+      const signup = await tx.signup.findUnique({ where: { eventId_userId: { eventId, userId: BigInt(userId) } } });
+      if (!signup || (signup.status !== "confirmed" && signup.status !== "waitlisted"))
+        return { kind: "not_signed_up" };
+      await tx.signup.update({ where: { id: signup.id }, data: { status: "cancelled", updatedAt: now } });
+      const promotedUserId =
+        signup.status === "confirmed" ? await this.promoteInto(tx, eventId, event.capacity, now) : [];
+      return {
+        kind: "cancelled",
+        wasWaitlisted: signup.status === "waitlisted",
+        promotedUserId: promotedUserId[0] ?? null,
+      };
+    });
+    if (outcome.kind === "cancelled")
+      await this.afterChange(eventId, outcome.promotedUserId ? [outcome.promotedUserId] : []);
+    return outcome;
+  }
+
+  /** Fills free places from the waitlist in tap order (after a cancel or a bigger capacity). */
+  async fillFreePlaces(eventId: number, now: Date): Promise<bigint[]> {
+    const promoted = await this.db.$transaction(async (tx) => {
+      if (this.kind === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+      const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
+      return event ? this.promoteInto(tx, eventId, event.capacity, now) : [];
+    });
+    if (promoted.length > 0) await this.afterChange(eventId, promoted);
+    return promoted;
+  }
+
+  private async promoteInto(tx: Prisma.TransactionClient, eventId: number, capacity: number | null, now: Date) {
+    const confirmed = await tx.signup.count({ where: { eventId, status: "confirmed" } });
+    const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - confirmed;
+    if (free <= 0) return [];
+    const next = await tx.signup.findMany({
+      where: { eventId, status: "waitlisted" },
+      orderBy: { seq: "asc" },
+      take: Math.min(free, 10_000),
+    });
+    for (const s of next)
+      await tx.signup.update({ where: { id: s.id }, data: { status: "confirmed", updatedAt: now } });
+    return next.map((s) => s.userId);
+  }
+
+  private async afterChange(eventId: number, promoted: bigint[]): Promise<void> {
+    await this.bus.emit("signupsChanged", { eventId });
+    for (const userId of promoted) {
+      const s = await this.db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
+      await this.bus.emit("promoted", { eventId, userId, chatId: s?.chatId ?? null });
+    }
+  }
+
+  /** Confirmed / waitlisted counts per event. */
+  async counts(eventIds: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
+    const groups = await this.db.signup.groupBy({
+      by: ["eventId", "status"],
+      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted", "attended"] } },
+      _count: { _all: true },
+    });
+    const result = new Map(eventIds.map((id) => [id, { confirmed: 0, waitlisted: 0 }]));
+    for (const g of groups) {
+      const c = result.get(g.eventId)!;
+      if (g.status === "waitlisted") c.waitlisted += g._count._all;
+      else c.confirmed += g._count._all;
+    }
+    return result;
+  }
+
+  /** Everyone on an event: confirmed (and attended), the waitlist in order, and cancellations. */
+  async roster(eventId: number) {
+    const rows = await this.db.signup.findMany({
+      where: { eventId },
+      include: { user: true },
+      orderBy: { seq: "asc" },
+    });
+    return {
+      confirmed: rows.filter((r) => r.status === "confirmed" || r.status === "attended" || r.status === "no_show"),
+      waitlisted: rows.filter((r) => r.status === "waitlisted"),
+      cancelled: rows.filter((r) => r.status === "cancelled"),
+    };
+  }
+
+  /** A user's active sign-ups for events that have not ended, soonest first, with waitlist positions. */
+  async mine(userId: number, now: Date) {
+    const rows = await this.db.signup.findMany({
+      where: {
+        userId: BigInt(userId),
+        status: { in: ["confirmed", "waitlisted"] },
+        event: { endsAt: { gt: now }, status: { in: ["published", "closed"] } },
+      },
+      include: { event: { include: { organisation: true } } },
+      orderBy: { event: { startsAt: "asc" } },
+    });
+    return Promise.all(
+      rows.map(async (r) => ({
+        ...r,
+        position: r.status === "waitlisted" ? await this.waitlistPosition(r.eventId, r.seq) : null,
+      })),
+    );
+  }
+}

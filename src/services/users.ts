@@ -1,0 +1,49 @@
+import type { User as TelegramUser } from "grammy/types";
+import type { Db } from "../store/database.ts";
+
+/**
+ * Keeps the users table in step with Telegram profiles. A tap must stay one
+ * or two statements, so a profile is written only when it changed since this
+ * process last saw it.
+ */
+export class UserService {
+  private readonly seen = new Map<number, string>();
+
+  constructor(private readonly db: Db) {}
+
+  async remember(user: TelegramUser): Promise<void> {
+    const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
+    if (this.seen.get(user.id) === fingerprint) return;
+    const profile = {
+      firstName: user.first_name,
+      lastName: user.last_name ?? null,
+      username: user.username?.toLowerCase() ?? null,
+      languageCode: user.language_code ?? null,
+    };
+    await this.db.user.upsert({
+      where: { id: BigInt(user.id) },
+      create: { id: BigInt(user.id), ...profile },
+      update: profile,
+    });
+    if (this.seen.size > 100_000) this.seen.clear();
+    this.seen.set(user.id, fingerprint);
+  }
+
+  async markStarted(user: TelegramUser): Promise<void> {
+    await this.remember(user);
+    await this.db.user.update({ where: { id: BigInt(user.id) }, data: { startedBot: true } });
+  }
+
+  /** The user blocked the bot: stop private messages until they press Start again. */
+  async markBlocked(userId: number | bigint): Promise<void> {
+    await this.db.user.updateMany({ where: { id: BigInt(userId) }, data: { startedBot: false } });
+  }
+
+  async find(userId: number | bigint) {
+    return this.db.user.findUnique({ where: { id: BigInt(userId) } });
+  }
+
+  async findByUsername(username: string) {
+    return this.db.user.findFirst({ where: { username: username.replace(/^@/, "").toLowerCase() } });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Inline-button payloads. Versioned ("1:"), short (≤ 64 bytes) and parsed
+ * strictly: callback data comes from the client and is untrusted, so anything
+ * that does not match exactly is rejected before it reaches a service.
+ */
+export const actions = {
+  open: "ev", // open an event card
+  signUp: "su",
+  cancel: "cx",
+  who: "wh",
+  calendar: "ic",
+  page: "pg", // /events list page
+  manage: "mg", // organiser: full list and actions
+  close: "cl",
+  reopen: "op",
+  cancelEvent: "ce", // organiser: ask to cancel the event
+  cancelEventConfirm: "cy",
+  setupCreate: "sc",
+  setupKind: "sk",
+  setupParent: "sp",
+  setupLocale: "sl",
+  confirm: "ok", // a pending action in a conversation (e.g. /newevent)
+  abort: "no",
+} as const;
+
+export type Action = keyof typeof actions;
+const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
+
+export interface CallbackPayload {
+  action: Action;
+  id: number;
+  arg: number | null;
+}
+
+const MAX_ID = 2_147_483_647;
+
+export function encodeCallback(action: Action, id: number, arg?: number): string {
+  return arg === undefined ? `1:${actions[action]}:${id}` : `1:${actions[action]}:${id}:${arg}`;
+}
+
+export function decodeCallback(data: string | undefined): CallbackPayload | null {
+  if (!data || data.length > 64) return null;
+  const match = /^1:([a-z]{2}):(\d{1,10})(?::(\d{1,10}))?$/.exec(data);
+  if (!match) return null;
+  const action = byCode.get(match[1]!);
+  const id = Number(match[2]);
+  const arg = match[3] === undefined ? null : Number(match[3]);
+  if (!action || id > MAX_ID || (arg !== null && arg > MAX_ID)) return null;
+  return { action, id, arg };
+}

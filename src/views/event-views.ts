@@ -1,0 +1,207 @@
+import type { Locale } from "../config/config.ts";
+import { formatTimeWindow } from "../domain/time/format.ts";
+import type { TimeWindow } from "../domain/time/window.ts";
+import type { Translate } from "../i18n/translator.ts";
+import { encodeCallback } from "./callback-data.ts";
+import { escapeHtml, fitMessage, userText } from "./html.ts";
+import { type Button, callbackButton, keyboard, type View } from "./view.ts";
+
+export const PAGE_SIZE = 5;
+
+export interface EventSummary {
+  id: number;
+  title: string;
+  place: string | null;
+  online: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  precision: TimeWindow["precision"];
+  openEnded: boolean;
+  timeZone: string;
+  capacity: number | null;
+  status: string;
+  organisation?: { name: string };
+}
+
+export interface Counts {
+  confirmed: number;
+  waitlisted: number;
+}
+
+export interface ViewContext {
+  t: Translate;
+  locale: Locale;
+  now: Date;
+}
+
+/** A single instant as a person would write it: "6月27日 18:00" / "27 Jun, 18:00". */
+export function formatInstant(date: Date, timeZone: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  if (locale === "zh-CN") return `${Number(get("month"))}月${Number(get("day"))}日 ${get("hour")}:${get("minute")}`;
+  const month = new Intl.DateTimeFormat("en-GB", { timeZone, month: "short" }).format(date);
+  return `${Number(get("day"))} ${month}, ${get("hour")}:${get("minute")}`;
+}
+
+export function windowOf(
+  e: Pick<EventSummary, "startsAt" | "endsAt" | "precision" | "timeZone" | "openEnded">,
+): TimeWindow {
+  return { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone, openEnded: e.openEnded };
+}
+
+export function eventTime(e: EventSummary, v: ViewContext): string {
+  return formatTimeWindow(windowOf(e), v.locale, { now: v.now });
+}
+
+export function placeText(e: Pick<EventSummary, "place" | "online">, v: ViewContext): string {
+  if (e.online) return v.t("event-online");
+  return e.place ? userText(e.place, 120) : v.t("event-place-unknown");
+}
+
+/** "12/20", "满员 · 候补 3" / "full · 3 waitlisted", or "不限名额" / "no limit". */
+export function placesText(e: Pick<EventSummary, "capacity">, c: Counts, v: ViewContext): string {
+  if (e.capacity === null) {
+    return v.t("places-unlimited", { confirmed: c.confirmed });
+  }
+  if (c.confirmed >= e.capacity) return v.t("places-full", { waitlisted: c.waitlisted, capacity: e.capacity });
+  return v.t("places-count", { confirmed: c.confirmed, capacity: e.capacity });
+}
+
+export function statusBadge(e: Pick<EventSummary, "status">, v: ViewContext): string {
+  switch (e.status) {
+    case "closed":
+      return ` · ${v.t("status-closed")}`;
+    case "cancelled":
+      return ` · ${v.t("status-cancelled")}`;
+    case "completed":
+      return ` · ${v.t("status-completed")}`;
+    default:
+      return "";
+  }
+}
+
+/** The /events list: five per page, one button per event, ◀ ▶ to page. */
+export function eventListView(
+  events: EventSummary[],
+  counts: Map<number, Counts>,
+  page: { index: number; total: number },
+  v: ViewContext,
+  opts: { showOrganisation: boolean },
+): View {
+  const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+  if (events.length === 0) return { text: v.t("events-none") };
+  const lines = events.map((e, i) => {
+    const n = page.index * PAGE_SIZE + i + 1;
+    const org = opts.showOrganisation && e.organisation ? ` · ${userText(e.organisation.name, 40)}` : "";
+    const c = counts.get(e.id) ?? { confirmed: 0, waitlisted: 0 };
+    return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}`;
+  });
+  const header = v.t("events-header", { page: page.index + 1, pages, total: page.total });
+  const buttons: Button[][] = events.map((e, i) => [
+    callbackButton(
+      `${page.index * PAGE_SIZE + i + 1}. ${Array.from(e.title).slice(0, 40).join("")}`,
+      encodeCallback("open", e.id),
+    ),
+  ]);
+  const nav: Button[] = [];
+  if (page.index > 0) nav.push(callbackButton("◀", encodeCallback("page", page.index - 1)));
+  if (page.index < pages - 1) nav.push(callbackButton("▶", encodeCallback("page", page.index + 1)));
+  return { text: [header, "", lines.join("\n\n")].join("\n"), reply_markup: keyboard([...buttons, nav]) };
+}
+
+export interface CardEvent extends EventSummary {
+  content: string | null;
+  audience: string | null;
+  signupDeadline: Date | null;
+  organisers: { name: string }[];
+  organisation: { name: string; timeZone: string };
+}
+
+/** The event card: details and the member buttons. Organisers get their actions from "Manage". */
+export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
+  const lines = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`, ""];
+  lines.push(`🕘 ${eventTime(e, v)}`);
+  lines.push(`📍 ${placeText(e, v)}`);
+  const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
+  lines.push(`🏢 ${userText(units, 300)}`);
+  if (e.audience) lines.push(`👥 ${userText(e.audience, 300)}`);
+  lines.push(`🎟 ${placesText(e, c, v)}`);
+  if (e.signupDeadline) {
+    lines.push(`⏳ ${v.t("card-deadline", { when: formatInstant(e.signupDeadline, e.timeZone, v.locale) })}`);
+  }
+  if (e.content) lines.push("", userText(e.content, 2500));
+  const text = fitMessage(lines, () => "…");
+  const open = e.status === "published";
+  const rows: Button[][] = [];
+  if (open)
+    rows.push([
+      callbackButton(v.t("btn-signup"), encodeCallback("signUp", e.id)),
+      callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
+    ]);
+  else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  rows.push([
+    callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),
+    callbackButton(v.t("btn-calendar"), encodeCallback("calendar", e.id)),
+  ]);
+  rows.push([callbackButton(v.t("btn-manage"), encodeCallback("manage", e.id))]);
+  return { text, reply_markup: keyboard(rows) };
+}
+
+export interface RosterEntry {
+  user: { firstName: string; lastName: string | null; username: string | null };
+}
+
+export function personName(u: RosterEntry["user"]): string {
+  const full = u.lastName ? `${u.firstName} ${u.lastName}` : u.firstName;
+  return userText(full, 60) + (u.username ? ` (@${escapeHtml(u.username)})` : "");
+}
+
+/** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
+export function rosterView(
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity">,
+  roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
+  v: ViewContext,
+): View {
+  const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
+  blocks.push("", `<b>${v.t("roster-confirmed", { count: roster.confirmed.length, capacity: e.capacity ?? "∞" })}</b>`);
+  blocks.push(
+    ...(roster.confirmed.length
+      ? roster.confirmed.map((r, i) => `${i + 1}. ${personName(r.user)}`)
+      : [v.t("roster-empty")]),
+  );
+  blocks.push("", `<b>${v.t("roster-waitlist", { count: roster.waitlisted.length })}</b>`);
+  blocks.push(
+    ...(roster.waitlisted.length
+      ? roster.waitlisted.map((r, i) => `${i + 1}. ${personName(r.user)}`)
+      : [v.t("roster-empty")]),
+  );
+  if (roster.cancelled.length > 0) {
+    blocks.push("", `<b>${v.t("roster-cancelled", { count: roster.cancelled.length })}</b>`);
+    blocks.push(roster.cancelled.map((r) => personName(r.user)).join(", "));
+  }
+  const rows: Button[][] = [];
+  if (e.status === "published") rows.push([callbackButton(v.t("btn-close-signups"), encodeCallback("close", e.id))]);
+  if (e.status === "closed") rows.push([callbackButton(v.t("btn-reopen-signups"), encodeCallback("reopen", e.id))]);
+  if (e.status === "published" || e.status === "closed")
+    rows.push([callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id))]);
+  return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left })), reply_markup: keyboard(rows) };
+}
+
+/** "Who's going" for members: first names only, short enough for an alert (200 characters). */
+export function whoIsGoingAlert(confirmed: RosterEntry[], waitlisted: number, v: ViewContext): string {
+  if (confirmed.length === 0) return v.t("who-nobody");
+  const names = confirmed.map((r) => r.user.firstName);
+  let text = v.t("who-list", { count: confirmed.length, names: names.join(", "), waitlisted });
+  while (Array.from(text).length > 200 && names.length > 1) {
+    names.pop();
+    text = v.t("who-list", { count: confirmed.length, names: `${names.join(", ")}…`, waitlisted });
+  }
+  return Array.from(text).slice(0, 200).join("");
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EventService } from "../../src/services/events.ts";
+import { type DomainEvents, EventBus } from "../../src/services/events-bus.ts";
+import { OrganisationService } from "../../src/services/organisations.ts";
+import { SignupService } from "../../src/services/signups.ts";
+import { databaseKinds, openTestDatabase } from "../support/databases.ts";
+
+const now = new Date("2026-06-01T00:00:00Z");
+const window = {
+  start: new Date("2026-06-28T01:00:00Z"),
+  end: new Date("2026-06-28T03:30:00Z"),
+  precision: "exact" as const,
+  timeZone: "Asia/Shanghai",
+};
+
+describe.each(databaseKinds)("sign-ups on %s", (kind) => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let signups: SignupService;
+  let events: EventService;
+  let orgId: number;
+  const promoted: DomainEvents["promoted"][] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    const bus = new EventBus((e) => {
+      throw e;
+    });
+    bus.on("promoted", (p) => {
+      promoted.push(p);
+    });
+    signups = new SignupService(db.prisma, kind, bus);
+    events = new EventService(db.prisma, signups, bus);
+    const org = await new OrganisationService(db.prisma).create({
+      name: "阳光志愿者协会",
+      kind: "organisation",
+      parentId: null,
+      timeZone: "Asia/Shanghai",
+      locale: "zh-CN",
+    });
+    orgId = org.id;
+    await db.prisma.user.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ id: BigInt(1000 + i), firstName: `U${i}` })),
+    });
+  });
+  afterAll(() => db?.drop());
+
+  const gate = async (id: number) => await db.prisma.event.findUniqueOrThrow({ where: { id } });
+
+  it("50 simultaneous taps on 10 places: 10 confirmed, 40 waitlisted 1–40; 3 cancel, the first 3 are promoted", async () => {
+    const event = await events.create({ organisationId: orgId, title: "社区义诊", window, capacity: 10 });
+    const g = await gate(event.id);
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => signups.signUp(g, 1000 + i, -100, now)));
+    expect(outcomes.filter((o) => o.kind === "confirmed")).toHaveLength(10);
+    const positions = outcomes.flatMap((o) => (o.kind === "waitlisted" ? [o.position] : [])).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+
+    const roster = await signups.roster(event.id);
+    expect(roster.confirmed).toHaveLength(10);
+    const firstThree = roster.waitlisted.slice(0, 3).map((s) => s.userId);
+    for (const s of roster.confirmed.slice(0, 3)) {
+      const r = await signups.cancel(event.id, Number(s.userId), now);
+      expect(r.kind).toBe("cancelled");
+    }
+    const after = await signups.roster(event.id);
+    expect(after.confirmed).toHaveLength(10);
+    expect(after.waitlisted).toHaveLength(37);
+    expect(promoted.filter((p) => p.eventId === event.id).map((p) => p.userId)).toEqual(firstThree);
+  });
+
+  it("a second tap changes nothing, and a cancelled member can sign up again at the back", async () => {
+    const event = await events.create({ organisationId: orgId, title: "垃圾分类宣传", window, capacity: 1 });
+    const g = await gate(event.id);
+    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "confirmed" });
+    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "already_confirmed" });
+    expect(await signups.signUp(g, 1001, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+    expect(await signups.signUp(g, 1001, null, now)).toEqual({ kind: "already_waitlisted", position: 1 });
+    await signups.cancel(event.id, 1000, now);
+    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+  });
+
+  it("refuses cancelled, closed, past and after-deadline events", async () => {
+    const event = await events.create({ organisationId: orgId, title: "爱心茶摊", window, capacity: null });
+    expect(await signups.signUp({ ...(await gate(event.id)), status: "cancelled" }, 1000, null, now)).toEqual({
+      kind: "refused",
+      reason: "cancelled",
+    });
+    expect(await signups.signUp(await gate(event.id), 1000, null, new Date("2026-07-01T00:00:00Z"))).toEqual({
+      kind: "refused",
+      reason: "ended",
+    });
+    await events.setSignupsOpen(event.id, false);
+    expect(await signups.signUp(await gate(event.id), 1000, null, now)).toEqual({ kind: "refused", reason: "closed" });
+  });
+
+  it("a bigger capacity promotes from the waitlist", async () => {
+    const event = await events.create({ organisationId: orgId, title: "读书会", window, capacity: 1 });
+    const g = await gate(event.id);
+    for (const u of [1000, 1001, 1002]) await signups.signUp(g, u, null, now);
+    await events.update(event.id, { capacity: 2 }, now);
+    const roster = await signups.roster(event.id);
+    expect(roster.confirmed.map((r) => Number(r.userId))).toEqual([1000, 1001]);
+    expect(roster.waitlisted.map((r) => Number(r.userId))).toEqual([1002]);
+  });
+});
