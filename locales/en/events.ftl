@@ -24,6 +24,7 @@ btn-manage = ⚙️ Manage
 btn-close-signups = Close sign-ups
 btn-reopen-signups = Reopen sign-ups
 btn-cancel-event = Cancel the event
+btn-edit-event = Edit the event
 btn-cancel-event-confirm = Yes, cancel the event
 btn-keep-event = Keep it
 btn-open-private = Open private chat

@@ -24,6 +24,7 @@ btn-manage = ⚙️ 管理
 btn-close-signups = 截止报名
 btn-reopen-signups = 重新开放报名
 btn-cancel-event = 取消活动
+btn-edit-event = 修改活动
 btn-cancel-event-confirm = 确认取消活动
 btn-keep-event = 不取消
 btn-open-private = 打开私聊

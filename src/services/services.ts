@@ -4,6 +4,7 @@ import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
 import { CardService } from "./cards.ts";
 import { ChatService } from "./chats.ts";
+import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { EventBus } from "./events-bus.ts";
 import { Notifier } from "./notifier.ts";
@@ -31,6 +32,7 @@ export interface Services {
   bus: EventBus;
   users: UserService;
   chats: ChatService;
+  conversations: ConversationStore;
   organisations: OrganisationService;
   events: EventService;
   signups: SignupService;
@@ -58,6 +60,7 @@ export function createServices(deps: ServiceDeps): Services {
     bus,
     users: new UserService(db),
     chats: new ChatService(db, deps.now),
+    conversations: new ConversationStore(db, deps.now),
     organisations,
     events,
     signups,

@@ -19,8 +19,15 @@ export const actions = {
   setupKind: "sk",
   setupParent: "sp",
   setupLocale: "sl",
-  confirm: "ok", // a pending action in a conversation (e.g. /newevent)
+  setupZone: "sz",
   abort: "no",
+  newOrg: "nc", // /newevent: which organisation
+  newStep: "nk", // /newevent: a button answer for the current step (arg: which)
+  newGroup: "ng", // /newevent: toggle a group to post to (id: group index)
+  newPost: "np", // /newevent: create and post
+  editPick: "ep", // /edit: which event
+  editField: "ef", // /edit: which field (id: event, arg: field index)
+  cancelPick: "xp", // /cancelevent: which event
 } as const;
 
 export type Action = keyof typeof actions;

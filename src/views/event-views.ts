@@ -189,8 +189,12 @@ export function rosterView(
   const rows: Button[][] = [];
   if (e.status === "published") rows.push([callbackButton(v.t("btn-close-signups"), encodeCallback("close", e.id))]);
   if (e.status === "closed") rows.push([callbackButton(v.t("btn-reopen-signups"), encodeCallback("reopen", e.id))]);
-  if (e.status === "published" || e.status === "closed")
-    rows.push([callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id))]);
+  if (e.status === "published" || e.status === "closed") {
+    rows.push([
+      callbackButton(v.t("btn-edit-event"), encodeCallback("editPick", e.id)),
+      callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id)),
+    ]);
+  }
   return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left })), reply_markup: keyboard(rows) };
 }
 

@@ -4,8 +4,18 @@ import type { YiqiContext } from "../context.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
 import { membershipFeature } from "./membership.ts";
+import { newEventFeature } from "./new-event.ts";
+import { organisersFeature } from "./organisers.ts";
+import { setupFeature } from "./setup.ts";
 
 /** Every feature, in the order they see updates; the fallback is last. */
 export function featureModules(_services: Services): Composer<YiqiContext>[] {
-  return [membershipFeature(), eventsFeature(), fallbackFeature()];
+  return [
+    membershipFeature(),
+    setupFeature(),
+    organisersFeature(),
+    newEventFeature(),
+    eventsFeature(),
+    fallbackFeature(),
+  ];
 }

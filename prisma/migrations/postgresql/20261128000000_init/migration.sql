@@ -198,6 +198,18 @@ CREATE TABLE "Delivery" (
 );
 
 -- CreateTable
+CREATE TABLE "Conversation" (
+    "chatId" BIGINT NOT NULL,
+    "userId" BIGINT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "step" TEXT NOT NULL,
+    "data" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Conversation_pkey" PRIMARY KEY ("chatId","userId")
+);
+
+-- CreateTable
 CREATE TABLE "ProcessedUpdate" (
     "updateId" BIGINT NOT NULL,
     "processedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -177,6 +177,18 @@ CREATE TABLE "Delivery" (
 );
 
 -- CreateTable
+CREATE TABLE "Conversation" (
+    "chatId" BIGINT NOT NULL,
+    "userId" BIGINT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "step" TEXT NOT NULL,
+    "data" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("chatId", "userId")
+);
+
+-- CreateTable
 CREATE TABLE "ProcessedUpdate" (
     "updateId" BIGINT NOT NULL PRIMARY KEY,
     "processedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP

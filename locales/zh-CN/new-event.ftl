@@ -1,0 +1,55 @@
+# /newevent、/edit、/cancelevent
+form-start = 为 <b>{ $org }</b> 创建活动。随时发送 /newevent 可以重新开始。
+form-ask-org = 为哪个组织创建活动？
+form-ask-title = 活动名称是？
+form-ask-time = 什么时间？例如：<code>6月28日 9:00-11:30</code>、<code>6月下旬</code>、<code>明天下午3点</code>、<code>6月16日开始持续到年底</code>
+form-ask-place = 在哪里？回复地点，线上活动请回复「线上」。
+form-ask-details = 活动内容和对象（可选）：
+form-ask-capacity = 名额多少？回复数字，或点「不限名额」。
+form-ask-deadline = 报名截止时间（可选）？例如 <code>6月27日 18:00</code>。
+form-ask-groups = 发布到哪些群？点群名选择或取消，然后点「发布」。
+form-no-groups = 这个组织还没有关联的群；活动会创建，但不会发到群里。
+form-time-reading = 我理解的时间是：<b>{ $when }</b>。对吗？
+form-btn-time-ok = ✅ 对
+form-btn-time-retype = ✏️ 重新输入
+form-btn-skip = 跳过
+form-btn-unlimited = 不限名额
+form-btn-no-deadline = 不设截止
+form-btn-post = 📣 发布
+form-unlimited = 不限
+form-summary =
+    <b>{ $title }</b>
+    🕘 { $when }
+    📍 { $place }
+    🎟 名额：{ $capacity }
+form-created = ✅ 已创建「{ $title }」，发布到 { $groups } 个群。
+form-not-organiser = 只有组织者可以创建或管理活动。请先在群里发送 /setup，或请群管理员用 /organiser add 添加你。
+form-continue-private = 请在私聊里继续：
+form-fix-private = 其他部分已记下，请在私聊里只修改有问题的部分：
+form-expired = 这一步已过期，请重新开始。
+form-use-buttons = 请点上面的按钮继续。
+form-field-title = 名称
+form-field-time = 时间
+form-field-place = 地点
+form-field-details = 内容
+form-field-capacity = 名额
+form-field-deadline = 报名截止
+form-title-empty = 名称不能为空
+form-title-too-long = 名称最多 200 个字
+form-time-empty = 请写上时间
+form-time-not_understood = 看不懂「{ $value }」，请换一种写法，如 6月28日 9:00-11:30
+form-time-invalid_date = 「{ $value }」不是有效日期
+form-time-invalid_time = 「{ $value }」不是有效的时刻
+form-time-end_before_start = 「{ $value }」的结束早于开始
+form-time-past = 「{ $value }」已经过去了
+form-place-empty = 请写上地点（线上活动写「线上」）
+form-place-too-long = 地点最多 300 个字
+form-details-too-long = 内容最多 3000 个字
+form-capacity-not-number = 「{ $value }」不是数字，请回复如 20，或「不限」
+form-capacity-range = 名额应在 1 到 100000 之间
+form-deadline-past = 截止时间「{ $value }」已经过去了
+form-deadline-after-event = 截止时间「{ $value }」晚于活动结束
+edit-pick = 要修改哪个活动？
+edit-which = 修改「{ $title }」的哪一项？
+edit-done = ✅ 已更新「{ $title }」，群里的活动卡片会随之更新。
+cancel-pick = 要取消哪个活动？

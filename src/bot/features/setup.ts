@@ -1,0 +1,270 @@
+import { Composer } from "grammy";
+import type { Locale } from "../../config/config.ts";
+import {
+  checkOrgName,
+  isIanaTimeZone,
+  type OrgKindName,
+  orgKinds,
+  parseOrgKind,
+} from "../../domain/organisation-input.ts";
+import { type CallbackPayload, decodeCallback, encodeCallback } from "../../views/callback-data.ts";
+import { userText } from "../../views/html.ts";
+import { callbackButton, keyboard } from "../../views/view.ts";
+import type { YiqiContext } from "../context.ts";
+import { isChatAdmin } from "../rights.ts";
+
+const KIND = "setup";
+export const commonZones = [
+  "Asia/Shanghai",
+  "Asia/Hong_Kong",
+  "Asia/Taipei",
+  "Asia/Singapore",
+  "Europe/Berlin",
+  "Europe/London",
+  "America/New_York",
+];
+const localeChoices: Locale[] = ["zh-CN", "en"];
+
+interface SetupDraft {
+  name?: string;
+  kind?: OrgKindName;
+  parentId?: number | null;
+  timeZone?: string;
+}
+
+type GroupCtx = YiqiContext & { chat: { id: number; type: "group" | "supergroup" }; from: { id: number } };
+
+async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
+  if (!ctx.chat || (ctx.chat.type !== "group" && ctx.chat.type !== "supergroup")) {
+    await ctx.reply(ctx.t("setup-group-only"));
+    return false;
+  }
+  if (!ctx.from || !(await isChatAdmin(ctx, ctx.chat.id, ctx.from.id))) {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("setup-admins-only"), show_alert: true });
+    else await ctx.reply(ctx.t("setup-admins-only"));
+    return false;
+  }
+  return true;
+}
+
+const prompt = (ctx: YiqiContext, key: string, args?: Record<string, string>) =>
+  ctx.reply(ctx.t(key, args), {
+    parse_mode: "HTML",
+    reply_markup: { force_reply: true, selective: true },
+    reply_parameters: ctx.message
+      ? { message_id: ctx.message.message_id, allow_sending_without_reply: true }
+      : undefined,
+  });
+
+async function showStatus(ctx: GroupCtx, organisationId: number) {
+  const org = await ctx.services.organisations.find(organisationId);
+  if (!org) return;
+  const parent = org.parentId ? await ctx.services.organisations.find(org.parentId) : null;
+  await ctx.reply(
+    ctx.t("setup-status", {
+      name: userText(org.name, 100),
+      kind: ctx.t(`org-kind-${org.kind}`),
+      parent: parent ? userText(parent.name, 100) : ctx.t("setup-no-parent"),
+      zone: org.timeZone,
+      code: org.joinCode,
+    }),
+    { parse_mode: "HTML" },
+  );
+}
+
+async function join(ctx: GroupCtx, code: string) {
+  const org = await ctx.services.organisations.findByJoinCode(code);
+  if (!org) return ctx.reply(ctx.t("setup-code-unknown", { code: userText(code, 20) }));
+  await ctx.services.organisations.linkChat(ctx.chat.id, org.id);
+  ctx.services.chats.forget(ctx.chat.id);
+  await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+  return ctx.reply(ctx.t("setup-joined", { name: userText(org.name, 100) }), { parse_mode: "HTML" });
+}
+
+async function create(ctx: GroupCtx, draft: Required<SetupDraft>, locale: Locale) {
+  const org = await ctx.services.organisations.create(
+    { name: draft.name, kind: draft.kind, parentId: draft.parentId, timeZone: draft.timeZone, locale },
+    undefined,
+  );
+  await ctx.services.organisations.linkChat(ctx.chat.id, org.id, locale);
+  ctx.services.chats.forget(ctx.chat.id);
+  await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+  const t = ctx.services.translator.for(locale);
+  return ctx.reply(t("setup-created", { name: userText(org.name, 100), code: org.joinCode }), { parse_mode: "HTML" });
+}
+
+/** `/setup new 名称 | 类型 | 上级加入码 | 时区 | 语言` — everything in one line. */
+async function oneLine(ctx: GroupCtx, text: string) {
+  const [name = "", kindText = "organisation", parentCode = "", zone = "", lang = ""] = text
+    .split(/[|｜]/)
+    .map((s) => s.trim());
+  const checked = checkOrgName(name);
+  if (!checked.ok) return ctx.reply(ctx.t(`setup-${checked.error}`));
+  const kind = parseOrgKind(kindText || "organisation");
+  if (!kind) return ctx.reply(ctx.t("setup-kind-unknown", { value: userText(kindText, 30) }));
+  let parentId: number | null = null;
+  if (parentCode && parentCode !== "-") {
+    const parent = await ctx.services.organisations.findByJoinCode(parentCode);
+    if (!parent) return ctx.reply(ctx.t("setup-code-unknown", { code: userText(parentCode, 20) }));
+    parentId = parent.id;
+  }
+  const timeZone = zone || ctx.services.config.defaultTimeZone;
+  if (!isIanaTimeZone(timeZone)) return ctx.reply(ctx.t("setup-zone-unknown", { value: userText(timeZone, 40) }));
+  const locale = lang ? ctx.services.translator.negotiate(lang) : ctx.locale;
+  return create(ctx, { name: checked.name, kind, parentId, timeZone }, locale);
+}
+
+async function askKind(ctx: YiqiContext) {
+  return ctx.reply(ctx.t("setup-ask-kind"), {
+    reply_markup: keyboard([
+      orgKinds.map((k, i) => callbackButton(ctx.t(`org-kind-${k}`), encodeCallback("setupKind", i))),
+    ]),
+  });
+}
+
+async function askParent(ctx: YiqiContext, kind: OrgKindName) {
+  const rank = orgKinds.indexOf(kind);
+  const hubs = (await ctx.services.organisations.hubs()).filter((h) => orgKinds.indexOf(h.kind) < rank).slice(0, 20);
+  if (hubs.length === 0) return null;
+  return ctx.reply(ctx.t("setup-ask-parent"), {
+    reply_markup: keyboard([
+      ...hubs.map((h) => [
+        callbackButton(Array.from(h.name).slice(0, 40).join(""), encodeCallback("setupParent", h.id)),
+      ]),
+      [callbackButton(ctx.t("setup-no-parent"), encodeCallback("setupParent", 0))],
+    ]),
+  });
+}
+
+async function askZone(ctx: YiqiContext) {
+  return ctx.reply(ctx.t("setup-ask-zone"), {
+    reply_markup: keyboard(commonZones.map((z, i) => [callbackButton(z, encodeCallback("setupZone", i))])),
+  });
+}
+
+async function askLocale(ctx: YiqiContext) {
+  return ctx.reply(ctx.t("setup-ask-locale"), {
+    reply_markup: keyboard([
+      localeChoices.map((l, i) => callbackButton(ctx.t(`locale-${l}`), encodeCallback("setupLocale", i))),
+    ]),
+  });
+}
+
+async function step(ctx: GroupCtx, payload: CallbackPayload) {
+  const store = ctx.services.conversations;
+  const state = await store.get<SetupDraft>(ctx.chat.id, ctx.from.id);
+  if (payload.action === "setupCreate") {
+    const mode = payload.id === 1 ? "code" : "name";
+    await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: mode, data: {} });
+    await ctx.answerCallbackQuery();
+    return prompt(ctx, mode === "code" ? "setup-ask-code" : "setup-ask-name");
+  }
+  if (!state || state.kind !== KIND) return ctx.answerCallbackQuery({ text: ctx.t("setup-not-yours") });
+  const draft = state.data;
+  await ctx.answerCallbackQuery();
+  switch (payload.action) {
+    case "setupKind": {
+      const kind = orgKinds[payload.id];
+      if (!kind || state.step !== "kind") return;
+      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "parent", data: { ...draft, kind } });
+      if (!(await askParent(ctx, kind))) {
+        await store.set(ctx.chat.id, ctx.from.id, {
+          kind: KIND,
+          step: "zone",
+          data: { ...draft, kind, parentId: null },
+        });
+        await askZone(ctx);
+      }
+      return;
+    }
+    case "setupParent": {
+      if (state.step !== "parent") return;
+      const parent = payload.id === 0 ? null : await ctx.services.organisations.find(payload.id);
+      if (payload.id !== 0 && !parent) return;
+      await store.set(ctx.chat.id, ctx.from.id, {
+        kind: KIND,
+        step: "zone",
+        data: { ...draft, parentId: parent?.id ?? null },
+      });
+      return askZone(ctx);
+    }
+    case "setupZone": {
+      const zone = commonZones[payload.id];
+      if (!zone || state.step !== "zone") return;
+      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "locale", data: { ...draft, timeZone: zone } });
+      return askLocale(ctx);
+    }
+    case "setupLocale": {
+      const locale = localeChoices[payload.id];
+      if (!locale || state.step !== "locale" || !draft.name || !draft.kind || !draft.timeZone) return;
+      return create(
+        ctx,
+        { name: draft.name, kind: draft.kind, parentId: draft.parentId ?? null, timeZone: draft.timeZone },
+        locale,
+      );
+    }
+  }
+}
+
+/** /setup: link a group to an organisation (create one, or join with a code). Group admins only. */
+export function setupFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+
+  feature.command("setup", async (ctx) => {
+    if (!(await requireAdmin(ctx))) return;
+    const g = ctx as GroupCtx;
+    const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
+    const argument = ctx.match.trim().slice(verb.length).trim();
+    if (verb === "join" || verb === "加入") {
+      if (!argument)
+        return prompt(ctx, "setup-ask-code").then(() =>
+          ctx.services.conversations.set(g.chat.id, g.from.id, { kind: KIND, step: "code", data: {} }),
+        );
+      return join(g, rest[0] ?? "");
+    }
+    if (verb === "new" || verb === "新建") return oneLine(g, argument);
+    const profile = await ctx.services.chats.profile(g.chat.id);
+    if (profile?.organisationId) await showStatus(g, profile.organisationId);
+    return ctx.reply(ctx.t(profile?.organisationId ? "setup-change" : "setup-choose"), {
+      reply_markup: keyboard([
+        [callbackButton(ctx.t("setup-btn-create"), encodeCallback("setupCreate", 0))],
+        [callbackButton(ctx.t("setup-btn-join"), encodeCallback("setupCreate", 1))],
+      ]),
+    });
+  });
+
+  feature.on("callback_query:data", async (ctx, next) => {
+    const payload = decodeCallback(ctx.callbackQuery.data);
+    if (!payload?.action.startsWith("setup")) return next();
+    if (!(await requireAdmin(ctx))) return;
+    return step(ctx as GroupCtx, payload);
+  });
+
+  // Answers to the bot's prompts are replies to it (force_reply), so other group chatter costs nothing.
+  feature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
+    if (ctx.message.reply_to_message?.from?.id !== ctx.me.id || ctx.message.text.startsWith("/")) return next();
+    const store = ctx.services.conversations;
+    const state = await store.get<SetupDraft>(ctx.chat.id, ctx.from.id);
+    if (!state || state.kind !== KIND) return next();
+    const g = ctx as GroupCtx;
+    const text = ctx.message.text.trim();
+    if (state.step === "code") return join(g, text);
+    if (state.step === "name") {
+      const checked = checkOrgName(text);
+      if (!checked.ok) return prompt(ctx, `setup-${checked.error}`);
+      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "kind", data: { name: checked.name } });
+      return askKind(ctx);
+    }
+    if (state.step === "zone") {
+      if (!isIanaTimeZone(text)) return prompt(ctx, "setup-zone-unknown", { value: userText(text, 40) });
+      await store.set(ctx.chat.id, ctx.from.id, {
+        kind: KIND,
+        step: "locale",
+        data: { ...state.data, timeZone: text },
+      });
+      return askLocale(ctx);
+    }
+    return next();
+  });
+  return feature;
+}

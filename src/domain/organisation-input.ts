@@ -1,0 +1,46 @@
+/** Validation of what an organiser types when setting up an organisation (pure). */
+export const orgKinds = ["city", "district", "street", "organisation"] as const;
+export type OrgKindName = (typeof orgKinds)[number];
+
+const kindWords: Record<string, OrgKindName> = {
+  city: "city",
+  市: "city",
+  district: "district",
+  county: "district",
+  区: "district",
+  县: "district",
+  区县: "district",
+  street: "street",
+  town: "street",
+  街道: "street",
+  镇: "street",
+  乡镇: "street",
+  organisation: "organisation",
+  organization: "organisation",
+  org: "organisation",
+  组织: "organisation",
+  社会组织: "organisation",
+};
+
+export function parseOrgKind(text: string): OrgKindName | null {
+  return kindWords[text.trim().toLowerCase()] ?? null;
+}
+
+export type NameCheck = { ok: true; name: string } | { ok: false; error: "name-empty" | "name-too-long" };
+
+export function checkOrgName(text: string): NameCheck {
+  const name = text.replace(/\s+/g, " ").trim();
+  if (name.length === 0) return { ok: false, error: "name-empty" };
+  if (Array.from(name).length > 100) return { ok: false, error: "name-too-long" };
+  return { ok: true, name };
+}
+
+export function isIanaTimeZone(text: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(text.trim())) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: text.trim() });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Civil (wall-calendar) dates and their conversion to instants in an IANA zone.
+ * Date arithmetic is done on plain civil dates so that DST never shifts a day.
+ */
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** A date on the wall calendar; month is 1–12. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+export const MINUTES_PER_DAY = 24 * 60;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isValidCivilDate({ year, month, day }: CivilDate): boolean {
+  return Number.isInteger(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function toUtcMidnight({ year, month, day }: CivilDate): number {
+  return Date.UTC(year, month - 1, day);
+}
+
+function fromUtcMidnight(ms: number): CivilDate {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromUtcMidnight(toUtcMidnight(date) + days * MS_PER_DAY);
+}
+
+/** Same day `months` months later (negative: earlier), clamped to the month's last day. */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/** Negative, zero or positive as `a` is before, equal to or after `b`. */
+export function compareCivil(a: CivilDate, b: CivilDate): number {
+  return toUtcMidnight(a) - toUtcMidnight(b);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekdayOf(date: CivilDate): number {
+  return new Date(toUtcMidnight(date)).getUTCDay();
+}
+
+export function formatYmd({ year, month, day }: CivilDate): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Minutes after midnight as a wall-clock time: 540 → "9:00", 1440 → "24:00". */
+export function clockText(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+/** The civil date and minutes after midnight that `instant` shows on a wall clock in `tz`. */
+export function wallClockOf(instant: Date, tz: string): { date: CivilDate; minutes: number } {
+  const local = dayjs(instant).tz(tz);
+  return {
+    date: { year: local.year(), month: local.month() + 1, day: local.date() },
+    minutes: local.hour() * 60 + local.minute(),
+  };
+}
+
+/**
+ * The instant at `minutes` after local midnight of `date` in `tz`; 1440 is the next midnight.
+ * A wall time skipped by a DST change resolves to the same offset-shifted instant dayjs picks (02:30 → 03:30).
+ */
+export function zonedInstant(date: CivilDate, minutes: number, tz: string): Date {
+  const day = addDays(date, Math.floor(minutes / MINUTES_PER_DAY));
+  const rest = minutes % MINUTES_PER_DAY;
+  const text = `${formatYmd(day)} ${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
+  return dayjs.tz(text, tz).toDate();
+}
+
+/** The local calendar date of `date` in `tz`, as "YYYY-MM-DD". */
+export function localDate(date: Date, tz: string): string {
+  return formatYmd(wallClockOf(date, tz).date);
+}
+
+/** The instant local midnight began on the local day containing `date` in `tz`. */
+export function startOfLocalDay(date: Date, tz: string): Date {
+  return zonedInstant(wallClockOf(date, tz).date, 0, tz);
+}
+
+/** The instant of wall time `hhmm` ("9:00", "14:30") on local day `dateYmd` ("2026-06-28") in `tz`. */
+export function atLocalTime(dateYmd: string, hhmm: string, tz: string): Date {
+  const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateYmd);
+  const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!dateMatch || !timeMatch) throw new RangeError(`Expected YYYY-MM-DD and HH:MM, got "${dateYmd}" "${hhmm}"`);
+  const date = { year: Number(dateMatch[1]), month: Number(dateMatch[2]), day: Number(dateMatch[3]) };
+  const hour = Number(timeMatch[1]);
+  const minute = Number(timeMatch[2]);
+  if (!isValidCivilDate(date) || hour > 23 || minute > 59) {
+    throw new RangeError(`Not a valid local date and time: "${dateYmd}" "${hhmm}"`);
+  }
+  return zonedInstant(date, hour * 60 + minute, tz);
+}

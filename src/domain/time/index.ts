@@ -1,0 +1,13 @@
+/** Event time windows: parsing fuzzy times, saying them, and comparing them. */
+export { atLocalTime, localDate, startOfLocalDay } from "./calendar.ts";
+export { formatTimeWindow } from "./format.ts";
+export { parseTimeWindow } from "./parse.ts";
+export type { ParseContext, ParseErrorCode, ParseResult } from "./spec.ts";
+export {
+  compareWindows,
+  isUpcoming,
+  type Precision,
+  type TimeLocale,
+  type TimeWindow,
+  windowHours,
+} from "./window.ts";

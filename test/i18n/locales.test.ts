@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { menuCommands } from "../../src/bot/commands.ts";
+import { locales } from "../../src/config/config.ts";
+import { Translator } from "../../src/i18n/translator.ts";
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "generated" ? [] : sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Keys built at run time from a prefix: every value they can take. */
+const dynamicKeys = [
+  ...menuCommands.map((c) => `cmd-${c}`),
+  ...["cancelled", "closed", "ended", "deadline", "draft", "completed"].map((r) => `toast-refused-${r}`),
+  ...["title", "time", "place", "details", "capacity", "deadline"].flatMap((f) => [`form-ask-${f}`, `form-field-${f}`]),
+  ...["empty", "not_understood", "invalid_date", "invalid_time", "end_before_start"].map((e) => `form-time-${e}`),
+  ...["city", "district", "street", "organisation"].map((k) => `org-kind-${k}`),
+  ...locales.map((l) => `locale-${l}`),
+  "setup-name-empty",
+  "setup-name-too-long",
+];
+
+/** Strings that look like message keys but name outbox delivery kinds. */
+const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder"]);
+
+describe("locales", () => {
+  const translator = new Translator("zh-CN");
+
+  it("zh-CN and en define exactly the same messages", () => {
+    expect(translator.keys("en").sort()).toEqual(translator.keys("zh-CN").sort());
+  });
+
+  it("every message key the code uses exists in both languages", () => {
+    const used = new Set<string>(dynamicKeys);
+    for (const file of sourceFiles("src")) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\(\s*"([a-z][a-z0-9_-]+)"/g)) used.add(m[1]!);
+      for (const m of text.matchAll(
+        /"((?:toast|form|setup|events|my|btn|organiser|edit|cancel|card|error|status|places|promoted|event)-[a-z0-9_-]+)"/g,
+      )) {
+        if (!deliveryKinds.has(m[1]!)) used.add(m[1]!);
+      }
+    }
+    const missing = locales.flatMap((l) => [...used].filter((k) => !translator.has(l, k)).map((k) => `${l}:${k}`));
+    expect(missing).toEqual([]);
+  });
+
+  it("picks a language from Telegram's language_code", () => {
+    expect(translator.negotiate("en")).toBe("en");
+    expect(translator.negotiate("en-GB")).toBe("en");
+    expect(translator.negotiate("zh-hans")).toBe("zh-CN");
+    expect(translator.negotiate("de")).toBe("zh-CN");
+    expect(translator.negotiate(undefined)).toBe("zh-CN");
+  });
+});
