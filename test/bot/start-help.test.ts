@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../support/harness.ts";
+
+describe("start-up, /start and /help", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.stop());
+
+  it("registers the command menu in Chinese and English", () => {
+    const zh = h.fake.commands({ language_code: "zh" });
+    const en = h.fake.commands({ language_code: "en" });
+    expect(zh.find((c) => c.command === "events")?.description).toBe("查看近期活动");
+    expect(en.find((c) => c.command === "events")?.description).toBe("Upcoming events");
+    expect(h.fake.calls("getMe").length).toBeGreaterThan(0);
+  });
+
+  it("answers /help in a group in Chinese by default, and /start in the user's language", async () => {
+    const wang = h.fake.user({ first_name: "王芳" });
+    const alice = h.fake.user({ first_name: "Alice", language_code: "en" });
+    const group = h.fake.group({ title: "阳光志愿者群", creator: wang, members: [alice] });
+    wang.send(group, "/help");
+    const help = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("使用帮助")));
+    expect(help.text).toContain("/events");
+    alice.start();
+    const hello = await h.fake.waitFor(() => h.fake.sent(alice.id).find((m) => m.text?.startsWith("Hello, Alice")));
+    expect(hello.text).toContain("/events");
+  });
+
+  it("a message that makes a handler fail gets a short apology, and the bot keeps running", async () => {
+    const bob = h.fake.user({ first_name: "Bob", language_code: "en" });
+    const group = h.fake.group({ title: "Volunteers", creator: bob });
+    h.fake.failNext("getChatAdministrators", 500, { times: 1 });
+    bob.send(group, "/setup");
+    await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("Sorry")));
+    bob.send(group, "/help");
+    await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("Yiqi — help")));
+  });
+});

@@ -1,0 +1,69 @@
+import type { Document, Message } from "grammy/types";
+import { badRequest } from "../api-error.ts";
+import { reachableChat } from "../chat-access.ts";
+import type { UploadedFile } from "../multipart.ts";
+import type { Params } from "../params.ts";
+import type { TelegramState } from "../state.ts";
+import { CAPTION, formatText } from "../text.ts";
+import type { MethodHandler } from "./context.ts";
+import { commonContent, postFromBot } from "./sending.ts";
+
+const MIME_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  ics: "text/calendar",
+  json: "application/json",
+  pdf: "application/pdf",
+  txt: "text/plain",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
+};
+
+/** The document sent: an uploaded file (`attach://<field>` or a part named `document`) or a known file_id. */
+function documentOf(
+  state: TelegramState,
+  params: Params,
+  files: UploadedFile[],
+): { fileId: string; file: UploadedFile } {
+  const value = params.string("document");
+  if (value === undefined || value.startsWith("attach://")) {
+    const field = value?.slice("attach://".length) ?? "document";
+    const file = files.find((candidate) => candidate.field === field);
+    if (!file) throw badRequest("there is no document in the request");
+    if (file.data.length === 0) throw badRequest("file must be non-empty");
+    return { fileId: `BQACAgIAAxkDAAI${state.nextId()}`, file };
+  }
+  const known = state.files.get(value);
+  if (!known) throw badRequest("wrong file identifier/HTTP URL specified");
+  return { fileId: value, file: known };
+}
+
+function documentObject(fileId: string, file: UploadedFile): Document {
+  const document: Document = {
+    file_id: fileId,
+    file_unique_id: `AgAD${fileId.slice(-8)}`,
+    file_name: file.filename,
+    file_size: file.data.length,
+  };
+  const mimeType = MIME_TYPES[file.filename.split(".").pop()?.toLowerCase() ?? ""];
+  if (mimeType) document.mime_type = mimeType;
+  return document;
+}
+
+const sendDocument: MethodHandler = ({ state, params, files }) => {
+  const chat = reachableChat(state, params.chatId());
+  const { fileId, file } = documentOf(state, params, files);
+  const caption = formatText(
+    params.string("caption") ?? "",
+    params.string("parse_mode"),
+    params.array("caption_entities"),
+    CAPTION,
+  );
+  const content: Partial<Message> = { document: documentObject(fileId, file), ...commonContent(chat, params) };
+  if (caption.text) content.caption = caption.text;
+  if (caption.entities.length > 0) content.caption_entities = caption.entities;
+  const message = postFromBot(state, chat, content);
+  state.files.set(fileId, file);
+  return message;
+};
+
+export const documentMethods = { sendDocument };
