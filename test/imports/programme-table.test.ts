@@ -213,12 +213,10 @@ describe("parseProgrammeTable: rejected files", () => {
     });
   });
 
-  it("rejects too many rows quickly", () => {
+  it("rejects too many rows", () => {
     const row = zhRows[1] ?? [];
     const csv = table([zhHeader, ...Array.from({ length: 10_000 }, () => row)]);
-    const started = performance.now();
     expect(parseProgrammeTable(utf8(csv), options)).toEqual({ ok: false, error: "too_many_rows" });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("accepts exactly maxRows rows", () => {
