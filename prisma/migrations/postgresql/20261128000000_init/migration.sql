@@ -260,6 +260,9 @@ CREATE INDEX "Event_status_startsAt_idx" ON "Event"("status", "startsAt");
 CREATE INDEX "Event_campaignId_idx" ON "Event"("campaignId");
 
 -- CreateIndex
+CREATE INDEX "Event_updatedAt_idx" ON "Event"("updatedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Event_importKey_key" ON "Event"("importKey");
 
 -- CreateIndex
