@@ -113,6 +113,12 @@ export class ChatService {
     await this.db.$transaction(async (tx) => {
       const old = await tx.chat.findUnique({ where: { id: from } });
       if (!old) return;
+      // Both service messages (old and new chat) trigger this, possibly at once: only the first moves anything.
+      const { count } = await tx.chat.updateMany({
+        where: { id: from, migratedToId: null },
+        data: { migratedToId: to },
+      });
+      if (count === 0) return;
       const { id: _id, createdAt: _c, updatedAt: _u, migratedToId: _m, ...carried } = old;
       await tx.chat.upsert({
         where: { id: to },

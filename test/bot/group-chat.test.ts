@@ -1,0 +1,182 @@
+import type { Message } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerOf, buttonTexts, callbackData, press, sendAndWait } from "../support/chat.ts";
+import type { GroupChatObject } from "../support/fake-telegram/index.ts";
+import type { SimUser } from "../support/fake-telegram/users.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
+
+// Monday 1 June 2026, 10:00 in Shanghai: "6月28日" is Sunday 28 June 2026.
+const now = new Date("2026-06-01T02:00:00Z");
+
+describe("the group chat, in Chinese", () => {
+  let h: Harness;
+  let admin: SimUser;
+  let members: SimUser[];
+  let outsider: SimUser;
+  let group: GroupChatObject;
+  let card: Message;
+
+  beforeAll(async () => {
+    h = await startHarness({ app: { now: () => now } });
+    admin = h.fake.user({ first_name: "王芳", username: "wangfang" });
+    members = ["李雷", "韩梅梅", "张伟"].map((first_name) => h.fake.user({ first_name }));
+    outsider = h.fake.user({ first_name: "路人" });
+    group = h.fake.group({ title: "阳光志愿者群", creator: admin, members: [...members, outsider] });
+  });
+  afterAll(() => h?.stop());
+
+  it("before setup, /events tells an admin how to set up and a member that there is nothing yet", async () => {
+    const forAdmin = await sendAndWait(h.fake, admin, group, "/events");
+    expect(forAdmin.text).toContain("/setup");
+    const forMember = await sendAndWait(h.fake, members[0]!, group, "/events@yiqi_test_bot");
+    expect(forMember.text).toContain("还没有关联组织");
+  });
+
+  it("a non-admin cannot run /setup; nothing changes", async () => {
+    const reply = await sendAndWait(h.fake, outsider, group, "/setup");
+    expect(reply.text).toBe("只有群管理员可以设置本群。");
+    expect(await h.app.services.database.prisma.organisation.count()).toBe(0);
+  });
+
+  it("an admin sets up the group through the guided conversation", async () => {
+    const choose = await sendAndWait(h.fake, admin, group, "/setup", (m) => buttonTexts(m).length > 0);
+    await press(h.fake, admin, choose, "新建组织");
+    const askName = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("组织名称")));
+    const askKind = await h.fake
+      .waitFor(
+        () => {
+          return h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？");
+        },
+        { timeoutMs: 100 },
+      )
+      .catch(async () => {
+        admin.send(group, "   ", { replyTo: askName });
+        await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("名称不能为空")));
+        admin.send(group, "阳光志愿者协会", { replyTo: askName });
+        return h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？"));
+      });
+    await press(h.fake, admin, askKind, "组织");
+    const askZone = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("选择时区")));
+    await press(h.fake, admin, askZone, "Asia/Shanghai");
+    const askLocale = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "本群使用哪种语言？"));
+    await press(h.fake, admin, askLocale, "中文");
+    const done = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("已创建组织")));
+    expect(done.text).toContain("阳光志愿者协会");
+    expect(done.text).toMatch(/加入码：[A-Z2-9]{8}/);
+  });
+
+  it("a non-organiser cannot create an event; an organiser creates one in one line and its card appears", async () => {
+    const refused = await sendAndWait(h.fake, outsider, group, "/newevent 偷偷建的活动 | 6月28日 | 某处 | 5");
+    expect(refused.text).toBe("只有本活动的组织者可以这样做");
+    card = await sendAndWait(
+      h.fake,
+      admin,
+      group,
+      "/newevent 社区义诊 <b>免费</b> | 6月28日 9:00-11:30 | 幸福社区服务中心 | 2",
+    );
+    expect(card.text).toContain("社区义诊 <b>免费</b>"); // shown literally: user text is escaped
+    expect(card.text).toContain("6月28日 周日 9:00–11:30");
+    expect(card.text).toContain("0/2");
+    expect(buttonTexts(card)).toEqual(["✅ 报名", "取消报名", "👥 谁参加", "📅 加入日历", "⚙️ 管理"]);
+    expect(await h.app.services.database.prisma.event.count()).toBe(1);
+  });
+
+  it("invalid parts of the one-line form get specific messages and nothing is created", async () => {
+    const reply = await sendAndWait(h.fake, admin, group, "/newevent 读书会 | 六月某天 | 图书馆 | 很多");
+    expect(reply.text).toContain("时间: 看不懂「六月某天」");
+    expect(reply.text).toContain("名额: 「很多」不是数字");
+    expect(buttonTexts(reply)).toEqual(["打开私聊"]);
+    expect(await h.app.services.database.prisma.event.count()).toBe(1);
+  });
+
+  it("/events lists the event with its time, place and places", async () => {
+    const list = await sendAndWait(h.fake, members[0]!, group, "/events");
+    expect(list.text).toContain("近期活动");
+    expect(list.text).toContain("社区义诊");
+    expect(list.text).toContain("6月28日 周日 9:00–11:30 · 幸福社区服务中心 · 0/2");
+  });
+
+  it("sign-up, double tap, waitlist, and the card following the counts", async () => {
+    const [li, han, zhang] = members as [SimUser, SimUser, SimUser];
+    expect((await press(h.fake, li, card, "✅ 报名")).text).toBe("已报名 ✅");
+    expect((await press(h.fake, li, card, "✅ 报名")).text).toBe("你已经报名了");
+    expect((await press(h.fake, han, card, "✅ 报名")).text).toBe("已报名 ✅");
+    expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("名额已满，已在候补第 1 位");
+    expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("你已在候补第 1 位");
+    const updated = await h.fake.waitFor(() =>
+      h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.includes("满员 · 候补 1")),
+    );
+    expect(updated.text).toContain("满员 · 候补 1");
+    const who = await press(h.fake, outsider, card, "👥 谁参加");
+    expect(who).toMatchObject({ show_alert: true, text: "已报名 2 人：李雷, 韩梅梅；候补 1 人" });
+  });
+
+  it("a cancel promotes the first waitlisted member, who is told in the group (never started the bot)", async () => {
+    const [li, , zhang] = members as [SimUser, SimUser, SimUser];
+    expect((await press(h.fake, li, card, "取消报名")).text).toBe("已取消报名");
+    const told = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("空出了名额")));
+    expect(told.text).toContain("张伟");
+    expect(told.entities?.some((e) => e.type === "text_mention" || e.type === "text_link")).toBe(true);
+    expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("你已经报名了");
+    expect((await press(h.fake, li, card, "取消报名")).text).toBe("你还没有报名这个活动");
+  });
+
+  it("organiser actions are refused to members, and the organiser gets the full list privately", async () => {
+    const refused = await press(h.fake, outsider, card, "⚙️ 管理");
+    expect(refused).toMatchObject({ text: "只有本活动的组织者可以这样做", show_alert: true });
+    const notStarted = await press(h.fake, admin, card, "⚙️ 管理");
+    expect(notStarted.url).toMatch(/^https:\/\/t\.me\/yiqi_test_bot\?start=mg_\d+$/);
+    admin.start(notStarted.url!.split("start=")[1]);
+    const roster = await h.fake.waitFor(() => h.fake.sent(admin.id).find((m) => m.text?.includes("已报名 2/2")));
+    expect(roster.text).toContain("韩梅梅");
+    expect(roster.text).toContain("张伟");
+    expect(roster.text).toContain("已取消 1");
+    // forged organiser action by a member, straight at the callback
+    const forged = await answerOf(h.fake, outsider.pressData(card, callbackData(roster, "截止报名")));
+    expect(forged.text).toBe("只有本活动的组织者可以这样做");
+    expect((await press(h.fake, admin, roster, "截止报名")).text).toBe("已截止报名");
+    expect((await press(h.fake, outsider, card, "✅ 报名")).text).toBe("报名已截止");
+    expect(
+      (
+        await press(
+          h.fake,
+          admin,
+          await h.fake.waitFor(() => h.fake.sent(admin.id).findLast((m) => buttonTexts(m).includes("重新开放报名"))),
+          "重新开放报名",
+        )
+      ).text,
+    ).toBe("已重新开放报名");
+  });
+
+  it("forged, stale and foreign buttons get a polite toast and change nothing", async () => {
+    const db = h.app.services.database.prisma;
+    const before = await db.signup.count();
+    const stale = "这个按钮已失效，请重新发送 /events";
+    const cases: [string, string][] = [
+      ["garbage", stale],
+      ["1:su:-1", stale],
+      ["2:su:1", stale],
+      ["1:zz:1", stale],
+      [`1:su:${"9".repeat(50)}`, stale],
+      ["1:su:999999", "这个活动已不存在"],
+    ];
+    for (const [data, toast] of cases) {
+      expect((await answerOf(h.fake, outsider.pressData(card, data))).text).toBe(toast);
+    }
+    expect(await db.signup.count()).toBe(before);
+  });
+
+  it("follows the group when it becomes a supergroup", async () => {
+    const eventId = (await h.app.services.database.prisma.event.findFirstOrThrow()).id;
+    const supergroup = h.fake.migrate(group);
+    await h.fake.waitFor(async () => {
+      const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(supergroup.id) } });
+      return chat?.organisationId ? chat : undefined;
+    });
+    const list = await sendAndWait(h.fake, members[0]!, supergroup.id, "/events");
+    expect(list.text).toContain("社区义诊");
+    const cards = await h.app.services.database.prisma.eventMessage.findMany({ where: { eventId } });
+    expect(cards.some((c) => Number(c.chatId) === supergroup.id)).toBe(true);
+    expect(cards.some((c) => Number(c.chatId) === group.id)).toBe(false);
+  });
+});
