@@ -2,15 +2,19 @@ import type { Config } from "../config/config.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
+import { AttendanceService } from "./attendance.ts";
+import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
 import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { EventBus } from "./events-bus.ts";
+import { ExportService } from "./exports.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
 import { Outbox } from "./outbox.ts";
 import { Presenter } from "./presenter.ts";
+import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
 import { UserService } from "./users.ts";
 
@@ -40,6 +44,10 @@ export interface Services {
   presenter: Presenter;
   outbox: Outbox;
   notifier: Notifier;
+  campaigns: CampaignService;
+  programmes: ProgrammeService;
+  attendance: AttendanceService;
+  exports: ExportService;
   /** set by the app once the sender exists: look at the outbox now */
   nudgeSender: () => void;
 }
@@ -51,6 +59,7 @@ export function createServices(deps: ServiceDeps): Services {
   const events = new EventService(db, signups, bus);
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.kind);
+  const campaigns = new CampaignService(db, signups);
   const services: Services = {
     config: deps.config,
     database: deps.database,
@@ -74,6 +83,10 @@ export function createServices(deps: ServiceDeps): Services {
       now: deps.now,
       nudge: () => services.nudgeSender(),
     }),
+    campaigns,
+    programmes: new ProgrammeService(db, campaigns, bus),
+    attendance: new AttendanceService(db, bus),
+    exports: new ExportService(db),
     nudgeSender: () => {},
   };
   services.notifier.listen(bus);

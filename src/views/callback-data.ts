@@ -28,6 +28,16 @@ export const actions = {
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
   cancelPick: "xp", // /cancelevent: which event
+  importConfirm: "ia", // import preview: write it (id: pending import)
+  importCancel: "ix",
+  importFor: "if", // import preview: import for another organisation (id: pending import, arg: organisation)
+  campaignPage: "cp", // /campaign: page (id: campaign, arg: page)
+  attendance: "at", // organiser: attendance sheet (id: event, arg: page)
+  attendAll: "aa",
+  attendToggle: "av", // id: sign-up, arg: page
+  hoursLength: "hl", // hours = the event's length
+  hoursSet: "hs", // hours typed by hand
+  exportEvent: "xe", // sign-ups of one event as CSV
 } as const;
 
 export type Action = keyof typeof actions;

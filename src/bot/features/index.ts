@@ -3,6 +3,7 @@ import type { Services } from "../../services/services.ts";
 import type { YiqiContext } from "../context.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
+import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event.ts";
 import { organisersFeature } from "./organisers.ts";
@@ -15,6 +16,7 @@ export function featureModules(_services: Services): Composer<YiqiContext>[] {
     setupFeature(),
     organisersFeature(),
     newEventFeature(),
+    importFeature(),
     eventsFeature(),
     fallbackFeature(),
   ];

@@ -1,0 +1,217 @@
+import { Composer } from "grammy";
+import type { Document } from "grammy/types";
+import { summariseProgramme } from "../../imports/programme-summary.ts";
+import { parseProgrammeTable } from "../../imports/programme-table.ts";
+import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
+import { userText } from "../../views/html.ts";
+import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
+import { sendOptions } from "../../views/view.ts";
+import type { YiqiContext } from "../context.ts";
+import { canOrganise } from "../rights.ts";
+
+/** What the bot accepts: well under Telegram's 20 MB getFile limit, and a programme's size many times over. */
+export const importLimits: ImportLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 };
+
+const KIND = "import";
+const CAPTION_COMMAND = /^\/import(?:@\w+)?(?:\s+([\s\S]*))?$/i;
+const KIND_ORDER = { city: 0, district: 1, street: 2, organisation: 3 } as const;
+const MAX_CHOICES = 5;
+
+interface ImportState {
+  campaignName: string | null;
+}
+
+function campaignNameOf(text: string | undefined): string | null {
+  const name = text?.trim().replace(/\s+/g, " ") ?? "";
+  return name === "" ? null : Array.from(name).slice(0, 100).join("");
+}
+
+/** Organisations this user may import for, hubs first: where they are a named organiser or a group admin. */
+async function organisationsOf(ctx: YiqiContext, userId: number) {
+  const { organisations, chats } = ctx.services;
+  const found = new Map((await organisations.organisedBy(userId)).map((o) => [o.id, o]));
+  for (const orgId of await chats.organisationsOfMember(userId)) {
+    if (found.has(orgId) || !(await canOrganise(ctx, orgId, userId))) continue;
+    const org = await organisations.find(orgId);
+    if (org) found.set(org.id, org);
+  }
+  return [...found.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+}
+
+/** The organisation an import in this chat is for, and the others the user could pick instead. */
+async function importTargets(ctx: YiqiContext, userId: number) {
+  if (ctx.chat?.type === "private") return organisationsOf(ctx, userId);
+  const profile = ctx.chat ? await ctx.services.chats.profile(ctx.chat.id) : null;
+  if (!profile?.organisationId) return null;
+  if (!(await canOrganise(ctx, profile.organisationId, userId))) return [];
+  const org = await ctx.services.organisations.find(profile.organisationId);
+  return org ? [org] : [];
+}
+
+async function download(ctx: YiqiContext, document: Document): Promise<Buffer | null> {
+  try {
+    const file = await ctx.api.getFile(document.file_id);
+    if (!file.file_path) return null;
+    const { apiRoot, botToken } = ctx.services.config;
+    const url = `${apiRoot ?? "https://api.telegram.org"}/file/bot${botToken}/${file.file_path}`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) return null;
+    return Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not download an import file");
+    return null;
+  }
+}
+
+/** Reads the file and shows the preview; nothing is written until Import is pressed. */
+async function importDocument(ctx: YiqiContext, document: Document, campaignName: string | null): Promise<unknown> {
+  if (!ctx.from || !ctx.chat) return;
+  const targets = await importTargets(ctx, ctx.from.id);
+  if (targets === null) return ctx.reply(ctx.t("events-not-set-up"));
+  if (targets.length === 0) {
+    return ctx.reply(ctx.t(ctx.chat.type === "private" ? "import-no-organisation" : "import-not-organiser"));
+  }
+  const fileName = document.file_name ?? "table.csv";
+  const say = (text: string) => ctx.reply(text, { parse_mode: "HTML", reply_parameters: replyTo(ctx) });
+  const size = document.file_size ?? 0;
+  if (size > importLimits.maxBytes)
+    return say(fileErrorText({ ok: false, error: "too_large" }, size, importLimits, ctx.t));
+  await ctx.replyWithChatAction("typing").catch(() => undefined);
+  const bytes = await download(ctx, document);
+  if (bytes === null) return say(ctx.t("import-error-download"));
+
+  const target = targets[0]!;
+  const now = ctx.services.now();
+  const year = campaignName ? await ctx.services.campaigns.yearFor(campaignName, now, target.timeZone) : null;
+  const table = parseProgrammeTable(bytes, {
+    timeZone: target.timeZone,
+    now,
+    ...importLimits,
+    year: year ?? undefined,
+  });
+  if (!table.ok) return say(fileErrorText(table, bytes.length, importLimits, ctx.t));
+  const summary = summariseProgramme(table);
+  if (summary.valid === 0) {
+    return say([ctx.t("import-error-no_valid_rows"), ...errorLines(summary.errors, ctx.t)].join("\n"));
+  }
+  const pendingId = await ctx.services.programmes.stage(
+    { organisationId: target.id, campaignName },
+    ctx.from.id,
+    table,
+    fileName,
+  );
+  const others = targets.slice(1, MAX_CHOICES + 1).map((o) => ({ id: o.id, name: o.name }));
+  const view = importPreviewView({ pendingId, fileName, summary, campaignName, organisation: target, others }, ctx.t);
+  return ctx.reply(view.text, { ...sendOptions(view), reply_parameters: replyTo(ctx) });
+}
+
+function replyTo(ctx: YiqiContext) {
+  return ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined;
+}
+
+type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
+
+/** The pending import behind a button, if the person pressing it is the one who sent the file. */
+async function ownPending(ctx: YiqiContext, id: number) {
+  const pending = await ctx.services.programmes.pending(id);
+  if (!pending) {
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.answerCallbackQuery({ text: ctx.t("import-gone") });
+    return null;
+  }
+  if (pending.userId !== ctx.from?.id) {
+    await ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    return null;
+  }
+  return pending;
+}
+
+const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+  async importConfirm(ctx, { id }) {
+    const pending = await ownPending(ctx, id);
+    if (!pending) return;
+    if (!(await canOrganise(ctx, pending.organisationId, pending.userId))) {
+      return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    }
+    await ctx.answerCallbackQuery(); // a big table takes a while: the button must not spin meanwhile
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const result = await ctx.services.programmes.confirm(id);
+    if (!result) return ctx.reply(ctx.t("import-gone"));
+    const lines = [
+      ctx.t("import-done", { created: result.created, updated: result.updated, unchanged: result.unchanged }),
+    ];
+    if (pending.campaignName !== null) {
+      lines.push(ctx.t("import-done-campaign", { campaign: userText(pending.campaignName, 100) }));
+    }
+    return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  },
+
+  async importCancel(ctx, { id }) {
+    if (!(await ownPending(ctx, id))) return;
+    await ctx.services.programmes.discard(id);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("import-cancelled"));
+    return ctx.answerCallbackQuery();
+  },
+
+  async importFor(ctx, { id, arg }) {
+    const pending = await ownPending(ctx, id);
+    if (!pending || !ctx.from) return;
+    const targets = await organisationsOf(ctx, ctx.from.id);
+    const chosen = targets.find((o) => o.id === arg);
+    if (!chosen) return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    await ctx.services.programmes.retarget(id, chosen.id);
+    const others = targets
+      .filter((o) => o.id !== chosen.id)
+      .slice(0, MAX_CHOICES)
+      .map((o) => ({ id: o.id, name: o.name }));
+    const summary = summariseProgramme(pending.table);
+    const view = importPreviewView(
+      {
+        pendingId: id,
+        fileName: pending.fileName,
+        summary,
+        campaignName: pending.campaignName,
+        organisation: chosen,
+        others,
+      },
+      ctx.t,
+    );
+    await ctx.editMessageText(view.text, sendOptions(view)).catch(() => undefined);
+    return ctx.answerCallbackQuery();
+  },
+};
+
+/** /import and programme files: preview, then Import or Cancel. */
+export function importFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+
+  feature.command("import", async (ctx) => {
+    if (!ctx.from || !ctx.chat) return;
+    const state: ImportState = { campaignName: campaignNameOf(ctx.match) };
+    await ctx.services.conversations.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "file", data: state });
+    if (ctx.chat.type === "private") return ctx.reply(ctx.t("import-ask-file"));
+    return ctx.reply(ctx.t("import-ask-file-group"), {
+      reply_parameters: { message_id: ctx.msg.message_id },
+      reply_markup: { force_reply: true, selective: true },
+    });
+  });
+
+  feature.on("message:document", async (ctx, next) => {
+    const caption = CAPTION_COMMAND.exec(ctx.msg.caption?.trim() ?? "");
+    const state = await ctx.services.conversations.get<ImportState>(ctx.chat.id, ctx.from.id);
+    const asked = state?.kind === KIND;
+    if (!caption && !asked && ctx.chat.type !== "private") return next();
+    if (asked) await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+    const campaignName = caption ? campaignNameOf(caption[1]) : asked ? state.data.campaignName : null;
+    return importDocument(ctx, ctx.msg.document, campaignName);
+  });
+
+  feature.on("callback_query:data", async (ctx, next) => {
+    const payload = decodeCallback(ctx.callbackQuery.data);
+    const handler = payload ? handlers[payload.action] : undefined;
+    if (!payload || !handler) return next();
+    await handler(ctx, payload);
+  });
+  return feature;
+}

@@ -1,0 +1,133 @@
+import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
+import type { TimeWindow } from "../domain/time/index.ts";
+import type { Db } from "../store/database.ts";
+import type { SignupService } from "./signups.ts";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface CampaignInput {
+  name: string;
+  organisationId: number;
+  /** the windows of the events joining it, to place a new campaign */
+  windows: TimeWindow[];
+  yearly: boolean;
+}
+
+/** One event in a campaign's programme, with the district it sits in. */
+export interface ProgrammeEntry {
+  event: {
+    id: number;
+    title: string;
+    place: string | null;
+    online: boolean;
+    startsAt: Date;
+    endsAt: Date;
+    precision: TimeWindow["precision"];
+    openEnded: boolean;
+    timeZone: string;
+    capacity: number | null;
+    status: string;
+  };
+  organisation: string;
+  /** the district (or the nearest hub above the organisation); null for city-level events */
+  district: string | null;
+  confirmed: number;
+  waitlisted: number;
+}
+
+/** Campaigns (such as the city's public-welfare day) and the programme a hub's group sees. */
+export class CampaignService {
+  constructor(
+    private readonly db: Db,
+    private readonly signups: SignupService,
+  ) {}
+
+  find(id: number) {
+    return this.db.campaign.findUnique({ where: { id } });
+  }
+
+  /** The latest campaign of this name. */
+  latestByName(name: string) {
+    return this.db.campaign.findFirst({ where: { name: name.trim() }, orderBy: { startsAt: "desc" } });
+  }
+
+  /** The year for dates without one in a programme for this campaign; null when the campaign is new. */
+  async yearFor(name: string, now: Date, timeZone: string): Promise<number | null> {
+    const campaign = await this.latestByName(name);
+    return campaign ? campaignYear(campaign, now, timeZone) : null;
+  }
+
+  /** The campaign of this name in the year of the events, created when there is none. */
+  async ensure(tx: Tx, input: CampaignInput) {
+    const org = await tx.organisation.findUnique({ where: { id: input.organisationId } });
+    const timeZone = org?.timeZone ?? "Asia/Shanghai";
+    const window = campaignWindow(input.windows, timeZone, input.yearly);
+    const name = input.name.trim();
+    const candidates = await tx.campaign.findMany({ where: { name }, orderBy: { startsAt: "desc" } });
+    const same = window
+      ? candidates.find((c) => yearOf(c.startsAt, timeZone) === yearOf(window.start, timeZone))
+      : candidates[0];
+    if (same) return same;
+    const start = window?.start ?? new Date();
+    return tx.campaign.create({
+      data: {
+        name,
+        organisationId: input.organisationId,
+        startsAt: start,
+        endsAt: window?.end ?? start,
+        recurrence: window?.recurrence ?? null,
+      },
+    });
+  }
+
+  /**
+   * Campaigns a group sees: those with events of its organisations, or run by one of them
+   * or by a hub above; current and coming ones first (soonest first), then past ones (latest first).
+   */
+  async visible(organisationIds: number[], hubIds: number[], now: Date) {
+    const campaigns = await this.db.campaign.findMany({
+      where: {
+        OR: [
+          { organisationId: { in: [...organisationIds, ...hubIds] } },
+          { events: { some: { organisationId: { in: organisationIds } } } },
+        ],
+      },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+    });
+    const current = campaigns.filter((c) => c.endsAt.getTime() > now.getTime());
+    const past = campaigns.filter((c) => c.endsAt.getTime() <= now.getTime()).reverse();
+    return [...current, ...past];
+  }
+
+  /** The campaign's events among these organisations, with sign-up counts and their district. */
+  async programme(campaignId: number, organisationIds: number[]): Promise<ProgrammeEntry[]> {
+    const events = await this.db.event.findMany({
+      where: { campaignId, organisationId: { in: organisationIds }, status: { notIn: ["draft", "cancelled"] } },
+      include: { organisation: true },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
+    const orgs = await this.db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const districtOf = (id: number): string | null => {
+      let current = byId.get(id);
+      for (let depth = 0; current && depth < 10; depth++) {
+        if (current.kind === "district") return current.name;
+        current = current.parentId === null ? undefined : byId.get(current.parentId);
+      }
+      return null;
+    };
+    const counts = await this.signups.counts(events.map((e) => e.id));
+    return events.map((event) => ({
+      event,
+      organisation: event.organisation.name,
+      district: districtOf(event.organisationId),
+      confirmed: counts.get(event.id)?.confirmed ?? 0,
+      waitlisted: counts.get(event.id)?.waitlisted ?? 0,
+    }));
+  }
+}
+
+function yearOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(instant);
+}

@@ -1,0 +1,105 @@
+import type { Locale } from "../config/config.ts";
+import { formatTimeWindow } from "../domain/time/index.ts";
+import { totalHours } from "../domain/volunteer-hours.ts";
+import { toCsv } from "../exports/csv.ts";
+import { buildCalendar } from "../exports/ics.ts";
+import type { Translate } from "../i18n/translator.ts";
+import type { Db } from "../store/database.ts";
+import type { HoursLine } from "./attendance.ts";
+import { icsEventOf } from "./calendar.ts";
+
+export interface ExportLanguage {
+  t: Translate;
+  locale: Locale;
+  now: Date;
+}
+
+const CALENDAR_LIMIT = 500;
+const EVENT_INCLUDE = { organisation: true, organisers: { orderBy: { position: "asc" as const } } };
+
+/** Spreadsheets (CSV for Excel) and calendars (.ics) of events, sign-ups and hours. */
+export class ExportService {
+  constructor(private readonly db: Db) {}
+
+  /** Everyone who signed up for these events (cancellations included, marked), event by event. */
+  async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {
+    const events = await this.db.event.findMany({
+      where: { id: { in: eventIds } },
+      include: { organisation: true, signups: { include: { user: true }, orderBy: { seq: "asc" } } },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
+    const { t } = lang;
+    const header = ["event", "time", "organisation", "number", "name", "username", "status", "signed-up-at"].map((c) =>
+      t(`export-col-${c}`),
+    );
+    const rows = events.flatMap((e) => {
+      const when = formatTimeWindow(
+        { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone, openEnded: e.openEnded },
+        lang.locale,
+        { now: lang.now },
+      );
+      return e.signups.map((s, i) => [
+        e.title,
+        when,
+        e.organisation.name,
+        i + 1,
+        s.user.lastName ? `${s.user.firstName} ${s.user.lastName}` : s.user.firstName,
+        s.user.username ? `@${s.user.username}` : "",
+        t(`export-status-${s.status}`),
+        localStamp(s.createdAt, e.timeZone),
+      ]);
+    });
+    return { csv: toCsv(header, rows), rows: rows.length };
+  }
+
+  /** The hours report: one line per member and attended event, with its month, for pivot tables. */
+  hoursCsv(lines: HoursLine[], lang: ExportLanguage): Buffer {
+    const header = ["month", "date", "event", "organisation", "name", "username", "hours"].map((c) =>
+      lang.t(`export-col-${c}`),
+    );
+    const rows = lines.map((l) => {
+      const date = localStamp(l.startsAt, l.timeZone).slice(0, 10);
+      return [
+        date.slice(0, 7),
+        date,
+        l.title,
+        l.organisation,
+        l.name,
+        l.username ? `@${l.username}` : "",
+        l.hours ?? "",
+      ];
+    });
+    rows.push(["", "", "", "", lang.t("export-total"), "", totalHours(lines.map((l) => l.hours))]);
+    return toCsv(header, rows);
+  }
+
+  /** Upcoming events of these organisations as one calendar (the group's calendar). */
+  async upcomingCalendar(organisationIds: number[], name: string, now: Date, botUsername: string): Promise<string> {
+    const events = await this.db.event.findMany({
+      where: { organisationId: { in: organisationIds }, status: { in: ["published", "closed"] }, endsAt: { gt: now } },
+      include: EVENT_INCLUDE,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: CALENDAR_LIMIT,
+    });
+    return buildCalendar({
+      prodId: "-//Yiqi//Events bot//EN",
+      name,
+      events: events.map((e) => icsEventOf(e, now, botUsername)),
+    });
+  }
+}
+
+/** "2026-06-20 09:05" on the wall clock of the zone. */
+function localStamp(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

@@ -1,0 +1,300 @@
+import type { TimeWindow } from "../domain/time/index.ts";
+import { importKey } from "../imports/import-key.ts";
+import type { ParsedRow, ProgrammeTable, RowError } from "../imports/programme-table.ts";
+import type { Db } from "../store/database.ts";
+import type { CampaignService } from "./campaigns.ts";
+import type { EventBus } from "./events-bus.ts";
+
+/** Where an import goes: the organisation that imports (a hub or a member organisation) and the campaign. */
+export interface ImportTarget {
+  organisationId: number;
+  campaignName: string | null;
+  /** a new campaign repeats every year on its day */
+  yearly?: boolean;
+  createdById?: number | null;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  campaignId: number | null;
+  eventIds: number[];
+}
+
+/** A parsed row as stored in PendingImport.payload (JSON, dates as ISO strings). */
+type StoredRow = Omit<ParsedRow, "window"> & {
+  window: Omit<TimeWindow, "start" | "end"> & { start: string; end: string };
+};
+
+interface StoredPayload {
+  fileName: string;
+  delimiter: ProgrammeTable["delimiter"];
+  rows: StoredRow[];
+  errors: RowError[];
+}
+
+/** A staged import as the preview shows it. */
+export interface PendingProgramme {
+  id: number;
+  organisationId: number;
+  userId: number;
+  campaignName: string | null;
+  fileName: string;
+  table: ProgrammeTable;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
+const LOOKUP_CHUNK = 500;
+
+/**
+ * Programme imports: staging a parsed table until the organiser confirms it, and writing
+ * it in one transaction. Re-importing updates events with the same campaign, title and
+ * organisers instead of adding copies. Each event belongs to the first organising unit
+ * that names an organisation below the importing one, otherwise to the importing one.
+ */
+export class ProgrammeService {
+  constructor(
+    private readonly db: Db,
+    private readonly campaigns: CampaignService,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Keeps a parsed table until Import or Cancel is pressed; returns the pending import's id. */
+  async stage(target: ImportTarget, userId: number, table: ProgrammeTable, fileName: string): Promise<number> {
+    const stored: StoredPayload = {
+      fileName,
+      delimiter: table.delimiter,
+      rows: table.rows.map(storeRow),
+      errors: table.errors,
+    };
+    const payload = JSON.stringify(stored);
+    const row = await this.db.pendingImport.create({
+      data: {
+        organisationId: target.organisationId,
+        userId: BigInt(userId),
+        campaignName: target.campaignName,
+        payload,
+      },
+    });
+    return row.id;
+  }
+
+  async pending(id: number): Promise<PendingProgramme | null> {
+    const row = await this.db.pendingImport.findUnique({ where: { id } });
+    if (!row) return null;
+    const stored = JSON.parse(row.payload) as StoredPayload;
+    return {
+      id: row.id,
+      organisationId: row.organisationId,
+      userId: Number(row.userId),
+      campaignName: row.campaignName,
+      fileName: stored.fileName,
+      table: { ok: true, delimiter: stored.delimiter, rows: stored.rows.map(loadRow), errors: stored.errors },
+    };
+  }
+
+  async retarget(id: number, organisationId: number): Promise<void> {
+    await this.db.pendingImport.update({ where: { id }, data: { organisationId } });
+  }
+
+  /** Forgets a pending import; false when it was already confirmed or cancelled. */
+  async discard(id: number): Promise<boolean> {
+    const { count } = await this.db.pendingImport.deleteMany({ where: { id } });
+    return count > 0;
+  }
+
+  /** Writes a pending import and forgets it; null when it was already confirmed or cancelled. */
+  async confirm(id: number): Promise<ImportResult | null> {
+    const pending = await this.pending(id);
+    if (!pending) return null;
+    const target = {
+      organisationId: pending.organisationId,
+      campaignName: pending.campaignName,
+      createdById: pending.userId,
+    };
+    return this.write(target, pending.table.rows, id);
+  }
+
+  /** Writes rows at once (the CLI); all or nothing. */
+  async importRows(target: ImportTarget, rows: ParsedRow[]): Promise<ImportResult> {
+    return (await this.write(target, rows, null))!;
+  }
+
+  private async write(target: ImportTarget, rows: ParsedRow[], pendingId: number | null): Promise<ImportResult | null> {
+    const owners = await this.ownerLookup(target.organisationId);
+    const result = await this.db.$transaction(async (tx) => {
+      if (pendingId !== null) {
+        const { count } = await tx.pendingImport.deleteMany({ where: { id: pendingId } });
+        if (count === 0) return null; // pressed twice: the first press imports
+      }
+      const campaign =
+        target.campaignName === null
+          ? null
+          : await this.campaigns.ensure(tx, {
+              name: target.campaignName,
+              organisationId: target.organisationId,
+              windows: rows.map((r) => r.window),
+              yearly: target.yearly ?? false,
+            });
+      const keyed = rows.map((row) => ({ row, key: importKey(target.campaignName, row.title, row.organisers) }));
+      const existing = await this.existingByKey(
+        tx,
+        keyed.map((k) => k.key),
+      );
+      const outcome: ImportResult = {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        campaignId: campaign?.id ?? null,
+        eventIds: [],
+      };
+      const changed: { eventId: number; timeChanged: boolean }[] = [];
+      for (const { row, key } of keyed) {
+        const data = eventData(row, owners, campaign?.id ?? null);
+        const before = existing.get(key);
+        if (!before) {
+          const event = await tx.event.create({
+            data: {
+              ...data,
+              importKey: key,
+              createdById: target.createdById == null ? null : BigInt(target.createdById),
+              organisers: { create: organiserRows(row, owners.byName) },
+            },
+          });
+          existing.set(key, { ...event, organisers: [] });
+          outcome.created++;
+          outcome.eventIds.push(event.id);
+          continue;
+        }
+        outcome.eventIds.push(before.id);
+        if (sameEvent(before, data)) {
+          outcome.unchanged++;
+          continue;
+        }
+        await tx.event.update({
+          where: { id: before.id },
+          data: {
+            ...data,
+            sequence: { increment: 1 },
+            organisers: { deleteMany: {}, create: organiserRows(row, owners.byName) },
+          },
+        });
+        outcome.updated++;
+        changed.push({
+          eventId: before.id,
+          timeChanged:
+            before.startsAt.getTime() !== data.startsAt.getTime() || before.endsAt.getTime() !== data.endsAt.getTime(),
+        });
+      }
+      return { outcome, changed };
+    }, TX_OPTIONS);
+    if (result === null) return null;
+    for (const change of result.changed) {
+      await this.bus.emit("eventChanged", change);
+      await this.bus.emit("signupsChanged", { eventId: change.eventId });
+    }
+    return result.outcome;
+  }
+
+  private async existingByKey(tx: Tx, keys: string[]) {
+    const found = new Map<string, Awaited<ReturnType<typeof findByKeys>>[number]>();
+    for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+      for (const event of await findByKeys(tx, keys.slice(i, i + LOOKUP_CHUNK))) found.set(event.importKey!, event);
+    }
+    return found;
+  }
+
+  /** Organisation names, and which of them sit below the importing organisation (they own their events). */
+  private async ownerLookup(rootId: number): Promise<Owners> {
+    const all = await this.db.organisation.findMany({ select: { id: true, name: true, parentId: true } });
+    const byName = new Map<string, number>();
+    for (const org of all) if (!byName.has(normaliseName(org.name))) byName.set(normaliseName(org.name), org.id);
+    const below = new Set<number>([rootId]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const org of all) {
+        if (org.parentId !== null && below.has(org.parentId) && !below.has(org.id)) {
+          below.add(org.id);
+          grew = true;
+        }
+      }
+    }
+    return { rootId, byName, below };
+  }
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+interface Owners {
+  rootId: number;
+  byName: Map<string, number>;
+  below: Set<number>;
+}
+
+function findByKeys(tx: Tx, keys: string[]) {
+  return tx.event.findMany({ where: { importKey: { in: keys } }, include: { organisers: true } });
+}
+
+export function normaliseName(name: string): string {
+  return name.normalize("NFKC").trim().replace(/\s+/g, " ");
+}
+
+function organiserRows(row: ParsedRow, byName: Map<string, number>) {
+  return row.organisers.map((name, position) => ({
+    name,
+    position,
+    organisationId: byName.get(normaliseName(name)) ?? null,
+  }));
+}
+
+function eventData(row: ParsedRow, owners: Owners, campaignId: number | null) {
+  const matched = row.organisers
+    .map((name) => owners.byName.get(normaliseName(name)))
+    .find((id): id is number => id !== undefined && owners.below.has(id));
+  return {
+    organisationId: matched ?? owners.rootId,
+    campaignId,
+    title: row.title,
+    content: row.content,
+    place: row.place,
+    online: row.online,
+    timeText: row.timeText,
+    startsAt: row.window.start,
+    endsAt: row.window.end,
+    precision: row.window.precision,
+    openEnded: row.window.openEnded ?? false,
+    timeZone: row.window.timeZone,
+  };
+}
+
+type EventData = ReturnType<typeof eventData>;
+
+function sameEvent(before: Awaited<ReturnType<typeof findByKeys>>[number], data: EventData): boolean {
+  return (
+    before.organisationId === data.organisationId &&
+    before.campaignId === data.campaignId &&
+    before.title === data.title &&
+    before.content === data.content &&
+    before.place === data.place &&
+    before.online === data.online &&
+    before.timeText === data.timeText &&
+    before.startsAt.getTime() === data.startsAt.getTime() &&
+    before.endsAt.getTime() === data.endsAt.getTime() &&
+    before.precision === data.precision &&
+    before.openEnded === data.openEnded &&
+    before.timeZone === data.timeZone
+  );
+}
+
+function storeRow(row: ParsedRow): StoredRow {
+  return {
+    ...row,
+    window: { ...row.window, start: row.window.start.toISOString(), end: row.window.end.toISOString() },
+  };
+}
+
+function loadRow(row: StoredRow): ParsedRow {
+  return { ...row, window: { ...row.window, start: new Date(row.window.start), end: new Date(row.window.end) } };
+}

@@ -1,0 +1,113 @@
+import type { Translate } from "../i18n/translator.ts";
+import type { ProgrammeSummary } from "../imports/programme-summary.ts";
+import type { ProgrammeField, ProgrammeParse, RowError } from "../imports/programme-table.ts";
+import { encodeCallback } from "./callback-data.ts";
+import { fitMessage, userText } from "./html.ts";
+import { type Button, callbackButton, keyboard, type View } from "./view.ts";
+
+/** Rows with errors listed in a preview before "…and N more". */
+const ERRORS_SHOWN = 15;
+
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+type FileError = Extract<ProgrammeParse, { ok: false }>;
+
+const MB = 1024 * 1024;
+
+export function megabytes(bytes: number): string {
+  return (Math.ceil((bytes / MB) * 10) / 10).toString();
+}
+
+/** One clear sentence for a file that cannot be imported at all. */
+export function fileErrorText(error: FileError, size: number, limits: ImportLimits, t: Translate): string {
+  switch (error.error) {
+    case "too_large":
+      return t("import-error-too_large", { size: megabytes(size), limit: megabytes(limits.maxBytes) });
+    case "too_many_rows":
+      return t("import-error-too_many_rows", { limit: limits.maxRows });
+    case "bad_headers":
+      return t("import-error-bad_headers", { missing: columnList(error.missing ?? [], t) });
+    case "malformed":
+      return t("import-error-malformed", { detail: error.detail ?? "" });
+    default:
+      return t(`import-error-${error.error}`);
+  }
+}
+
+function columnList(fields: ProgrammeField[], t: Translate): string {
+  return fields.map((f) => t(`import-column-${f}`)).join(", ");
+}
+
+/** "row 7: time '时间待定' not understood" */
+export function rowErrorText(error: RowError, t: Translate): string {
+  const problem =
+    error.field === "time" && error.code !== "missing"
+      ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
+      : t(`import-problem-${error.field}-${error.code}`);
+  return t("import-row", { row: error.row, problem });
+}
+
+/** "6月28日" / "6/28" from "2026-06-28". */
+export function dayText(ymd: string, t: Translate): string {
+  return t("import-day", { month: Number(ymd.slice(5, 7)), day: Number(ymd.slice(8, 10)) });
+}
+
+/** Counts and row problems, as HTML lines (user text escaped). */
+export function summaryLines(summary: ProgrammeSummary, t: Translate): string[] {
+  const parts = [t("import-preview-total", { total: summary.total })];
+  for (const [date, count] of Object.entries(summary.byDate)) {
+    parts.push(t("import-preview-on-day", { count, date: dayText(date, t) }));
+  }
+  if (summary.multiDay > 0) parts.push(t("import-preview-multi-day", { count: summary.multiDay }));
+  const lines = [parts.join(", ")];
+  if (summary.errorRows > 0) {
+    lines.push("", t("import-preview-errors", { count: summary.errorRows }));
+    lines.push(...errorLines(summary.errors, t));
+  }
+  return lines;
+}
+
+export function errorLines(errors: RowError[], t: Translate): string[] {
+  const lines = errors.slice(0, ERRORS_SHOWN).map((e) => `· ${userText(rowErrorText(e, t), 200)}`);
+  if (errors.length > ERRORS_SHOWN)
+    lines.push(t("import-preview-more-errors", { count: errors.length - ERRORS_SHOWN }));
+  return lines;
+}
+
+export interface PreviewInput {
+  pendingId: number;
+  fileName: string;
+  summary: ProgrammeSummary;
+  campaignName: string | null;
+  organisation: { id: number; name: string };
+  /** other organisations the importer may import for */
+  others: { id: number; name: string }[];
+}
+
+/** The preview with Import / Cancel; nothing is written before Import. */
+export function importPreviewView(p: PreviewInput, t: Translate): View {
+  const blocks = [t("import-preview-title", { file: userText(p.fileName, 80) }), ...summaryLines(p.summary, t), ""];
+  blocks.push(t("import-preview-for", { organisation: userText(p.organisation.name, 80) }));
+  blocks.push(
+    p.campaignName === null
+      ? t("import-preview-no-campaign")
+      : t("import-preview-campaign", { campaign: userText(p.campaignName, 80) }),
+  );
+  blocks.push("", t("import-preview-confirm"));
+  const rows: Button[][] = [
+    [
+      callbackButton(t("btn-import-confirm", { count: p.summary.valid }), encodeCallback("importConfirm", p.pendingId)),
+      callbackButton(t("btn-import-cancel"), encodeCallback("importCancel", p.pendingId)),
+    ],
+    ...p.others.map((o) => [
+      callbackButton(
+        t("btn-import-for", { organisation: Array.from(o.name).slice(0, 40).join("") }),
+        encodeCallback("importFor", p.pendingId, o.id),
+      ),
+    ]),
+  ];
+  return { text: fitMessage(blocks, () => "…"), reply_markup: keyboard(rows) };
+}
