@@ -44,6 +44,9 @@ export interface PendingProgramme {
   table: ProgrammeTable;
 }
 
+/** What an import accepts: well under Telegram's 20 MB download limit, and a city's programme many times over. */
+export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 } as const;
+
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 const LOOKUP_CHUNK = 500;
 

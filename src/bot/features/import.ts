@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { Document } from "grammy/types";
 import { summariseProgramme } from "../../imports/programme-summary.ts";
 import { parseProgrammeTable } from "../../imports/programme-table.ts";
+import { IMPORT_LIMITS } from "../../services/programmes.ts";
 import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
@@ -9,8 +10,7 @@ import { sendOptions } from "../../views/view.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 
-/** What the bot accepts: well under Telegram's 20 MB getFile limit, and a programme's size many times over. */
-export const importLimits: ImportLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 };
+const importLimits: ImportLimits = IMPORT_LIMITS;
 
 const KIND = "import";
 const CAPTION_COMMAND = /^\/import(?:@\w+)?(?:\s+([\s\S]*))?$/i;
