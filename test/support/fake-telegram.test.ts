@@ -228,6 +228,38 @@ describe("messages", () => {
     expect(document?.message).toMatchObject({ caption: "Add to calendar", document: { file_name: "tea-stand.ics" } });
     expect(fake.calls("sendDocument")[0]?.files).toHaveLength(1);
   });
+
+  it("lets a user send a file that the bot downloads with getFile and the file route", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    const bytes = Buffer.from("活动名称,组织单位,活动时间\r\n义诊,红十字会,6月28日\r\n", "utf8");
+    const sent = alice.sendDocument(alice, "programme.csv", bytes, { caption: "/import 公益日" });
+    expect(sent.document).toMatchObject({ file_name: "programme.csv", file_size: bytes.length, mime_type: "text/csv" });
+    expect(sent.caption_entities).toEqual([{ type: "bot_command", offset: 0, length: 7 }]);
+    const file = await bot.api.getFile(sent.document!.file_id);
+    expect(file.file_size).toBe(bytes.length);
+    const download = await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await fetch(`${fake.apiRoot}/file/botWRONG/${file.file_path}`)).status).toBe(401);
+    expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/nope.csv`)).status).toBe(404);
+    expect((await apiError(bot.api.getFile("unknown"))).error_code).toBe(400);
+  });
+
+  it("refuses getFile for files over 20 MB, as Telegram does for bots", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    const sent = alice.sendDocument(alice, "big.csv", Buffer.alloc(20 * 1024 * 1024 + 1, "a"));
+    const error = await apiError(bot.api.getFile(sent.document!.file_id));
+    expect(error.description).toContain("file is too big");
+  });
+
+  it("delivers a document captioned with a command from a group in privacy mode, and not an uncaptioned one", async () => {
+    const alice = fake.user({ first_name: "Alice" });
+    const group = fake.group({ title: "Volunteers", creator: alice });
+    alice.sendDocument(group, "notes.txt", Buffer.from("hello"));
+    alice.sendDocument(group, "programme.csv", Buffer.from("a,b"), { caption: "/import" });
+    const updates = (await raw("getUpdates", { timeout: 0 })).body.result as Update[];
+    expect(updates.map((u) => u.message?.document?.file_name)).toEqual(["programme.csv"]);
+  });
 });
 
 describe("bot driven by simulated users", () => {

@@ -267,6 +267,7 @@ export class FakeTelegram {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.startsWith("/file/")) return this.serveFile(url, response);
     const call: ApiCall = {
       method: "",
       params: {},
@@ -285,6 +286,30 @@ export class FakeTelegram {
       call.status = outcome.ok ? 200 : outcome.error_code;
       call.response = JSON.parse(body) as ApiResponse;
       response.writeHead(call.status, { "content-type": "application/json" }).end(body);
+    }
+    this.log.record(call);
+  }
+
+  /** `GET /file/bot<token>/<file_path>`: the bytes of a file getFile gave a path for. */
+  private serveFile(url: URL, response: ServerResponse): void {
+    const match = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    const fileId = match?.[2] === undefined ? undefined : this.state.filePaths.get(decodeURIComponent(match[2]));
+    const file = fileId === undefined ? undefined : this.state.files.get(fileId);
+    const status = match?.[1] !== this.token ? 401 : file ? 200 : 404;
+    const call: ApiCall = {
+      method: "downloadFile",
+      params: { path: match?.[2] },
+      files: [],
+      at: this.state.now(),
+      status,
+      response: undefined,
+    };
+    if (file && status === 200) {
+      response
+        .writeHead(200, { "content-type": "application/octet-stream", "content-length": file.data.length })
+        .end(file.data);
+    } else {
+      response.writeHead(status, { "content-type": "text/plain" }).end(status === 401 ? "Unauthorized" : "Not Found");
     }
     this.log.record(call);
   }

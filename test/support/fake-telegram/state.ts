@@ -69,6 +69,8 @@ export class TelegramState {
   readonly commands = new Map<string, BotCommand[]>();
   /** Uploaded files by file_id. */
   readonly files = new Map<string, UploadedFile>();
+  /** file_id by the path getFile gave out for downloading. */
+  readonly filePaths = new Map<string, string>();
   readonly updates: UpdateQueue;
   readonly limits = new RateLimits();
   private lastId = 0;
@@ -184,9 +186,11 @@ export class TelegramState {
     if (SERVICE_FIELDS.some((field) => message[field] !== undefined)) return true;
     if (!this.privacyMode || chat.botStatus === "administrator") return true;
     if (message.reply_to_message?.from?.id === this.bot.id) return true;
-    const command = message.entities?.find((entity) => entity.type === "bot_command" && entity.offset === 0);
-    if (!command || message.text === undefined) return false;
-    const mention = message.text.slice(0, command.length).split("@")[1];
+    const text = message.text ?? message.caption;
+    const entities = message.entities ?? message.caption_entities;
+    const command = entities?.find((entity) => entity.type === "bot_command" && entity.offset === 0);
+    if (!command || text === undefined) return false;
+    const mention = text.slice(0, command.length).split("@")[1];
     return mention === undefined || mention.toLowerCase() === this.bot.username.toLowerCase();
   }
 }

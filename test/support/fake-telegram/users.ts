@@ -2,6 +2,7 @@ import type { CallbackQuery, Message, User } from "grammy/types";
 import { setBotStatus } from "./chat-events.ts";
 import { findButton } from "./keyboard.ts";
 import { isPresent } from "./members.ts";
+import { documentObject } from "./methods/documents.ts";
 import { type ChatRecord, type ChatRef, quoted, type StoredMessage, type TelegramState } from "./state.ts";
 import { botCommandEntities } from "./text.ts";
 
@@ -29,6 +30,31 @@ export class SimUser {
     const content: Partial<Message> = { text };
     const entities = botCommandEntities(text);
     if (entities.length > 0) content.entities = entities;
+    if (options.replyTo) content.reply_to_message = quoted(this.existing(record, options.replyTo));
+    const message = this.state.postMessage(record, this.user, content);
+    if (record.chat.type === "private") this.state.userOf(this).started = true;
+    this.state.deliver(record, message);
+    return structuredClone(message);
+  }
+
+  /** Sends a file (with an optional caption) to a chat; the bot can fetch it with getFile and the download route. */
+  sendDocument(
+    chat: ChatRef,
+    fileName: string,
+    data: Buffer,
+    options: SendOptions & { caption?: string } = {},
+  ): Message {
+    const record = this.state.chatOf(chat);
+    this.requireCanWrite(record);
+    const fileId = `BQACAgIAAxkBAAI${this.state.nextId()}`;
+    const file = { field: "document", filename: fileName, contentType: undefined, data: Buffer.from(data) };
+    this.state.files.set(fileId, file);
+    const content: Partial<Message> = { document: documentObject(fileId, file) };
+    if (options.caption !== undefined) {
+      content.caption = options.caption;
+      const entities = botCommandEntities(options.caption);
+      if (entities.length > 0) content.caption_entities = entities;
+    }
     if (options.replyTo) content.reply_to_message = quoted(this.existing(record, options.replyTo));
     const message = this.state.postMessage(record, this.user, content);
     if (record.chat.type === "private") this.state.userOf(this).started = true;

@@ -37,7 +37,10 @@ function documentOf(
   return { fileId: value, file: known };
 }
 
-function documentObject(fileId: string, file: UploadedFile): Document {
+/** Telegram's limit for bots downloading a file with getFile. */
+export const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+export function documentObject(fileId: string, file: UploadedFile): Document {
   const document: Document = {
     file_id: fileId,
     file_unique_id: `AgAD${fileId.slice(-8)}`,
@@ -66,4 +69,19 @@ const sendDocument: MethodHandler = ({ state, params, files }) => {
   return message;
 };
 
-export const documentMethods = { sendDocument };
+/** A file's path for the download route `/file/bot<token>/<path>`; bots may download up to 20 MB. */
+const getFile: MethodHandler = ({ state, params }) => {
+  const fileId = params.string("file_id");
+  const file = fileId === undefined ? undefined : state.files.get(fileId);
+  if (fileId === undefined || !file) throw badRequest("invalid file_id");
+  if (file.data.length > DOWNLOAD_LIMIT) throw badRequest("file is too big");
+  let path = [...state.filePaths].find(([, id]) => id === fileId)?.[0];
+  if (path === undefined) {
+    const extension = file.filename.includes(".") ? `.${file.filename.split(".").pop()}` : "";
+    path = `documents/file_${state.nextId()}${extension}`;
+    state.filePaths.set(path, fileId);
+  }
+  return { file_id: fileId, file_unique_id: `AgAD${fileId.slice(-8)}`, file_size: file.data.length, file_path: path };
+};
+
+export const documentMethods = { sendDocument, getFile };
