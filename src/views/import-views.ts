@@ -17,8 +17,8 @@ type FileError = Extract<ProgrammeParse, { ok: false }>;
 
 const MB = 1024 * 1024;
 
-export function megabytes(bytes: number): string {
-  return (Math.ceil((bytes / MB) * 10) / 10).toString();
+function megabytes(bytes: number): string {
+  return (Math.round((bytes / MB) * 10) / 10).toString();
 }
 
 /** One clear sentence for a file that cannot be imported at all. */
@@ -27,7 +27,7 @@ export function fileErrorText(error: FileError, size: number, limits: ImportLimi
     case "too_large":
       return t("import-error-too_large", { size: megabytes(size), limit: megabytes(limits.maxBytes) });
     case "too_many_rows":
-      return t("import-error-too_many_rows", { limit: limits.maxRows });
+      return t("import-error-too_many_rows", { limit: String(limits.maxRows) });
     case "bad_headers":
       return t("import-error-bad_headers", { missing: columnList(error.missing ?? [], t) });
     case "malformed":
