@@ -7,6 +7,7 @@ import { createBot } from "./bot/create-bot.ts";
 import type { Config } from "./config/config.ts";
 import { Translator } from "./i18n/translator.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
 import { CardRefresher } from "./sender/card-refresher.ts";
 import { type Limits, RateLimiter, telegramLimits } from "./sender/rate-limiter.ts";
 import { createRenderer, type NamedRenderer } from "./sender/render.ts";
@@ -35,6 +36,8 @@ export interface App {
   services: Services;
   bot: Bot<YiqiContext>;
   sender: Sender;
+  /** plans reminders and summaries; runs every minute once started unless SCHEDULER=off */
+  scheduler: Scheduler;
   cards: CardRefresher;
   limiter: RateLimiter;
   /** getMe, command menus, polling, sender; resolves once polling has started */
@@ -66,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     outbox: services.outbox,
     limiter,
     callApi,
-    render: createRenderer(options.renderers ?? {}),
+    render: createRenderer({ ...schedulerRenderers(services, () => bot.botInfo.username), ...options.renderers }),
     instanceId: config.instanceId,
     now,
     logger: logger.child({ part: "sender" }),
@@ -76,8 +79,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await services.outbox.skipChat(chatId, reason);
     },
     onChatMigrated: (from, to) => services.chats.migrate(Number(from), Number(to)),
+    onSent: afterScheduledSend(services),
   });
   services.nudgeSender = () => sender.nudge();
+  const scheduler = createScheduler(services, logger.child({ part: "scheduler" }));
 
   const cards = new CardRefresher({
     db: database.prisma,
@@ -104,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     bot,
     sender,
+    scheduler,
     cards,
     limiter,
     async start() {
@@ -112,11 +118,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       const recovered = await services.outbox.recover(now());
       if (recovered.missed + recovered.interrupted + recovered.requeued > 0) logger.info(recovered, "outbox recovered");
       sender.start();
+      if (config.schedulerEnabled) scheduler.start();
       runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
       logger.info({ bot: bot.botInfo.username, database: database.kind, mode: config.botMode }, "Yiqi is ready");
     },
     async stop() {
       if (runner?.isRunning()) await runner.stop();
+      await scheduler.stop();
       await cards.stop();
       await sender.stop();
       await database.close();

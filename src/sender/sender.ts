@@ -25,6 +25,8 @@ export interface SenderDeps {
   /** the chat removed/blocked the bot or the user blocked it */
   onChatGone: (chatId: bigint, reason: string) => Promise<void>;
   onChatMigrated: (fromId: bigint, toId: bigint) => Promise<void>;
+  /** after a delivery was sent and recorded, with Telegram's answer (e.g. to remember a reminder as a card) */
+  onSent?: (delivery: Delivery, result: unknown) => Promise<void>;
   maxAttempts?: number;
 }
 
@@ -90,12 +92,17 @@ export class Sender {
       await outbox.finish(d.id, "dropped", "no longer relevant");
       return;
     }
+    let result: unknown;
     try {
-      await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
+      result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
       await outbox.markSent(d.id, now());
     } catch (error) {
       await this.handleFailure(d, error);
+      return;
     }
+    await this.deps.onSent?.(d, result).catch((error: unknown) => {
+      logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
+    });
   }
 
   private async handleFailure(d: Delivery, error: unknown): Promise<void> {

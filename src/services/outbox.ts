@@ -18,6 +18,20 @@ import type { Db } from "../store/database.ts";
  *   `pending` and is sent again.
  * The unique key makes planning idempotent: planning the same reminder twice
  * (two instances, a restart, a re-run) inserts one row.
+ *
+ * Scheduled kinds (src/scheduler), all at-most-once:
+ * - `reminder:<event>:<slot>:<chat>` (group), `member-reminder:<event>:<slot>:<user>`,
+ *   `organiser-reminder:<event>:<what>:<user>`, `summary:<chat>:<local date>`.
+ *   A second copy of a reminder or summary is noise in every member's chat and
+ *   cannot be taken back; losing one needs a crash in the few hundred
+ *   milliseconds between claim and bookkeeping, and only loses that one message.
+ * - They carry `expiresAt` (a reminder is useless once the event started, a
+ *   summary once its local day ended): after downtime the useful ones are sent
+ *   late and the others become `missed`.
+ * - Replanning (an event's time changed, a group changed its settings) retires
+ *   the old rows: pending ones become `dropped` and their keys get a `~<id>`
+ *   suffix, so the new plan inserts fresh rows under the same keys — the old
+ *   and the new reminder never both fire.
  */
 export interface NewDelivery {
   key: string;
@@ -141,6 +155,29 @@ export class Outbox {
       data: { status: "dropped", lastError: "event changed" },
     });
     return count;
+  }
+
+  /**
+   * Retires the deliveries of one event or one chat (of the given kinds) so they can be planned afresh: pending
+   * rows become `dropped`; their keys (and with `includeDone` those of rows already sent or finished) are
+   * renamed to `<key>~<id>`, freeing the key. Rows being sent right now are left alone.
+   */
+  async retire(
+    target: { eventId: number } | { chatId: bigint | number },
+    kinds: string[],
+    reason: string,
+    includeDone = false,
+  ): Promise<number> {
+    const where =
+      "eventId" in target ? Prisma.sql`"eventId" = ${target.eventId}` : Prisma.sql`"chatId" = ${BigInt(target.chatId)}`;
+    const statuses = includeDone ? ["pending", "sent", "failed", "missed", "skipped", "dropped"] : ["pending"];
+    return this.db.$executeRaw`
+      UPDATE "Delivery"
+      SET "status" = CASE WHEN "status" = 'pending' THEN ${this.status("dropped")} ELSE "status" END,
+          "lastError" = CASE WHEN "status" = 'pending' THEN ${reason} ELSE "lastError" END,
+          "key" = "key" || '~' || CAST("id" AS TEXT)
+      WHERE ${where} AND "kind" IN (${Prisma.join(kinds)})
+        AND "status" IN (${Prisma.join(statuses.map((s) => this.status(s)))}) AND "key" NOT LIKE '%~%'`;
   }
 
   /** The chat removed or blocked the bot: its pending deliveries are skipped, not retried. */

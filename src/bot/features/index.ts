@@ -7,7 +7,9 @@ import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event.ts";
 import { organisersFeature } from "./organisers.ts";
+import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
+import { summaryFeature } from "./summary.ts";
 
 /** Every feature, in the order they see updates; the fallback is last. */
 export function featureModules(_services: Services): Composer<YiqiContext>[] {
@@ -17,6 +19,8 @@ export function featureModules(_services: Services): Composer<YiqiContext>[] {
     organisersFeature(),
     newEventFeature(),
     importFeature(),
+    settingsFeature(),
+    summaryFeature(),
     eventsFeature(),
     fallbackFeature(),
   ];

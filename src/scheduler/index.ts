@@ -1,0 +1,25 @@
+import type { Logger } from "../log.ts";
+import type { Services } from "../services/services.ts";
+import { ReminderPlanner } from "./reminder-planner.ts";
+import { Scheduler } from "./scheduler.ts";
+import { SummaryPlanner } from "./summary-planner.ts";
+
+export { afterScheduledSend } from "./after-sent.ts";
+export { schedulerRenderers } from "./renderers.ts";
+export { Scheduler } from "./scheduler.ts";
+
+/** The planners over the app's database and outbox (cheap to build; a bot command may build its own). */
+export function planners(services: Services, logger: Logger) {
+  const db = services.database.prisma;
+  return {
+    reminders: new ReminderPlanner({ db, outbox: services.outbox, logger }),
+    summaries: new SummaryPlanner({ db, outbox: services.outbox }),
+  };
+}
+
+/** The scheduler of an app: plans reminders as events and sign-ups change, and every minute. */
+export function createScheduler(services: Services, logger: Logger): Scheduler {
+  const jobs = planners(services, logger);
+  jobs.reminders.listen(services.bus, services.now);
+  return new Scheduler({ ...jobs, now: services.now, logger, nudge: () => services.nudgeSender() });
+}

@@ -1,0 +1,229 @@
+import { DEFAULT_OFFSETS, parseStoredOffsets } from "../domain/reminders/offsets.ts";
+import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
+import type { Logger } from "../log.ts";
+import type { EventBus } from "../services/events-bus.ts";
+import type { NewDelivery, Outbox } from "../services/outbox.ts";
+import type { Db } from "../store/database.ts";
+import { windowOf } from "../views/event-views.ts";
+import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, REMINDER } from "./deliveries.ts";
+
+/** Events are planned once they start within this long (a week of offsets plus a day before). */
+export const LOOKAHEAD_MS = 8 * 86_400_000;
+const BATCH = 500;
+const LIVE = ["published", "closed"] as const;
+const GROUP_TYPES = ["group", "supergroup"];
+
+const plannedEvent = {
+  id: true,
+  organisationId: true,
+  startsAt: true,
+  endsAt: true,
+  precision: true,
+  timeZone: true,
+  openEnded: true,
+  signupDeadline: true,
+  createdById: true,
+} as const;
+
+type PlannedEvent = {
+  id: number;
+  organisationId: number;
+  startsAt: Date;
+  endsAt: Date;
+  precision: "exact" | "day" | "part_of_month" | "ongoing";
+  timeZone: string;
+  openEnded: boolean;
+  signupDeadline: Date | null;
+  createdById: bigint | null;
+};
+
+export interface PlannerDeps {
+  db: Db;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
+const notPast = (now: Date) => (s: Slot) => s.dueAt.getTime() >= now.getTime();
+
+/**
+ * Writes the reminders of upcoming events into the outbox: to the groups of
+ * the event's organisation (at their offsets), to members who signed up, and
+ * to its organisers. Idempotent: a reminder's key is planned once, so sweeps,
+ * restarts and other instances may plan the same event again. Slots already
+ * due when an event is planned (it was created or moved at the last minute)
+ * are skipped; rows planned earlier that fell due during downtime are left to
+ * the outbox's recovery (sent if still useful, else `missed`).
+ */
+export class ReminderPlanner {
+  /** the last sweep's horizon (null before the first sweep) */
+  private horizon: Date | null = null;
+  /** events updated at or after this were not yet seen by a sweep */
+  private seenUpdatedAt: Date | null = null;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: PlannerDeps) {}
+
+  /** Plans every event that entered the look-ahead window or changed since the last sweep. */
+  async sweep(now: Date): Promise<number> {
+    const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
+    const newest = (await this.deps.db.event.aggregate({ _max: { updatedAt: true } }))._max.updatedAt;
+    const upcoming = { status: { in: [...LIVE] }, endsAt: { gt: now }, startsAt: { lte: horizon } };
+    const where =
+      this.horizon === null || this.seenUpdatedAt === null
+        ? upcoming
+        : {
+            ...upcoming,
+            OR: [{ startsAt: { gt: this.horizon } }, { updatedAt: { gte: this.seenUpdatedAt } }],
+          };
+    let planned = 0;
+    let cursor = 0;
+    for (;;) {
+      const events = await this.deps.db.event.findMany({
+        where: { ...where, id: { gt: cursor } },
+        select: plannedEvent,
+        orderBy: { id: "asc" },
+        take: BATCH,
+      });
+      if (events.length === 0) break;
+      planned += await this.planEvents(events, now);
+      cursor = events.at(-1)!.id;
+    }
+    this.horizon = horizon;
+    if (newest) this.seenUpdatedAt = newest;
+    return planned;
+  }
+
+  /** Plans one event's reminders now (it changed, or someone signed up). */
+  async planEvent(eventId: number, now: Date): Promise<number> {
+    const event = await this.deps.db.event.findFirst({
+      where: {
+        id: eventId,
+        status: { in: [...LIVE] },
+        endsAt: { gt: now },
+        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
+      },
+      select: plannedEvent,
+    });
+    return event ? this.planEvents([event], now) : 0;
+  }
+
+  /** A group changed its reminder settings: its pending reminders are replaced by a new plan. */
+  async replanChat(chatId: bigint, now: Date): Promise<number> {
+    await this.deps.outbox.retire({ chatId }, [REMINDER], "reminder settings changed");
+    const chat = await this.deps.db.chat.findUnique({ where: { id: chatId }, select: { organisationId: true } });
+    if (!chat?.organisationId) return 0;
+    const events = await this.deps.db.event.findMany({
+      where: {
+        organisationId: chat.organisationId,
+        status: { in: [...LIVE] },
+        endsAt: { gt: now },
+        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
+      },
+      select: plannedEvent,
+    });
+    return this.planEvents(events, now);
+  }
+
+  /**
+   * Follows changes: a new start time retires every reminder of the event
+   * (pending ones are dropped; sent ones free their key so the new time gets
+   * its own) and plans afresh; a sign-up plans that member's reminders. The
+   * work runs in the background so a tap stays fast; `settle` waits for it.
+   */
+  listen(bus: EventBus, now: () => Date): void {
+    bus.on("eventChanged", async ({ eventId, timeChanged }) => {
+      if (timeChanged) await this.deps.outbox.retire({ eventId }, eventReminderKinds, "event time changed", true);
+      await this.planEvent(eventId, now());
+    });
+    bus.on("signupsChanged", ({ eventId }) => {
+      const work = this.planEvent(eventId, now()).catch((error: unknown) => {
+        this.deps.logger.error({ err: error, eventId }, "could not plan reminders after a sign-up");
+      });
+      this.inFlight.add(work);
+      void work.finally(() => this.inFlight.delete(work));
+    });
+  }
+
+  /** Waits for background planning started by `listen`. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private async planEvents(events: PlannedEvent[], now: Date): Promise<number> {
+    if (events.length === 0) return 0;
+    const { db } = this.deps;
+    const orgIds = [...new Set(events.map((e) => e.organisationId))];
+    const eventIds = events.map((e) => e.id);
+    const [groups, signups, named, admins] = await Promise.all([
+      db.chat.findMany({
+        where: { organisationId: { in: orgIds }, active: true, remindersOn: true, type: { in: GROUP_TYPES } },
+        select: { id: true, organisationId: true, reminderOffsets: true },
+      }),
+      db.signup.findMany({
+        where: {
+          eventId: { in: eventIds },
+          status: { in: ["confirmed", "waitlisted"] },
+          user: { startedBot: true, remindersOn: true },
+        },
+        select: { eventId: true, userId: true },
+      }),
+      db.organiser.findMany({
+        where: { organisationId: { in: orgIds }, user: { startedBot: true } },
+        select: { organisationId: true, userId: true },
+      }),
+      db.chatAdmin.findMany({
+        where: { chat: { organisationId: { in: orgIds }, active: true } },
+        select: { userId: true, chat: { select: { organisationId: true } } },
+      }),
+    ]);
+    const creatorIds = events.flatMap((e) => (e.createdById === null ? [] : [e.createdById]));
+    const reachable = new Set(
+      (
+        await db.user.findMany({
+          where: { id: { in: [...new Set([...creatorIds, ...admins.map((a) => a.userId)])] }, startedBot: true },
+          select: { id: true },
+        })
+      ).map((u) => u.id),
+    );
+
+    const organisersOf = new Map<number, Set<bigint>>();
+    const addOrganiser = (orgId: number, userId: bigint) =>
+      organisersOf.set(orgId, (organisersOf.get(orgId) ?? new Set()).add(userId));
+    for (const n of named) addOrganiser(n.organisationId, n.userId);
+    for (const a of admins) if (reachable.has(a.userId)) addOrganiser(a.chat.organisationId!, a.userId);
+
+    const groupsOf = groupBy(groups, (g) => g.organisationId!);
+    const signupsOf = groupBy(signups, (s) => s.eventId);
+    const deliveries: NewDelivery[] = [];
+    const upcoming = notPast(now);
+    for (const e of events) {
+      const window = windowOf(e);
+      for (const g of groupsOf.get(e.organisationId) ?? []) {
+        for (const s of reminderSlots(window, parseStoredOffsets(g.reminderOffsets)).filter(upcoming)) {
+          deliveries.push(groupReminder(e.id, e.startsAt, g.id, s));
+        }
+      }
+      const memberSlots = reminderSlots(window, DEFAULT_OFFSETS).filter(upcoming);
+      for (const s of signupsOf.get(e.id) ?? []) {
+        for (const slot of memberSlots) deliveries.push(memberReminder(e.id, e.startsAt, s.userId, slot));
+      }
+      const organisers = new Set(organisersOf.get(e.organisationId));
+      if (e.createdById !== null && reachable.has(e.createdById)) organisers.add(e.createdById);
+      const noticeSlots = organiserSlots(window, e.signupDeadline).filter(upcoming);
+      for (const userId of organisers) {
+        for (const s of noticeSlots) deliveries.push(organiserReminder(e.id, e.startsAt, userId, s));
+      }
+    }
+    return this.deps.outbox.enqueue(deliveries, now);
+  }
+}

@@ -1,0 +1,58 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../log.ts";
+import type { ReminderPlanner } from "./reminder-planner.ts";
+import type { SummaryPlanner } from "./summary-planner.ts";
+
+/**
+ * Runs the planning jobs once a minute (node-cron, never overlapping itself).
+ * Jobs only write deliveries into the outbox; the sender sends them. `run`
+ * takes `now`, so tests drive the clock and never wait for the cron.
+ */
+export class Scheduler {
+  private task: ScheduledTask | null = null;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      reminders: ReminderPlanner;
+      summaries: SummaryPlanner;
+      now: () => Date;
+      logger: Logger;
+      /** something became due: wake the sender */
+      nudge: () => void;
+    },
+  ) {}
+
+  /** One planning pass at `now`: returns how many deliveries were added. */
+  async run(now: Date): Promise<{ reminders: number; summaries: number }> {
+    const reminders = await this.deps.reminders.sweep(now);
+    const summaries = await this.deps.summaries.sweep(now);
+    if (reminders + summaries > 0) {
+      this.deps.logger.debug({ reminders, summaries }, "planned deliveries");
+      this.deps.nudge();
+    }
+    return { reminders, summaries };
+  }
+
+  private tick(): Promise<void> {
+    this.current = this.run(this.deps.now()).then(
+      () => undefined,
+      (error: unknown) => this.deps.logger.error({ err: error }, "scheduler run failed"),
+    );
+    return this.current;
+  }
+
+  /** Plans once now, then every minute. */
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule("* * * * *", () => this.tick(), { name: "yiqi-planner", noOverlap: true });
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = null;
+    await this.current;
+    await this.deps.reminders.settle();
+  }
+}

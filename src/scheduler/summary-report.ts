@@ -1,0 +1,180 @@
+import { endOfLocalDay } from "../domain/reminders/plan.ts";
+import { addDays, localDate, startOfLocalDay, wallClockOf, zonedInstant } from "../domain/time/calendar.ts";
+import type { SignupService } from "../services/signups.ts";
+import type { Db } from "../store/database.ts";
+import type { Counts, EventSummary } from "../views/event-views.ts";
+
+const LIVE = ["published", "closed"] as const;
+const LISTED_PER_SECTION = 200;
+
+/** One row of the per-organisation or per-district tally of a hub's summary. */
+export interface Tally {
+  name: string;
+  today: number;
+  week: number;
+  signups: number;
+  cancellations: number;
+}
+
+/** What a group's summary says: everything is counted over the group's organisation and all below it. */
+export interface SummaryReport {
+  date: string;
+  timeZone: string;
+  organisation: string;
+  today: EventSummary[];
+  week: EventSummary[];
+  counts: Map<number, Counts>;
+  signups: number;
+  cancellations: number;
+  /** null for a plain organisation's group; per organisation and per district for a hub */
+  byOrganisation: Tally[] | null;
+  byDistrict: Tally[] | null;
+  quiet: boolean;
+}
+
+interface OrgRow {
+  id: number;
+  name: string;
+  kind: string;
+  parentId: number | null;
+}
+
+/** The organisation and all below it, from one read of the (small) organisations table. */
+function subtree(all: OrgRow[], rootId: number): OrgRow[] {
+  const children = new Map<number, OrgRow[]>();
+  for (const o of all) if (o.parentId !== null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
+  const result: OrgRow[] = [];
+  const seen = new Set<number>();
+  const queue = all.filter((o) => o.id === rootId);
+  while (queue.length > 0) {
+    const o = queue.shift()!;
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    result.push(o);
+    queue.push(...(children.get(o.id) ?? []));
+  }
+  return result;
+}
+
+/** The district an organisation sits in (itself if it is one), or null above or outside districts. */
+function districtOf(org: OrgRow, byId: Map<number, OrgRow>): OrgRow | null {
+  let current: OrgRow | undefined = org;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current.kind === "district") return current;
+    current = current.parentId === null ? undefined : byId.get(current.parentId);
+  }
+  return null;
+}
+
+/**
+ * Gathers a group's summary for the local day of `now`: today's events, the
+ * next seven days, sign-ups and cancellations since `since`, places left; a
+ * hub also gets tallies per organisation and per district. Null when the
+ * group is not linked to an organisation.
+ */
+export async function gatherSummary(
+  deps: { db: Db; signups: Pick<SignupService, "counts"> },
+  chatId: bigint,
+  now: Date,
+  since: Date,
+): Promise<SummaryReport | null> {
+  const { db } = deps;
+  const chat = await db.chat.findUnique({ where: { id: chatId }, include: { organisation: true } });
+  const root = chat?.organisation;
+  if (!root) return null;
+  const tz = root.timeZone;
+  const all = await db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
+  const orgs = subtree(all, root.id);
+  const orgIds = orgs.map((o) => o.id);
+  const dayStart = startOfLocalDay(now, tz);
+  const dayEnd = endOfLocalDay(now, tz);
+  const weekEnd = zonedInstant(addDays(wallClockOf(now, tz).date, 8), 0, tz);
+  const base = { organisationId: { in: orgIds }, status: { in: [...LIVE] } };
+  const select = {
+    id: true,
+    title: true,
+    place: true,
+    online: true,
+    startsAt: true,
+    endsAt: true,
+    precision: true,
+    openEnded: true,
+    timeZone: true,
+    capacity: true,
+    status: true,
+    organisationId: true,
+    organisation: { select: { name: true } },
+  } as const;
+  const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
+  const [today, week, changes] = await Promise.all([
+    db.event.findMany({
+      where: { ...base, startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } },
+      select,
+      orderBy: order,
+      take: LISTED_PER_SECTION,
+    }),
+    db.event.findMany({
+      where: { ...base, startsAt: { gte: dayEnd, lt: weekEnd } },
+      select,
+      orderBy: order,
+      take: LISTED_PER_SECTION,
+    }),
+    db.signup.groupBy({
+      by: ["eventId", "status"],
+      where: {
+        updatedAt: { gt: since, lte: now },
+        status: { in: ["confirmed", "waitlisted", "cancelled"] },
+        event: { organisationId: { in: orgIds } },
+      },
+      _count: { _all: true },
+    }),
+  ]);
+  const counted = [...today, ...week];
+  const counts = await deps.signups.counts(counted.map((e) => e.id));
+  const changedEvents = await db.event.findMany({
+    where: { id: { in: [...new Set(changes.map((c) => c.eventId))] } },
+    select: { id: true, organisationId: true },
+  });
+  const orgOfEvent = new Map([...counted, ...changedEvents].map((e) => [e.id, e.organisationId]));
+  let signups = 0;
+  let cancellations = 0;
+  for (const c of changes) {
+    if (c.status === "cancelled") cancellations += c._count._all;
+    else signups += c._count._all;
+  }
+  const hub = orgs.length > 1;
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const tallies = (groupOf: (orgId: number) => OrgRow | null): Tally[] => {
+    const rows = new Map<number, Tally>();
+    const row = (orgId: number | undefined) => {
+      const group = orgId === undefined ? null : groupOf(orgId);
+      if (!group) return null;
+      if (!rows.has(group.id))
+        rows.set(group.id, { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 });
+      return rows.get(group.id)!;
+    };
+    for (const e of today) row(e.organisationId)!.today++;
+    for (const e of week) row(e.organisationId)!.week++;
+    for (const c of changes) {
+      const r = row(orgOfEvent.get(c.eventId));
+      if (!r) continue;
+      if (c.status === "cancelled") r.cancellations += c._count._all;
+      else r.signups += c._count._all;
+    }
+    return [...rows.values()].sort((a, b) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name));
+  };
+  const districts = hub ? tallies((id) => districtOf(byId.get(id)!, byId)) : [];
+  return {
+    date: localDate(now, tz),
+    timeZone: tz,
+    organisation: root.name,
+    today,
+    week,
+    counts,
+    signups,
+    cancellations,
+    byOrganisation: hub ? tallies((id) => byId.get(id) ?? null) : null,
+    byDistrict: districts.length > 1 ? districts : null,
+    quiet: today.length === 0 && week.length === 0 && signups === 0 && cancellations === 0,
+  };
+}
