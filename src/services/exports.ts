@@ -14,12 +14,27 @@ export interface ExportLanguage {
   now: Date;
 }
 
+/** Most events in one calendar or spreadsheet. */
 const CALENDAR_LIMIT = 500;
 const EVENT_INCLUDE = { organisation: true, organisers: { orderBy: { position: "asc" as const } } };
 
 /** Spreadsheets (CSV for Excel) and calendars (.ics) of events, sign-ups and hours. */
 export class ExportService {
   constructor(private readonly db: Db) {}
+
+  /** The events an export covers: a campaign's among these organisations, or else their upcoming ones. */
+  async eventIds(organisationIds: number[], campaignId: number | null, now: Date): Promise<number[]> {
+    const rows = await this.db.event.findMany({
+      where:
+        campaignId === null
+          ? { organisationId: { in: organisationIds }, status: { in: ["published", "closed"] }, endsAt: { gt: now } }
+          : { organisationId: { in: organisationIds }, campaignId, status: { not: "draft" } },
+      select: { id: true },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: CALENDAR_LIMIT,
+    });
+    return rows.map((r) => r.id);
+  }
 
   /** Everyone who signed up for these events (cancellations included, marked), event by event. */
   async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {

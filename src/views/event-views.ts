@@ -165,7 +165,7 @@ export function personName(u: RosterEntry["user"]): string {
 
 /** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
 export function rosterView(
-  e: Pick<EventSummary, "id" | "title" | "status" | "capacity">,
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
 ): View {
@@ -195,6 +195,11 @@ export function rosterView(
       callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id)),
     ]);
   }
+  const exportRow = [callbackButton(v.t("btn-export-csv"), encodeCallback("exportEvent", e.id))];
+  if (e.status !== "cancelled" && e.startsAt.getTime() <= v.now.getTime()) {
+    exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));
+  }
+  rows.push(exportRow);
   return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left })), reply_markup: keyboard(rows) };
 }
 

@@ -9,12 +9,12 @@ import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from 
 import { sendOptions } from "../../views/view.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
+import { organisedBy } from "./scope.ts";
 
 const importLimits: ImportLimits = IMPORT_LIMITS;
 
 const KIND = "import";
 const CAPTION_COMMAND = /^\/import(?:@\w+)?(?:\s+([\s\S]*))?$/i;
-const KIND_ORDER = { city: 0, district: 1, street: 2, organisation: 3 } as const;
 const MAX_CHOICES = 5;
 
 interface ImportState {
@@ -26,21 +26,9 @@ function campaignNameOf(text: string | undefined): string | null {
   return name === "" ? null : Array.from(name).slice(0, 100).join("");
 }
 
-/** Organisations this user may import for, hubs first: where they are a named organiser or a group admin. */
-async function organisationsOf(ctx: YiqiContext, userId: number) {
-  const { organisations, chats } = ctx.services;
-  const found = new Map((await organisations.organisedBy(userId)).map((o) => [o.id, o]));
-  for (const orgId of await chats.organisationsOfMember(userId)) {
-    if (found.has(orgId) || !(await canOrganise(ctx, orgId, userId))) continue;
-    const org = await organisations.find(orgId);
-    if (org) found.set(org.id, org);
-  }
-  return [...found.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
-}
-
 /** The organisation an import in this chat is for, and the others the user could pick instead. */
 async function importTargets(ctx: YiqiContext, userId: number) {
-  if (ctx.chat?.type === "private") return organisationsOf(ctx, userId);
+  if (ctx.chat?.type === "private") return organisedBy(ctx, userId);
   const profile = ctx.chat ? await ctx.services.chats.profile(ctx.chat.id) : null;
   if (!profile?.organisationId) return null;
   if (!(await canOrganise(ctx, profile.organisationId, userId))) return [];
@@ -157,7 +145,7 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
   async importFor(ctx, { id, arg }) {
     const pending = await ownPending(ctx, id);
     if (!pending || !ctx.from) return;
-    const targets = await organisationsOf(ctx, ctx.from.id);
+    const targets = await organisedBy(ctx, ctx.from.id);
     const chosen = targets.find((o) => o.id === arg);
     if (!chosen) return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
     await ctx.services.programmes.retarget(id, chosen.id);

@@ -1,8 +1,11 @@
 import type { Composer } from "grammy";
 import type { Services } from "../../services/services.ts";
 import type { YiqiContext } from "../context.ts";
+import { attendanceFeature } from "./attendance.ts";
+import { campaignFeature } from "./campaign.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
+import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event.ts";
@@ -19,6 +22,9 @@ export function featureModules(_services: Services): Composer<YiqiContext>[] {
     organisersFeature(),
     newEventFeature(),
     importFeature(),
+    campaignFeature(),
+    attendanceFeature(),
+    hoursFeature(),
     settingsFeature(),
     summaryFeature(),
     eventsFeature(),

@@ -1,0 +1,147 @@
+import { Composer } from "grammy";
+import { parseHours } from "../../domain/volunteer-hours.ts";
+import type { AttendanceOutcome } from "../../services/attendance.ts";
+import { attendanceView, hoursText } from "../../views/attendance-views.ts";
+import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
+import { userText } from "../../views/html.ts";
+import { sendOptions, type View } from "../../views/view.ts";
+import type { YiqiContext } from "../context.ts";
+import { canOrganise } from "../rights.ts";
+
+const KIND = "hours";
+
+interface HoursState {
+  eventId: number;
+}
+
+async function sheetView(ctx: YiqiContext, eventId: number, page: number): Promise<View | null> {
+  const sheet = await ctx.services.attendance.sheet(eventId);
+  if (!sheet) return null;
+  const { event, people } = sheet;
+  const window = {
+    start: event.startsAt,
+    end: event.endsAt,
+    precision: event.precision,
+    timeZone: event.timeZone,
+    openEnded: event.openEnded,
+  };
+  return attendanceView(
+    { id: event.id, title: event.title, hours: event.hours, window },
+    people,
+    page,
+    ctx.services.presenter.viewContext(ctx.locale),
+  );
+}
+
+/** Rights are checked on every press: the button is only a hint. */
+async function mayOrganise(ctx: YiqiContext, eventId: number): Promise<boolean> {
+  const event = await ctx.services.events.get(eventId);
+  if (!event) {
+    await ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    return false;
+  }
+  if (!ctx.from || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+    return false;
+  }
+  return true;
+}
+
+async function refresh(ctx: YiqiContext, eventId: number, page: number) {
+  const view = await sheetView(ctx, eventId, page);
+  if (view)
+    await ctx.editMessageText(view.text, sendOptions(view)).catch((e) => ctx.log.debug({ err: e }, "unchanged"));
+}
+
+async function answerOutcome(ctx: YiqiContext, outcome: AttendanceOutcome, doneKey: string) {
+  if (outcome.kind === "not_started") return ctx.answerCallbackQuery({ text: ctx.t("attendance-not-started") });
+  if (outcome.kind === "missing") return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+  return ctx.answerCallbackQuery({ text: ctx.t(doneKey, { count: outcome.count }) });
+}
+
+type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
+
+const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+  async attendance(ctx, { id, arg }) {
+    if (!(await mayOrganise(ctx, id))) return;
+    const view = await sheetView(ctx, id, arg ?? 0);
+    if (!view) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    // from the roster (no page): a new message; ◀ ▶ on the sheet: the sheet itself
+    if (arg === null) await ctx.reply(view.text, sendOptions(view));
+    else await refresh(ctx, id, arg);
+    return ctx.answerCallbackQuery();
+  },
+
+  async attendAll(ctx, { id }) {
+    if (!(await mayOrganise(ctx, id))) return;
+    const outcome = await ctx.services.attendance.markAllAttended(id, ctx.services.now());
+    if (outcome.kind === "done") await refresh(ctx, id, 0);
+    return answerOutcome(ctx, outcome, "attendance-marked");
+  },
+
+  async attendToggle(ctx, { id: signupId, arg }) {
+    const signup = await ctx.services.database.prisma.signup.findUnique({ where: { id: signupId } });
+    if (!signup) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (!(await mayOrganise(ctx, signup.eventId))) return;
+    const outcome = await ctx.services.attendance.toggle(signup.eventId, signupId, ctx.services.now());
+    if (outcome.kind === "done") await refresh(ctx, signup.eventId, arg ?? 0);
+    return answerOutcome(ctx, outcome, "attendance-switched");
+  },
+
+  async hoursLength(ctx, { id }) {
+    if (!(await mayOrganise(ctx, id))) return;
+    await ctx.services.attendance.setHours(id, null);
+    await refresh(ctx, id, 0);
+    return ctx.answerCallbackQuery();
+  },
+
+  async hoursSet(ctx, { id }) {
+    if (!(await mayOrganise(ctx, id)) || !ctx.chat || !ctx.from) return;
+    const event = await ctx.services.events.get(id);
+    const state: HoursState = { eventId: id };
+    await ctx.services.conversations.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "hours", data: state });
+    await ctx.reply(ctx.t("attendance-ask-hours", { title: userText(event?.title ?? "", 100) }), {
+      parse_mode: "HTML",
+      reply_markup: { force_reply: true, selective: true },
+    });
+    return ctx.answerCallbackQuery();
+  },
+};
+
+/** Attendance after an event (from the organiser's roster) and the hours each attendee gets. */
+export function attendanceFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+
+  feature.on("callback_query:data", async (ctx, next) => {
+    const payload = decodeCallback(ctx.callbackQuery.data);
+    const handler = payload ? handlers[payload.action] : undefined;
+    if (!payload || !handler) return next();
+    await handler(ctx, payload);
+  });
+
+  feature.on("message:text", async (ctx, next) => {
+    if (ctx.message.text.startsWith("/")) return next();
+    const state = await ctx.services.conversations.get<HoursState>(ctx.chat.id, ctx.from.id);
+    if (state?.kind !== KIND) return next();
+    const { eventId } = state.data;
+    const event = await ctx.services.events.get(eventId);
+    if (!event || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
+      await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+      return ctx.reply(ctx.t("toast-not-organiser"));
+    }
+    const hours = parseHours(ctx.message.text);
+    if (hours === null) {
+      return ctx.reply(ctx.t("attendance-hours-bad", { value: userText(ctx.message.text, 40) }), {
+        parse_mode: "HTML",
+      });
+    }
+    await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+    await ctx.services.attendance.setHours(eventId, hours);
+    await ctx.reply(
+      ctx.t("attendance-hours-saved", { hours: hoursText(hours, ctx.services.presenter.viewContext(ctx.locale)) }),
+    );
+    const view = await sheetView(ctx, eventId, 0);
+    if (view) await ctx.reply(view.text, sendOptions(view));
+  });
+  return feature;
+}

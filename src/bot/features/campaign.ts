@@ -1,0 +1,136 @@
+import { Composer, InputFile } from "grammy";
+import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
+import { campaignView } from "../../views/campaign-views.ts";
+import { userText } from "../../views/html.ts";
+import { keyboard, sendOptions, urlButton, type View } from "../../views/view.ts";
+import type { YiqiContext } from "../context.ts";
+import { canOrganise, deepLink } from "../rights.ts";
+import { type ChatScope, chatScope, organiserTarget } from "./scope.ts";
+
+/** The campaign a chat sees (by name when given), and its programme page as a view. */
+async function campaignPage(
+  ctx: YiqiContext,
+  scope: ChatScope,
+  pick: { id?: number; name?: string },
+  page: number,
+): Promise<View> {
+  const { campaigns, now } = ctx.services;
+  const visible = await campaigns.visible(scope.organisationIds, scope.hubIds, now());
+  const wanted = pick.name?.trim().toLowerCase();
+  const campaign =
+    pick.id !== undefined
+      ? visible.find((c) => c.id === pick.id)
+      : wanted
+        ? (visible.find((c) => c.name.toLowerCase() === wanted) ??
+          visible.find((c) => c.name.toLowerCase().includes(wanted)))
+        : visible[0];
+  if (!campaign) return { text: ctx.t("campaign-none") };
+  const lines = await campaigns.programme(campaign.id, scope.organisationIds);
+  const v = { ...ctx.services.presenter.viewContext(ctx.locale), timeZone: scope.timeZone };
+  return campaignView(campaign, lines, page, v);
+}
+
+/**
+ * Sends a file to the user privately. In a group the bot says where it went, or, when the user
+ * never opened the private chat, how to open it.
+ */
+export async function sendFilePrivately(ctx: YiqiContext, file: Buffer, fileName: string, caption: string) {
+  if (!ctx.from) return;
+  const user = await ctx.services.users.find(ctx.from.id);
+  const startFirst = () =>
+    ctx.reply(ctx.t("export-start-first"), {
+      reply_markup: keyboard([[urlButton(ctx.t("btn-open-private"), deepLink(ctx, "export"))]]),
+    });
+  if (!user?.startedBot) return startFirst();
+  try {
+    await ctx.api.sendDocument(ctx.from.id, new InputFile(file, fileName), { caption, parse_mode: "HTML" });
+  } catch (error) {
+    ctx.log.info({ err: error }, "private document refused; offering the deep link");
+    await ctx.services.users.markBlocked(ctx.from.id);
+    return startFirst();
+  }
+  if (ctx.chat?.type !== "private") await ctx.reply(ctx.t("export-sent-private"));
+}
+
+/** `/export`: the sign-ups of the current campaign (or of the upcoming events) as CSV, sent privately. */
+async function exportSignups(ctx: YiqiContext) {
+  const target = await organiserTarget(ctx);
+  if (target === null) return ctx.reply(ctx.t("events-not-set-up"));
+  if (target === "refused") return ctx.reply(ctx.t("export-not-organiser"));
+  const { organisations, campaigns, exports, now } = ctx.services;
+  const orgIds = await organisations.subtreeIds(target.id);
+  const hubIds = (await organisations.ancestors(target.id)).slice(1).map((o) => o.id);
+  const campaign = (await campaigns.visible(orgIds, hubIds, now())).find((c) => c.endsAt > now()) ?? null;
+  const eventIds = await exports.eventIds(orgIds, campaign?.id ?? null, now());
+  const lang = { t: ctx.t, locale: ctx.locale, now: now() };
+  const { csv, rows } = await exports.signupsCsv(eventIds, lang);
+  if (rows === 0) return ctx.reply(ctx.t("export-nothing"));
+  const organisation = userText(target.name, 80);
+  const caption = campaign
+    ? ctx.t("export-caption-campaign", { name: userText(campaign.name, 80), organisation, count: rows })
+    : ctx.t("export-caption-upcoming", { organisation, count: rows });
+  return sendFilePrivately(ctx, csv, `yiqi-signups-${target.id}.csv`, caption);
+}
+
+type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
+
+const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+  async campaignPage(ctx, { id, arg }) {
+    const scope = await chatScope(ctx);
+    if (!scope) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    const view = await campaignPage(ctx, scope, { id }, arg ?? 0);
+    await ctx.editMessageText(view.text, sendOptions(view)).catch((e) => ctx.log.debug({ err: e }, "page unchanged"));
+    return ctx.answerCallbackQuery();
+  },
+
+  async exportEvent(ctx, { id }) {
+    const event = await ctx.services.events.get(id);
+    if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    if (!ctx.from || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
+      return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+    }
+    const { csv, rows } = await ctx.services.exports.signupsCsv([id], {
+      t: ctx.t,
+      locale: ctx.locale,
+      now: ctx.services.now(),
+    });
+    await ctx.answerCallbackQuery();
+    const caption = ctx.t("export-caption-event", { title: userText(event.title, 100), count: rows });
+    return sendFilePrivately(ctx, csv, `yiqi-event-${id}-signups.csv`, caption);
+  },
+};
+
+/** /campaign, /calendar, /export and the sign-up spreadsheet button. */
+export function campaignFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+
+  feature.command("campaign", async (ctx) => {
+    const scope = await chatScope(ctx);
+    if (!scope) return ctx.reply(ctx.t(ctx.chat.type === "private" ? "events-private-none" : "events-not-set-up"));
+    const view = await campaignPage(ctx, scope, { name: ctx.match || undefined }, 0);
+    return ctx.reply(view.text, sendOptions(view));
+  });
+
+  feature.command("calendar", async (ctx) => {
+    const scope = await chatScope(ctx);
+    if (!scope) return ctx.reply(ctx.t(ctx.chat.type === "private" ? "events-private-none" : "events-not-set-up"));
+    const { exports, now } = ctx.services;
+    const count = (await exports.eventIds(scope.organisationIds, null, now())).length;
+    if (count === 0) return ctx.reply(ctx.t("calendar-none"));
+    const ics = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
+    return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
+      caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
+      parse_mode: "HTML",
+    });
+  });
+
+  feature.command("export", exportSignups);
+
+  feature.on("callback_query:data", async (ctx, next) => {
+    const payload = decodeCallback(ctx.callbackQuery.data);
+    const handler = payload ? handlers[payload.action] : undefined;
+    if (!payload || !handler) return next();
+    await handler(ctx, payload);
+  });
+  return feature;
+}

@@ -1,0 +1,103 @@
+import { formatTimeWindow } from "../domain/time/index.ts";
+import { encodeCallback } from "./callback-data.ts";
+import { eventTime, placesText, placeText, statusBadge, type ViewContext } from "./event-views.ts";
+import { userText } from "./html.ts";
+import { type Button, callbackButton, keyboard, type View } from "./view.ts";
+
+/** Room for the page's text; Telegram's limit is 4096 and the header is repeated on every page. */
+const PAGE_BUDGET = 3600;
+
+export interface CampaignHead {
+  id: number;
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+  recurrence: string | null;
+}
+
+export interface CampaignLine {
+  event: Parameters<typeof eventTime>[0];
+  organisation: string;
+  district: string | null;
+  confirmed: number;
+  waitlisted: number;
+}
+
+/** The programme as blocks: district headings, organisation subheadings, one line per activity. */
+function programmeBlocks(lines: CampaignLine[], v: ViewContext): string[] {
+  const districts = new Map<string, Map<string, CampaignLine[]>>();
+  const cityWide = v.t("campaign-city-wide");
+  for (const line of lines) {
+    const district = line.district ?? cityWide;
+    const orgs = districts.get(district) ?? new Map<string, CampaignLine[]>();
+    orgs.set(line.organisation, [...(orgs.get(line.organisation) ?? []), line]);
+    districts.set(district, orgs);
+  }
+  const order = [...districts.keys()].sort((a, b) =>
+    a === cityWide ? 1 : b === cityWide ? -1 : a.localeCompare(b, v.locale),
+  );
+  const blocks: string[] = [];
+  for (const district of order) {
+    blocks.push("", `<b>📍 ${userText(district, 60)}</b>`);
+    const orgs = districts.get(district)!;
+    for (const org of [...orgs.keys()].sort((a, b) => a.localeCompare(b, v.locale))) {
+      blocks.push(`<u>${userText(org, 60)}</u>`);
+      for (const l of orgs.get(org)!) {
+        const counts = { confirmed: l.confirmed, waitlisted: l.waitlisted };
+        blocks.push(
+          `· ${userText(l.event.title, 60)}${statusBadge(l.event, v)} — ${eventTime(l.event, v)} · ${placeText(l.event, v)} · ${placesText(l.event, counts, v)}`,
+        );
+      }
+    }
+  }
+  return blocks;
+}
+
+/** Splits blocks into pages that each fit the budget (a heading is never left at the bottom of a page). */
+function paginate(blocks: string[]): string[][] {
+  const pages: string[][] = [[]];
+  let size = 0;
+  for (const block of blocks) {
+    const page = pages[pages.length - 1]!;
+    if (size + block.length + 1 > PAGE_BUDGET && page.length > 0) {
+      const carried: string[] = [];
+      while (page.length > 0 && /^(?:<b>📍|<u>|$)/.test(page[page.length - 1]!)) carried.unshift(page.pop()!);
+      pages.push([...carried, block]);
+      size = [...carried, block].reduce((n, b) => n + b.length + 1, 0);
+    } else {
+      page.push(block);
+      size += block.length + 1;
+    }
+  }
+  return pages;
+}
+
+/** `/campaign`: one page of the programme, with the campaign's totals and ◀ ▶ to page. */
+export function campaignView(
+  campaign: CampaignHead,
+  lines: CampaignLine[],
+  page: number,
+  v: ViewContext & { timeZone: string },
+): View {
+  const when = formatTimeWindow(
+    { start: campaign.startsAt, end: campaign.endsAt, precision: "day", timeZone: v.timeZone },
+    v.locale,
+    { now: v.now },
+  );
+  const head = [
+    v.t("campaign-header", {
+      name: userText(campaign.name, 100),
+      when,
+      yearly: campaign.recurrence?.startsWith("yearly:") ? "yes" : "no",
+    }),
+    v.t("campaign-totals", { events: lines.length, going: lines.reduce((n, l) => n + l.confirmed, 0) }),
+  ];
+  if (lines.length === 0) return { text: [...head, "", v.t("campaign-empty-here")].join("\n") };
+  const pages = paginate(programmeBlocks(lines, v));
+  const index = Math.min(Math.max(page, 0), pages.length - 1);
+  if (pages.length > 1) head.push(v.t("campaign-page", { page: index + 1, pages: pages.length }));
+  const nav: Button[] = [];
+  if (index > 0) nav.push(callbackButton("◀", encodeCallback("campaignPage", campaign.id, index - 1)));
+  if (index < pages.length - 1) nav.push(callbackButton("▶", encodeCallback("campaignPage", campaign.id, index + 1)));
+  return { text: [...head, ...pages[index]!].join("\n"), reply_markup: keyboard([nav]) };
+}
