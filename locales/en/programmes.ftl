@@ -102,3 +102,4 @@ hours-unset = hours not set
 hours-report-caption = Volunteer hours of { $organisation } in { $year }: { $people } people, { $total } h.
 hours-report-hint = Organisers: /hours report sends this organisation's hours report as a spreadsheet.
 hours-not-set-up = This group is not linked to an organisation yet.
+export-ready = Thanks! I can send you files now: send the command in the group again.

@@ -60,8 +60,18 @@ async function exportSignups(ctx: YiqiContext) {
   const { organisations, campaigns, exports, now } = ctx.services;
   const orgIds = await organisations.subtreeIds(target.id);
   const hubIds = (await organisations.ancestors(target.id)).slice(1).map((o) => o.id);
-  const campaign = (await campaigns.visible(orgIds, hubIds, now())).find((c) => c.endsAt > now()) ?? null;
-  const eventIds = await exports.eventIds(orgIds, campaign?.id ?? null, now());
+  // the current campaign with activities here, else the upcoming events
+  let campaign = null;
+  let eventIds: number[] = [];
+  for (const c of (await campaigns.visible(orgIds, hubIds, now())).filter((c) => c.endsAt > now())) {
+    eventIds = await exports.eventIds(orgIds, c.id, now());
+    campaign = c;
+    if (eventIds.length > 0) break;
+  }
+  if (eventIds.length === 0) {
+    campaign = null;
+    eventIds = await exports.eventIds(orgIds, null, now());
+  }
   const lang = { t: ctx.t, locale: ctx.locale, now: now() };
   const { csv, rows } = await exports.signupsCsv(eventIds, lang);
   if (rows === 0) return ctx.reply(ctx.t("export-nothing"));
@@ -125,6 +135,11 @@ export function campaignFeature(): Composer<YiqiContext> {
   });
 
   feature.command("export", exportSignups);
+
+  // the link in export-start-first: the private chat is open now, so the command can be sent again
+  feature
+    .chatType("private")
+    .command("start", (ctx, next) => (ctx.match === "export" ? ctx.reply(ctx.t("export-ready")) : next()));
 
   feature.on("callback_query:data", async (ctx, next) => {
     const payload = decodeCallback(ctx.callbackQuery.data);
