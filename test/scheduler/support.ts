@@ -1,0 +1,136 @@
+import type { App } from "../../src/app.ts";
+import type { TimeWindow } from "../../src/domain/time/window.ts";
+import { afterScheduledSend, schedulerRenderers } from "../../src/scheduler/index.ts";
+import { type Limits, RateLimiter } from "../../src/sender/rate-limiter.ts";
+import { createRenderer } from "../../src/sender/render.ts";
+import { type CallApi, Sender } from "../../src/sender/sender.ts";
+import type { Outbox } from "../../src/services/outbox.ts";
+import type { Services } from "../../src/services/services.ts";
+import type { FakeTelegram, GroupChatObject } from "../support/fake-telegram/index.ts";
+
+/** A clock the tests move by hand; the app, the sender and the fake server all read it. */
+export class FakeClock {
+  constructor(private ms: number) {}
+  now = (): Date => new Date(this.ms);
+  nowMs = (): number => this.ms;
+  set(at: Date | string): void {
+    this.ms = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface Seeded {
+  groups: GroupChatObject[];
+  orgIds: number[];
+  eventIds: number[];
+}
+
+/**
+ * `count` organisations, each with one group the bot is in (also in the
+ * database, linked; daily summaries off unless asked for) and one event with
+ * the same window: a campaign day.
+ */
+export async function seedGroupsWithEvents(
+  fake: FakeTelegram,
+  services: Services,
+  count: number,
+  window: TimeWindow,
+  options: { prefix?: string; summaries?: boolean } = {},
+): Promise<Seeded> {
+  const prefix = options.prefix ?? "g";
+  const db = services.database.prisma;
+  const creator = fake.user({ first_name: `${prefix}-organiser` });
+  const groups = Array.from({ length: count }, (_, i) => fake.group({ title: `${prefix} ${i}`, creator }));
+  const names = groups.map((_, i) => `${prefix}-org-${i}`);
+  await db.organisation.createMany({
+    data: names.map((name, i) => ({ name, joinCode: `${prefix.toUpperCase()}${i}`, timeZone: window.timeZone })),
+  });
+  const orgs = await db.organisation.findMany({ where: { name: { startsWith: `${prefix}-org-` } } });
+  const orgIdByName = new Map(orgs.map((o) => [o.name, o.id]));
+  const orgIds = names.map((n) => orgIdByName.get(n)!);
+  await db.chat.createMany({
+    data: groups.map((g, i) => ({
+      id: BigInt(g.id),
+      type: g.type,
+      title: g.title,
+      organisationId: orgIds[i]!,
+      summaryOn: options.summaries ?? false,
+    })),
+  });
+  await db.event.createMany({
+    data: orgIds.map((organisationId, i) => ({
+      organisationId,
+      title: `${prefix} event ${i}`,
+      startsAt: window.start,
+      endsAt: window.end,
+      precision: window.precision,
+      timeZone: window.timeZone,
+      capacity: 20,
+    })),
+  });
+  const events = await db.event.findMany({
+    where: { title: { startsWith: `${prefix} event ` } },
+    select: { id: true, organisationId: true },
+  });
+  const eventByOrg = new Map(events.map((e) => [e.organisationId, e.id]));
+  return { groups, orgIds, eventIds: orgIds.map((id) => eventByOrg.get(id)!) };
+}
+
+/** The Bot API as the app calls it (grammY's raw API against the fake server). */
+export function rawCall(app: App): CallApi {
+  return (method, params) =>
+    (app.bot.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[method]!(params);
+}
+
+/** A sender like the app's, for tests that play several instances or crash one. */
+export function testSender(
+  services: Services,
+  options: {
+    instanceId: string;
+    now: () => Date;
+    callApi: CallApi;
+    outbox?: Outbox;
+    limits?: Limits;
+  },
+): Sender {
+  return new Sender({
+    outbox: options.outbox ?? services.outbox,
+    limiter: new RateLimiter(options.limits),
+    callApi: options.callApi,
+    render: createRenderer(schedulerRenderers(services, () => "yiqi_test_bot")),
+    instanceId: options.instanceId,
+    now: options.now,
+    logger: services.logger,
+    onChatGone: async (chatId, reason) => {
+      await services.chats.setActive(chatId, false);
+      await services.outbox.skipChat(chatId, reason);
+    },
+    onChatMigrated: (from, to) => services.chats.migrate(Number(from), Number(to)),
+    onSent: afterScheduledSend(services),
+  });
+}
+
+/** Ticks the sender, moving the clock `stepMs` after each pass, until nothing is due or `until` is reached. */
+export async function drain(
+  ticks: () => Promise<number>,
+  clock: FakeClock,
+  options: { stepMs?: number; until?: Date; pending: () => Promise<number> },
+): Promise<void> {
+  const step = options.stepMs ?? 250;
+  for (let guard = 0; guard < 100_000; guard++) {
+    await ticks();
+    if (options.until ? clock.nowMs() >= options.until.getTime() : (await options.pending()) === 0) return;
+    clock.advance(step);
+  }
+  throw new Error("the outbox did not drain");
+}
+
+/** How many deliveries are still due or in flight at `now`. */
+export function dueCount(services: Services, now: () => Date): () => Promise<number> {
+  return () =>
+    services.database.prisma.delivery.count({
+      where: { OR: [{ status: "pending", dueAt: { lte: now() } }, { status: "sending" }] },
+    });
+}
