@@ -134,3 +134,34 @@ export function dueCount(services: Services, now: () => Date): () => Promise<num
       where: { OR: [{ status: "pending", dueAt: { lte: now() } }, { status: "sending" }] },
     });
 }
+
+/**
+ * Moves the clock from due instant to due instant up to `until`, planning
+ * (when `plan` is given) and sending what is due at each: days of schedule in
+ * a few dozen steps.
+ */
+export async function runThrough(
+  services: Services,
+  clock: FakeClock,
+  until: Date,
+  steps: { tick: () => Promise<number>; plan?: (now: Date) => Promise<unknown> },
+): Promise<void> {
+  for (;;) {
+    await steps.plan?.(clock.now());
+    while ((await steps.tick()) > 0);
+    const next = await services.database.prisma.delivery.findFirst({
+      where: { status: "pending", dueAt: { gt: clock.now() } },
+      orderBy: { dueAt: "asc" },
+    });
+    if (!next || next.dueAt.getTime() > until.getTime()) break;
+    clock.set(next.dueAt);
+  }
+  clock.set(until);
+  await steps.plan?.(clock.now());
+  while ((await steps.tick()) > 0);
+}
+
+/** The bot's messages in a chat with the instant each was sent. */
+export function sentAt(fake: FakeTelegram, chatId: number): { at: string; text: string }[] {
+  return fake.sent(chatId).map((m) => ({ at: new Date(m.date * 1000).toISOString(), text: m.text ?? "" }));
+}
