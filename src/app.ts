@@ -90,12 +90,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     callApi,
     now,
     logger: logger.child({ part: "cards" }),
-    render: async (eventId, chatId) => {
+    render: async (eventId, chatId, cache) => {
       const locale =
         chatId > 0n
           ? translator.negotiate((await services.users.find(chatId))?.languageCode)
           : translator.negotiate((await services.chats.profile(Number(chatId)))?.locale ?? null);
-      return services.presenter.card(eventId, locale);
+      const key = `${eventId}:${locale}`;
+      if (!cache.has(key)) cache.set(key, await services.presenter.card(eventId, locale));
+      return cache.get(key) ?? null;
     },
   });
   for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
@@ -126,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (runner?.isRunning()) await runner.stop();
       await scheduler.stop();
       await cards.stop();
+      await services.chats.flushMembers();
       await sender.stop();
       await database.close();
     },

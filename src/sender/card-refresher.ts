@@ -6,7 +6,8 @@ import { sendOptions } from "../views/view.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { CallApi } from "./sender.ts";
 
-export type CardRenderer = (eventId: number, chatId: bigint) => Promise<View | null>;
+/** Renders an event's card for a chat; `cache` lets one flush render each (event, language) once. */
+export type CardRenderer = (eventId: number, chatId: bigint, cache: Map<string, View | null>) => Promise<View | null>;
 
 /**
  * Keeps every posted card of an event up to date. Changes only mark the
@@ -19,6 +20,7 @@ export class CardRefresher {
   private readonly dirty = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly deps: {
@@ -38,7 +40,7 @@ export class CardRefresher {
   }
 
   private schedule(ms: number): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -53,16 +55,21 @@ export class CardRefresher {
     const run = (async () => {
       const ids = [...this.dirty];
       this.dirty.clear();
-      for (const eventId of ids) {
+      const rendered = new Map<string, View | null>();
+      for (const [i, eventId] of ids.entries()) {
+        // Out of global budget: the rest waits for the next flush (one edit per card covers all changes since).
+        if (this.deps.limiter.globalBudget(this.deps.now().getTime()) === 0) {
+          for (const rest of ids.slice(i)) this.dirty.add(rest);
+          break;
+        }
         const messages = await this.deps.db.eventMessage.findMany({ where: { eventId } });
         let postponed = false;
         for (const m of messages) {
-          const t = this.deps.now().getTime();
-          if (!this.deps.limiter.tryTake(Number(m.chatId), t)) {
+          if (!this.deps.limiter.tryTake(Number(m.chatId), this.deps.now().getTime())) {
             postponed = true;
             continue;
           }
-          if (await this.edit(m.id, m.chatId, m.messageId, eventId)) edits++;
+          if (await this.edit(m.id, m.chatId, m.messageId, eventId, rendered)) edits++;
         }
         if (postponed) this.dirty.add(eventId);
       }
@@ -74,8 +81,14 @@ export class CardRefresher {
     return edits;
   }
 
-  private async edit(rowId: number, chatId: bigint, messageId: number, eventId: number): Promise<boolean> {
-    const view = await this.deps.render(eventId, chatId);
+  private async edit(
+    rowId: number,
+    chatId: bigint,
+    messageId: number,
+    eventId: number,
+    rendered: Map<string, View | null>,
+  ): Promise<boolean> {
+    const view = await this.deps.render(eventId, chatId, rendered);
     if (!view) return false;
     try {
       await this.deps.callApi("editMessageText", {
@@ -105,7 +118,9 @@ export class CardRefresher {
     }
   }
 
+  /** One last flush (as far as the limits allow), then no more timers. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();

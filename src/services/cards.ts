@@ -24,19 +24,6 @@ export class CardService {
     return row?.eventId === eventId;
   }
 
-  /**
-   * The event behind a sign-up button, read together with the check that the
-   * button sits on a card of that very event (one statement on the hot path).
-   * Null for forged or stale buttons.
-   */
-  async gate(eventId: number, chatId: number, messageId: number) {
-    const row = await this.db.eventMessage.findUnique({
-      where: { chatId_messageId: { chatId: BigInt(chatId), messageId } },
-      select: { eventId: true, event: { select: { id: true, status: true, endsAt: true, signupDeadline: true } } },
-    });
-    return row?.eventId === eventId ? row.event : null;
-  }
-
   /** Where an event is shown (for edits and notices). */
   postedIn(eventId: number) {
     return this.db.eventMessage.findMany({ where: { eventId } });

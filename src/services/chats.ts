@@ -1,4 +1,5 @@
 import type { Chat as TelegramChat } from "grammy/types";
+import { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "../store/database.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
@@ -17,6 +18,8 @@ export interface ChatProfile {
 export class ChatService {
   private readonly known = new Set<number>();
   private readonly members = new Set<string>();
+  private readonly pendingMembers = new Map<string, { chatId: number; userId: number }>();
+  private memberTimer: NodeJS.Timeout | null = null;
   private readonly profiles = new Map<number, { at: number; profile: ChatProfile | null }>();
 
   constructor(
@@ -36,18 +39,34 @@ export class ChatService {
     this.known.add(chat.id);
   }
 
-  /** Notes that a user is in a group (at most once per process and pair). */
+  /**
+   * Notes that a user is in a group. Written behind (batched every second or
+   * 500 pairs) so a tap stays one or two statements; reads flush first.
+   */
   async seen(chatId: number, userId: number): Promise<void> {
     const key = `${chatId}:${userId}`;
     if (this.members.has(key)) return;
-    const ids = { chatId: BigInt(chatId), userId: BigInt(userId) };
-    await this.db.chatMember.upsert({
-      where: { chatId_userId: ids },
-      create: { ...ids, lastSeenAt: this.now() },
-      update: { lastSeenAt: this.now() },
-    });
     if (this.members.size > 200_000) this.members.clear();
     this.members.add(key);
+    this.pendingMembers.set(key, { chatId, userId });
+    if (this.pendingMembers.size >= 500) await this.flushMembers();
+    else if (!this.memberTimer) {
+      this.memberTimer = setTimeout(() => void this.flushMembers().catch(() => undefined), 1000);
+      this.memberTimer.unref?.();
+    }
+  }
+
+  async flushMembers(): Promise<void> {
+    if (this.memberTimer) clearTimeout(this.memberTimer);
+    this.memberTimer = null;
+    const batch = [...this.pendingMembers.values()];
+    this.pendingMembers.clear();
+    if (batch.length === 0) return;
+    const at = this.now();
+    const values = batch.map((m) => Prisma.sql`(${BigInt(m.chatId)}, ${BigInt(m.userId)}, ${at})`);
+    await this.db.$executeRaw`
+      INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES ${Prisma.join(values)}
+      ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`;
   }
 
   async left(chatId: number, userId: number): Promise<void> {
@@ -57,6 +76,7 @@ export class ChatService {
 
   /** Organisations of the active groups a user has been seen in. */
   async organisationsOfMember(userId: number): Promise<number[]> {
+    await this.flushMembers();
     const rows = await this.db.chatMember.findMany({
       where: { userId: BigInt(userId), chat: { active: true, organisationId: { not: null } } },
       select: { chat: { select: { organisationId: true } } },

@@ -55,7 +55,7 @@ export interface Services {
 export function createServices(deps: ServiceDeps): Services {
   const db = deps.database.prisma;
   const bus = new EventBus((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
-  const signups = new SignupService(db, deps.database.kind, bus);
+  const signups = new SignupService(db, deps.database.kind, bus, deps.database.tapPath);
   const events = new EventService(db, signups, bus);
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.kind);
@@ -67,7 +67,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     now: deps.now,
     bus,
-    users: new UserService(db),
+    users: new UserService(db, deps.database.tapPath),
     chats: new ChatService(db, deps.now),
     conversations: new ConversationStore(db, deps.now),
     organisations,

@@ -1,6 +1,7 @@
 import { type SignupGate, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
+import type { SqliteTapPath } from "../store/sqlite-tap-path.ts";
 import type { EventBus } from "./events-bus.ts";
 
 export type SignUpOutcome =
@@ -9,6 +10,7 @@ export type SignUpOutcome =
   | { kind: "already_confirmed" }
   | { kind: "already_waitlisted"; position: number }
   | { kind: "refused"; reason: SignupRefusal }
+  | { kind: "stale" }
   | { kind: "missing" };
 
 export type CancelOutcome =
@@ -33,6 +35,7 @@ export class SignupService {
     private readonly db: Db,
     private readonly kind: DatabaseKind,
     private readonly bus: EventBus,
+    private readonly tapPath?: SqliteTapPath,
   ) {}
 
   private signupStatus(sql: string): Prisma.Sql {
@@ -43,26 +46,40 @@ export class SignupService {
     return this.db.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
   }
 
-  /** `event` is the event as just read by the caller (the tap path reads it together with the card). */
+  /**
+   * A sign-up tap. When `card` is given, the tap only counts if that message
+   * is a recorded card of this very event (forged or foreign buttons are
+   * `stale`). The common case — a new sign-up — is a single statement that
+   * checks the card and the event's state and inserts; only refusals and
+   * repeated taps read more to say why.
+   */
   async signUp(
-    event: SignupGate & { id: number },
+    eventId: number,
     userId: number,
     chatId: number | null,
     now: Date,
+    card?: { chatId: number; messageId: number },
   ): Promise<SignUpOutcome> {
-    const eventId = event.id;
-    const refusal = signupRefusal(event, now);
-    if (refusal) return { kind: "refused", reason: refusal };
-
+    if (this.tapPath) {
+      const row = await this.tapPath.signUp(eventId, userId, chatId, now, card);
+      if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
+      await this.bus.emit("signupsChanged", { eventId });
+      return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
+    }
     const status = this.signupStatus(
       `CASE WHEN e."capacity" IS NULL OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" = 'confirmed') < e."capacity" THEN 'confirmed' ELSE 'waitlisted' END`,
     );
+    const onCard = card
+      ? Prisma.sql`JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = ${BigInt(card.chatId)} AND k."messageId" = ${card.messageId}`
+      : Prisma.empty;
     const upsert = this.db.$queryRaw<Row[]>`
       INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
       SELECT e."id", ${BigInt(userId)}, ${status},
              COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
              ${chatId === null ? null : BigInt(chatId)}, ${now}, ${now}
-      FROM "Event" e WHERE e."id" = ${eventId}
+      FROM "Event" e ${onCard}
+      WHERE e."id" = ${eventId} AND e."status" = 'published' AND e."endsAt" > ${now}
+        AND (e."signupDeadline" IS NULL OR e."signupDeadline" > ${now})
       ON CONFLICT ("eventId", "userId") DO UPDATE
         SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId", "updatedAt" = excluded."updatedAt"
         WHERE "Signup"."status" = 'cancelled'
@@ -75,13 +92,36 @@ export class SignupService {
       if (row.status === "confirmed") return { kind: "confirmed" };
       return { kind: "waitlisted", position: await this.waitlistPosition(eventId, Number(row.seq)) };
     }
+    return this.whyNotSignedUp(eventId, userId, now, card);
+  }
+
+  private async whyNotSignedUp(
+    eventId: number,
+    userId: number,
+    now: Date,
+    card?: { chatId: number; messageId: number },
+  ): Promise<SignUpOutcome> {
+    const event = await this.db.event.findUnique({
+      where: { id: eventId },
+      select: { status: true, endsAt: true, signupDeadline: true },
+    });
+    if (!event) return { kind: "missing" };
+    if (card) {
+      const shown = await this.db.eventMessage.findUnique({
+        where: { chatId_messageId: { chatId: BigInt(card.chatId), messageId: card.messageId } },
+        select: { eventId: true },
+      });
+      if (shown?.eventId !== eventId) return { kind: "stale" };
+    }
     const existing = await this.db.signup.findUnique({
       where: { eventId_userId: { eventId, userId: BigInt(userId) } },
     });
     if (existing?.status === "waitlisted") {
       return { kind: "already_waitlisted", position: await this.waitlistPosition(eventId, existing.seq) };
     }
-    return { kind: "already_confirmed" };
+    if (existing?.status === "confirmed" || existing?.status === "attended") return { kind: "already_confirmed" };
+    const refusal = signupRefusal(event, now);
+    return refusal ? { kind: "refused", reason: refusal } : { kind: "missing" };
   }
 
   async waitlistPosition(eventId: number, seq: number): Promise<number> {

@@ -1,8 +1,11 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as PgClient } from "../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { sqliteFilePath } from "./sqlite-path.ts";
+import { SqliteTapPath } from "./sqlite-tap-path.ts";
 
 /**
  * The Prisma client type the app is written against. The two generated clients
@@ -14,6 +17,8 @@ export type DatabaseKind = "sqlite" | "postgresql";
 export interface Database {
   kind: DatabaseKind;
   prisma: Db;
+  /** SQLite only: the hot sign-up path as prepared statements on Prisma's own connection */
+  tapPath?: SqliteTapPath;
   close(): Promise<void>;
 }
 
@@ -25,9 +30,21 @@ export function databaseKind(url: string): DatabaseKind {
 export async function openDatabase(url: string): Promise<Database> {
   const kind = databaseKind(url);
   let prisma: Db;
+  let connection: BetterSqlite3.Database | undefined;
   if (kind === "sqlite") {
-    // WAL + busy timeout let the scheduler and the bot write concurrently.
-    const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
+    // WAL + busy timeout let another process (the CLI, a migration) share the file.
+    const factory = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
+    // Keep a handle on the connection Prisma opens, for the prepared-statement tap path.
+    const adapter: SqlDriverAdapterFactory = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      async connect() {
+        const opened = await factory.connect();
+        const client = (opened as unknown as { client?: BetterSqlite3.Database }).client;
+        if (client && typeof client.prepare === "function") connection = client;
+        return opened;
+      },
+    };
     prisma = new SqliteClient({ adapter });
     await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -40,6 +57,7 @@ export async function openDatabase(url: string): Promise<Database> {
   return {
     kind,
     prisma,
+    ...(connection ? { tapPath: new SqliteTapPath(connection) } : {}),
     close: () => prisma.$disconnect(),
   };
 }

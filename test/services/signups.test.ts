@@ -28,7 +28,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     bus.on("promoted", (p) => {
       promoted.push(p);
     });
-    signups = new SignupService(db.prisma, kind, bus);
+    signups = new SignupService(db.prisma, kind, bus, db.tapPath);
     events = new EventService(db.prisma, signups, bus);
     const org = await new OrganisationService(db.prisma).create({
       name: "阳光志愿者协会",
@@ -44,11 +44,9 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   });
   afterAll(() => db?.drop());
 
-  const gate = async (id: number) => await db.prisma.event.findUniqueOrThrow({ where: { id } });
-
   it("50 simultaneous taps on 10 places: 10 confirmed, 40 waitlisted 1–40; 3 cancel, the first 3 are promoted", async () => {
     const event = await events.create({ organisationId: orgId, title: "社区义诊", window, capacity: 10 });
-    const g = await gate(event.id);
+    const g = event.id;
     const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => signups.signUp(g, 1000 + i, -100, now)));
     expect(outcomes.filter((o) => o.kind === "confirmed")).toHaveLength(10);
     const positions = outcomes.flatMap((o) => (o.kind === "waitlisted" ? [o.position] : [])).sort((a, b) => a - b);
@@ -69,7 +67,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
 
   it("a second tap changes nothing, and a cancelled member can sign up again at the back", async () => {
     const event = await events.create({ organisationId: orgId, title: "垃圾分类宣传", window, capacity: 1 });
-    const g = await gate(event.id);
+    const g = event.id;
     expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "confirmed" });
     expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "already_confirmed" });
     expect(await signups.signUp(g, 1001, null, now)).toEqual({ kind: "waitlisted", position: 1 });
@@ -79,22 +77,40 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   });
 
   it("refuses cancelled, closed, past and after-deadline events", async () => {
-    const event = await events.create({ organisationId: orgId, title: "爱心茶摊", window, capacity: null });
-    expect(await signups.signUp({ ...(await gate(event.id)), status: "cancelled" }, 1000, null, now)).toEqual({
-      kind: "refused",
-      reason: "cancelled",
-    });
-    expect(await signups.signUp(await gate(event.id), 1000, null, new Date("2026-07-01T00:00:00Z"))).toEqual({
+    const tea = await events.create({ organisationId: orgId, title: "爱心茶摊", window, capacity: null });
+    expect(await signups.signUp(tea.id, 1000, null, new Date("2026-07-01T00:00:00Z"))).toEqual({
       kind: "refused",
       reason: "ended",
     });
-    await events.setSignupsOpen(event.id, false);
-    expect(await signups.signUp(await gate(event.id), 1000, null, now)).toEqual({ kind: "refused", reason: "closed" });
+    await events.setSignupsOpen(tea.id, false);
+    expect(await signups.signUp(tea.id, 1000, null, now)).toEqual({ kind: "refused", reason: "closed" });
+    await events.cancel(tea.id);
+    expect(await signups.signUp(tea.id, 1000, null, now)).toEqual({ kind: "refused", reason: "cancelled" });
+    const late = await events.create({
+      organisationId: orgId,
+      title: "电影放映",
+      window,
+      capacity: 5,
+      signupDeadline: new Date("2026-05-31T00:00:00Z"),
+    });
+    expect(await signups.signUp(late.id, 1000, null, now)).toEqual({ kind: "refused", reason: "deadline" });
+    expect(await db.prisma.signup.count({ where: { eventId: { in: [tea.id, late.id] } } })).toBe(0);
+  });
+
+  it("a tap only counts on a recorded card of that very event", async () => {
+    const a = await events.create({ organisationId: orgId, title: "义卖", window, capacity: 5 });
+    const b = await events.create({ organisationId: orgId, title: "献血", window, capacity: 5 });
+    await db.prisma.chat.create({ data: { id: -500n, type: "group" } });
+    await db.prisma.eventMessage.create({ data: { eventId: a.id, chatId: -500n, messageId: 7 } });
+    expect(await signups.signUp(b.id, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "stale" });
+    expect(await signups.signUp(a.id, 1000, -500, now, { chatId: -500, messageId: 8 })).toEqual({ kind: "stale" });
+    expect(await signups.signUp(a.id, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "confirmed" });
+    expect(await signups.signUp(99_999, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "missing" });
   });
 
   it("a bigger capacity promotes from the waitlist", async () => {
     const event = await events.create({ organisationId: orgId, title: "读书会", window, capacity: 1 });
-    const g = await gate(event.id);
+    const g = event.id;
     for (const u of [1000, 1001, 1002]) await signups.signUp(g, u, null, now);
     await events.update(event.id, { capacity: 2 }, now);
     const roster = await signups.roster(event.id);

@@ -112,12 +112,13 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
   },
 
   async signUp(ctx, { id }) {
-    if (!ctx.from) return;
     const card = ctx.callbackQuery?.message;
-    const gate = card ? await ctx.services.cards.gate(id, card.chat.id, card.message_id) : null;
-    if (!gate) return toast(ctx, (await ctx.services.events.get(id)) ? "toast-stale-button" : "toast-event-missing");
-    const chatId = card && card.chat.type !== "private" ? card.chat.id : null;
-    const outcome = await ctx.services.signups.signUp(gate, ctx.from.id, chatId, ctx.services.now());
+    if (!ctx.from || !card) return toast(ctx, "toast-stale-button");
+    const chatId = card.chat.type !== "private" ? card.chat.id : null;
+    const outcome = await ctx.services.signups.signUp(id, ctx.from.id, chatId, ctx.services.now(), {
+      chatId: card.chat.id,
+      messageId: card.message_id,
+    });
     switch (outcome.kind) {
       case "confirmed":
         return toast(ctx, "toast-signed-up");
@@ -129,6 +130,8 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
         return toast(ctx, "toast-already-waitlisted", { position: outcome.position });
       case "refused":
         return toast(ctx, `toast-refused-${outcome.reason}`);
+      case "stale":
+        return toast(ctx, "toast-stale-button");
       case "missing":
         return toast(ctx, "toast-event-missing");
     }

@@ -1,0 +1,174 @@
+/**
+ * Sign-up taps through the full stack: grammY update handling (the same bot
+ * and middleware as production) and the database, with the Bot API answered
+ * by an in-process stand-in (no sockets, so the figures are the bot's own).
+ *
+ *   npm run bench -- [--db sqlite|postgresql|both] [--taps 20000] [--chats 200] [--concurrency 64]
+ *
+ * Prints taps per second, p50/p99 latency per tap and peak RSS.
+ */
+import type { Update, UserFromGetMe } from "grammy/types";
+import { pino } from "pino";
+import { createApp } from "../src/app.ts";
+import { parseConfig } from "../src/config/config.ts";
+import type { DatabaseKind } from "../src/store/database.ts";
+import { encodeCallback } from "../src/views/callback-data.ts";
+import { createThrowawayDatabase } from "../test/support/databases.ts";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+const taps = Number(args.get("taps") ?? 20_000);
+const chats = Number(args.get("chats") ?? 200);
+const concurrency = Number(args.get("concurrency") ?? 64);
+/** taps per second offered in an open loop; 0 = closed loop with `concurrency` taps in flight */
+const rate = Number(args.get("rate") ?? 0);
+const kinds: DatabaseKind[] =
+  (args.get("db") ?? "both") === "both" ? ["sqlite", "postgresql"] : [args.get("db") as DatabaseKind];
+
+const botInfo: UserFromGetMe = {
+  id: 7_000_000_001,
+  is_bot: true,
+  first_name: "Yiqi Bench",
+  username: "yiqi_bench_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+async function run(kind: DatabaseKind) {
+  const database = await createThrowawayDatabase(kind);
+  const config = parseConfig({
+    BOT_TOKEN: `${botInfo.id}:AABenchTokenBenchTokenBench`,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: "silent",
+  });
+  const app = await createApp({ config, logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }), botInfo });
+  const apiCalls = new Map<string, number>();
+  // The in-process Bot API stand-in: every call succeeds on the next turn of the event loop
+  // (as a network answer would; answering synchronously would starve timers such as the card refresher's).
+  app.bot.api.config.use(async (_prev, method, payload) => {
+    apiCalls.set(method, (apiCalls.get(method) ?? 0) + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const result =
+      method === "answerCallbackQuery"
+        ? true
+        : {
+            message_id: 1,
+            date: 0,
+            chat: { id: (payload as { chat_id: number }).chat_id, type: "supergroup", title: "g" },
+          };
+    return { ok: true, result } as never;
+  });
+
+  const db = app.services.database.prisma;
+  const cards: { chatId: number; eventId: number }[] = [];
+  for (let c = 0; c < chats; c++) {
+    const chatId = -1_000_000_000_000 - c;
+    const org = await app.services.organisations.create({
+      name: `Org ${c}`,
+      kind: "organisation",
+      parentId: null,
+      timeZone: "Asia/Shanghai",
+      locale: "zh-CN",
+    });
+    await db.chat.create({
+      data: { id: BigInt(chatId), type: "supergroup", title: `Group ${c}`, organisationId: org.id },
+    });
+    const event = await app.services.events.create({
+      organisationId: org.id,
+      title: `活动 ${c}`,
+      capacity: 30,
+      window: {
+        start: new Date(Date.now() + 86_400_000),
+        end: new Date(Date.now() + 90_000_000),
+        precision: "exact",
+        timeZone: "Asia/Shanghai",
+      },
+    });
+    await db.eventMessage.create({ data: { eventId: event.id, chatId: BigInt(chatId), messageId: 100 } });
+    cards.push({ chatId, eventId: event.id });
+  }
+
+  const updates: Update[] = Array.from({ length: taps }, (_, i) => {
+    const card = cards[i % chats]!;
+    const userId = 10_000 + Math.floor(i / 3); // each user taps three times: first tap, double tap, another event
+    const chat = { id: card.chatId, type: "supergroup" as const, title: "g" };
+    return {
+      update_id: i + 1,
+      callback_query: {
+        id: String(i),
+        chat_instance: String(card.chatId),
+        from: { id: userId, is_bot: false, first_name: `用户${userId}`, language_code: "zh-hans" },
+        data: encodeCallback("signUp", card.eventId),
+        message: { message_id: 100, date: 0, chat, from: botInfo, text: "card" },
+      },
+    };
+  });
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const latencies: number[] = [];
+  const started = performance.now();
+  if (rate > 0) {
+    // Open loop: taps arrive at a fixed rate whether or not earlier ones finished (as users tap).
+    const inFlight: Promise<void>[] = [];
+    for (const [i, update] of updates.entries()) {
+      const due = started + (i * 1000) / rate;
+      while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
+      inFlight.push(
+        (async () => {
+          const t0 = performance.now();
+          await app.bot.handleUpdate(update);
+          latencies.push(performance.now() - t0);
+        })(),
+      );
+    }
+    await Promise.all(inFlight);
+  } else {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < updates.length) {
+          const update = updates[next++]!;
+          const t0 = performance.now();
+          await app.bot.handleUpdate(update);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const confirmed = await db.signup.count({ where: { status: "confirmed" } });
+  const waitlisted = await db.signup.count({ where: { status: "waitlisted" } });
+  const overCapacity = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*) AS n FROM (SELECT "eventId" FROM "Signup" WHERE status = 'confirmed' GROUP BY "eventId" HAVING COUNT(*) > 30) x`,
+  );
+  console.log(
+    [
+      `taps/${kind}: ${taps} taps from ${Math.ceil(taps / 3)} users in ${chats} chats, ${rate > 0 ? `offered at ${rate} taps/s` : `concurrency ${concurrency}`}`,
+      `  throughput ${(taps / seconds).toFixed(0)} taps/s (${seconds.toFixed(2)} s)`,
+      `  latency p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
+      `  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
+      `  result: ${confirmed} confirmed, ${waitlisted} waitlisted, events over capacity: ${Number(overCapacity[0]?.n ?? 0)}`,
+      `  Bot API calls: ${[...apiCalls].map(([m, n]) => `${m} ${n}`).join(", ")}`,
+    ].join("\n"),
+  );
+  await app.stop();
+  console.log(`  after stop: ${[...apiCalls].map(([m, n]) => `${m} ${n}`).join(", ")}`);
+  await database.drop();
+}
+
+for (const kind of kinds) await run(kind);
