@@ -1,5 +1,5 @@
 import { addDays, wallClockOf, zonedInstant } from "./time/calendar.ts";
-import { localDate, type TimeWindow } from "./time/index.ts";
+import type { TimeWindow } from "./time/index.ts";
 
 /** "yearly:06-28": the campaign comes back every year on that day. */
 const YEARLY = /^yearly:(\d{2})-(\d{2})$/;
@@ -17,9 +17,10 @@ export interface CampaignWindow {
 export function campaignWindow(windows: TimeWindow[], timeZone: string, yearly: boolean): CampaignWindow | null {
   if (windows.length === 0) return null;
   const days = new Map<string, number>();
+  const localDay = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   for (const w of windows) {
-    const first = localDate(w.start, timeZone);
-    if (first === localDate(new Date(w.end.getTime() - 1), timeZone)) days.set(first, (days.get(first) ?? 0) + 1);
+    const first = localDay.format(w.start);
+    if (first === localDay.format(new Date(w.end.getTime() - 1))) days.set(first, (days.get(first) ?? 0) + 1);
   }
   const best = [...days].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
   if (best) {

@@ -49,6 +49,8 @@ export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 } as con
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 const LOOKUP_CHUNK = 500;
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const WRITE_CHUNK = 500;
 
 /**
  * Programme imports: staging a parsed table until the organiser confirms it, and writing
@@ -140,11 +142,9 @@ export class ProgrammeService {
               windows: rows.map((r) => r.window),
               yearly: target.yearly ?? false,
             });
-      const keyed = rows.map((row) => ({ row, key: importKey(target.campaignName, row.title, row.organisers) }));
-      const existing = await this.existingByKey(
-        tx,
-        keyed.map((k) => k.key),
-      );
+      // the same activity twice in one table is one event: the later row wins
+      const byKey = new Map(rows.map((row) => [importKey(target.campaignName, row.title, row.organisers), row]));
+      const existing = await this.existingByKey(tx, [...byKey.keys()]);
       const outcome: ImportResult = {
         created: 0,
         updated: 0,
@@ -153,23 +153,14 @@ export class ProgrammeService {
         eventIds: [],
       };
       const changed: { eventId: number; timeChanged: boolean }[] = [];
-      for (const { row, key } of keyed) {
-        const data = eventData(row, owners, campaign?.id ?? null);
+      const fresh: [string, ParsedRow][] = [];
+      for (const [key, row] of byKey) {
         const before = existing.get(key);
         if (!before) {
-          const event = await tx.event.create({
-            data: {
-              ...data,
-              importKey: key,
-              createdById: target.createdById == null ? null : BigInt(target.createdById),
-              organisers: { create: organiserRows(row, owners.byName) },
-            },
-          });
-          existing.set(key, { ...event, organisers: [] });
-          outcome.created++;
-          outcome.eventIds.push(event.id);
+          fresh.push([key, row]);
           continue;
         }
+        const data = eventData(row, owners, campaign?.id ?? null);
         outcome.eventIds.push(before.id);
         if (sameEvent(before, data)) {
           outcome.unchanged++;
@@ -189,6 +180,27 @@ export class ProgrammeService {
           timeChanged:
             before.startsAt.getTime() !== data.startsAt.getTime() || before.endsAt.getTime() !== data.endsAt.getTime(),
         });
+      }
+      // new events in a few multi-row statements, so a city's programme does not hold the database for long
+      const createdById = target.createdById == null ? null : BigInt(target.createdById);
+      for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
+        const chunk = fresh.slice(i, i + WRITE_CHUNK);
+        const created = await tx.event.createManyAndReturn({
+          data: chunk.map(([key, row]) => ({
+            ...eventData(row, owners, campaign?.id ?? null),
+            importKey: key,
+            createdById,
+          })),
+          select: { id: true, importKey: true },
+        });
+        const idOf = new Map(created.map((e) => [e.importKey!, e.id]));
+        await tx.eventOrganiser.createMany({
+          data: chunk.flatMap(([key, row]) =>
+            organiserRows(row, owners.byName).map((o) => ({ ...o, eventId: idOf.get(key)! })),
+          ),
+        });
+        outcome.created += created.length;
+        outcome.eventIds.push(...created.map((e) => e.id));
       }
       return { outcome, changed };
     }, TX_OPTIONS);

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Document } from "grammy/types";
 import { summariseProgramme } from "../../imports/programme-summary.ts";
-import { parseProgrammeTable } from "../../imports/programme-table.ts";
+import { parseProgramme } from "../../services/programme-parser.ts";
 import { IMPORT_LIMITS } from "../../services/programmes.ts";
 import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
@@ -71,7 +71,7 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
   const target = targets[0]!;
   const now = ctx.services.now();
   const year = campaignName ? await ctx.services.campaigns.yearFor(campaignName, now, target.timeZone) : null;
-  const table = parseProgrammeTable(bytes, {
+  const table = await parseProgramme(bytes, {
     timeZone: target.timeZone,
     now,
     ...importLimits,
