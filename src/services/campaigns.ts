@@ -75,7 +75,8 @@ export class CampaignService {
         organisationId: input.organisationId,
         startsAt: start,
         endsAt: window?.end ?? start,
-        recurrence: window?.recurrence ?? null,
+        // a new edition of a yearly campaign stays yearly
+        recurrence: window?.recurrence ?? candidates.find((c) => c.recurrence !== null)?.recurrence ?? null,
       },
     });
   }
@@ -92,7 +93,7 @@ export class CampaignService {
           { events: { some: { organisationId: { in: organisationIds } } } },
         ],
       },
-      orderBy: { startsAt: "asc" },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: 50,
     });
     const current = campaigns.filter((c) => c.endsAt.getTime() > now.getTime());

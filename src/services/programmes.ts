@@ -143,7 +143,9 @@ export class ProgrammeService {
               yearly: target.yearly ?? false,
             });
       // the same activity twice in one table is one event: the later row wins
-      const byKey = new Map(rows.map((row) => [importKey(target.campaignName, row.title, row.organisers), row]));
+      // the campaign's id (not its name) keeps a yearly campaign's editions apart; without one, the importer's
+      const scope = campaign ? `campaign:${campaign.id}` : `organisation:${target.organisationId}`;
+      const byKey = new Map(rows.map((row) => [importKey(scope, row.title, row.organisers), row]));
       const existing = await this.existingByKey(tx, [...byKey.keys()]);
       const outcome: ImportResult = {
         created: 0,

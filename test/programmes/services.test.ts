@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ParsedRow } from "../../src/imports/programme-table.ts";
+import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
+import { AttendanceService } from "../../src/services/attendance.ts";
+import { CampaignService } from "../../src/services/campaigns.ts";
+import { EventBus } from "../../src/services/events-bus.ts";
+import { ProgrammeService } from "../../src/services/programmes.ts";
+import { SignupService } from "../../src/services/signups.ts";
+import type { Database } from "../../src/store/database.ts";
+import { zhProgramme } from "../imports/programme-fixtures.ts";
+import { databaseKinds, openTestDatabase } from "../support/databases.ts";
+
+const zone = "Asia/Shanghai";
+const now = new Date("2026-06-01T02:00:00Z");
+
+function rows(): ParsedRow[] {
+  const table = parseProgrammeTable(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2026 });
+  if (!table.ok) throw new Error("fixture did not parse");
+  return table.rows;
+}
+
+describe.each(databaseKinds)("programme, campaign and attendance services on %s", (kind) => {
+  let database: Database & { drop(): Promise<void> };
+  let programmes: ProgrammeService;
+  let campaigns: CampaignService;
+  let attendance: AttendanceService;
+  let cityId: number;
+  let districtId: number;
+  let redCrossId: number;
+  const changed: number[] = [];
+  const db = () => database.prisma;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const bus = new EventBus((error) => {
+      throw error;
+    });
+    bus.on("eventChanged", ({ eventId }) => {
+      changed.push(eventId);
+    });
+    campaigns = new CampaignService(database.prisma, new SignupService(database.prisma, database.kind, bus));
+    programmes = new ProgrammeService(database.prisma, campaigns, bus);
+    attendance = new AttendanceService(database.prisma, bus);
+    const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>
+      db().organisation.create({ data: { name, kind: orgKind, parentId, joinCode: `${kind}-${name}` } });
+    cityId = (await org("市社会组织联合会", "city", null)).id;
+    districtId = (await org("城东区", "district", cityId)).id;
+    redCrossId = (await org("市红十字会", "organisation", districtId)).id;
+    await org("市心理咨询师协会", "organisation", null); // not below the city: matched by name, not the owner
+  });
+  afterAll(() => database?.drop());
+
+  it("a row that fails to write rolls the whole import back", async () => {
+    const good = rows();
+    const broken = { ...good[1]!, window: { ...good[1]!.window, start: new Date(Number.NaN) } };
+    await expect(
+      programmes.importRows({ organisationId: cityId, campaignName: "失败的导入" }, [good[0]!, broken]),
+    ).rejects.toThrow();
+    expect(await db().event.count()).toBe(0);
+    expect(await db().campaign.count()).toBe(0);
+  });
+
+  it("imports with owners from the hierarchy, organisers matched by name, and a campaign on the main day", async () => {
+    const result = await programmes.importRows(
+      { organisationId: cityId, campaignName: "社会组织公益日", yearly: true },
+      rows(),
+    );
+    expect(result).toMatchObject({ created: 9, updated: 0, unchanged: 0 });
+    const clinic = await db().event.findFirstOrThrow({ where: { title: "社区义诊" }, include: { organisers: true } });
+    expect(clinic.organisationId).toBe(redCrossId);
+    const talk = await db().event.findFirstOrThrow({
+      where: { title: "亲子心理健康讲座" },
+      include: { organisers: true },
+    });
+    expect(talk.organisationId).toBe(cityId);
+    expect(talk.organisers[0]?.organisationId).not.toBeNull();
+    const campaign = await db().campaign.findFirstOrThrow({ where: { name: "社会组织公益日" } });
+    expect(campaign).toMatchObject({
+      startsAt: new Date("2026-06-27T16:00:00Z"),
+      endsAt: new Date("2026-06-28T16:00:00Z"),
+      recurrence: "yearly:06-28",
+      organisationId: cityId,
+    });
+  });
+
+  it("re-importing matches on campaign, title and organisers (any order), updating only what changed", async () => {
+    const again = rows().map((row) =>
+      row.title === "社区义诊"
+        ? { ...row, organisers: [...row.organisers].reverse(), place: "幸福社区服务中心二楼" }
+        : row,
+    );
+    changed.length = 0;
+    const result = await programmes.importRows({ organisationId: cityId, campaignName: "社会组织公益日" }, again);
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 8 });
+    const clinic = await db().event.findFirstOrThrow({ where: { title: "社区义诊" } });
+    expect(clinic).toMatchObject({ place: "幸福社区服务中心二楼", sequence: 1 });
+    expect(changed).toEqual([clinic.id]);
+    expect(await db().campaign.count()).toBe(1);
+
+    const otherCampaign = await programmes.importRows({ organisationId: cityId, campaignName: "学雷锋日" }, rows());
+    expect(otherCampaign.created).toBe(9);
+    expect(await db().event.count()).toBe(18);
+  });
+
+  it("a staged import is written once: a second confirm finds nothing", async () => {
+    const table = parseProgrammeTable(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
+    if (!table.ok) throw new Error("fixture did not parse");
+    const id = await programmes.stage({ organisationId: cityId, campaignName: "社会组织公益日" }, 42, table, "a.csv");
+    const pending = await programmes.pending(id);
+    expect(pending?.table.rows[0]?.window.start).toEqual(table.rows[0]?.window.start);
+    expect(pending?.table.errors).toEqual(table.errors);
+    const [first, second] = await Promise.all([programmes.confirm(id), programmes.confirm(id)]);
+    expect([first?.created ?? null, second?.created ?? null].sort()).toEqual([9, null]);
+    const campaign2027 = await db().campaign.findFirstOrThrow({
+      where: { startsAt: new Date("2027-06-27T16:00:00Z") },
+    });
+    expect(campaign2027.name).toBe("社会组织公益日");
+  });
+
+  it("campaigns a group sees, and the programme with districts and counts", async () => {
+    const visible = await campaigns.visible([districtId, redCrossId], [cityId], now);
+    expect(visible.map((c) => c.name)).toEqual(["社会组织公益日", "学雷锋日", "社会组织公益日"]);
+    const campaign = (await campaigns.latestByName("社会组织公益日"))!;
+    expect(await campaigns.yearFor("社会组织公益日", new Date("2027-07-01T00:00:00Z"), zone)).toBe(2028);
+    const programme = await campaigns.programme(visible[0]!.id, [cityId, districtId, redCrossId]);
+    expect(programme).toHaveLength(9);
+    expect(programme.find((p) => p.event.title === "社区义诊")).toMatchObject({
+      organisation: "市红十字会",
+      district: "城东区",
+    });
+    expect(programme.find((p) => p.event.title === "公益健步走")?.district).toBeNull();
+    expect(campaign.recurrence).toBe("yearly:06-28");
+  });
+
+  it("attendance: not before the start; all attended; toggles; hours from the window or set by hand", async () => {
+    const clinic = await db().event.findFirstOrThrow({ where: { title: "社区义诊", campaign: { name: "学雷锋日" } } });
+    const users = await Promise.all(
+      [1, 2, 3].map((n) =>
+        db().user.create({ data: { id: BigInt(n * 1000 + (kind === "sqlite" ? 1 : 2)), firstName: `志愿者${n}` } }),
+      ),
+    );
+    for (const [i, u] of users.entries()) {
+      await db().signup.create({
+        data: { eventId: clinic.id, userId: u.id, status: i === 2 ? "waitlisted" : "confirmed", seq: i + 1 },
+      });
+    }
+    expect(await attendance.markAllAttended(clinic.id, now)).toEqual({ kind: "not_started" });
+    const after = new Date("2026-06-28T04:00:00Z");
+    expect(await attendance.markAllAttended(clinic.id, after)).toEqual({ kind: "done", count: 2 });
+    expect((await db().event.findUniqueOrThrow({ where: { id: clinic.id } })).status).toBe("completed");
+    const sheet = (await attendance.sheet(clinic.id))!;
+    expect(sheet.people.map((p) => p.status)).toEqual(["attended", "attended"]);
+    await attendance.toggle(clinic.id, sheet.people[1]!.id, after);
+    const waitlisted = await db().signup.findFirstOrThrow({ where: { eventId: clinic.id, status: "waitlisted" } });
+    expect(await attendance.toggle(clinic.id, waitlisted.id, after)).toEqual({ kind: "missing" });
+
+    const year = await attendance.memberYear(Number(users[0]!.id), 2026, zone);
+    expect(year).toEqual([expect.objectContaining({ title: "社区义诊", hours: 2.5, organisation: "市红十字会" })]);
+    expect(await attendance.memberYear(Number(users[1]!.id), 2026, zone)).toEqual([]);
+    await attendance.setHours(clinic.id, 4);
+    expect((await attendance.report([redCrossId], 2026, zone)).map((l) => [l.name, l.hours])).toEqual([["志愿者1", 4]]);
+    expect(await attendance.report([redCrossId], 2025, zone)).toEqual([]);
+  });
+});
