@@ -9,7 +9,13 @@ import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, R
 
 /** Events are planned once they start within this long (a week of offsets plus a day before). */
 export const LOOKAHEAD_MS = 8 * 86_400_000;
+/**
+ * `updatedAt` is written by each instance's own clock: a sweep looks back this far past the newest change it
+ * saw, so an event changed on an instance whose clock runs a little behind is still picked up.
+ */
+const SWEEP_OVERLAP_MS = 5 * 60_000;
 const BATCH = 500;
+const DAY_MS = 86_400_000;
 const LIVE = ["published", "closed"] as const;
 const GROUP_TYPES = ["group", "supergroup"];
 
@@ -73,30 +79,37 @@ export class ReminderPlanner {
 
   constructor(private readonly deps: PlannerDeps) {}
 
-  /** Plans every event that entered the look-ahead window or changed since the last sweep. */
+  /**
+   * Plans every event that entered the look-ahead window or changed since the last sweep. Rows planned
+   * before a restart stay in the outbox, so the first sweep only looks a day back (day-precision reminders
+   * on the day itself) and at the last day's changes. Two index range reads, then the events by id.
+   */
   async sweep(now: Date): Promise<number> {
+    const { db } = this.deps;
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
-    const newest = (await this.deps.db.event.aggregate({ _max: { updatedAt: true } }))._max.updatedAt;
-    const upcoming = { status: { in: [...LIVE] }, endsAt: { gt: now }, startsAt: { lte: horizon } };
-    const where =
-      this.horizon === null || this.seenUpdatedAt === null
-        ? upcoming
-        : {
-            ...upcoming,
-            OR: [{ startsAt: { gt: this.horizon } }, { updatedAt: { gte: this.seenUpdatedAt } }],
-          };
+    const newest = (await db.event.aggregate({ _max: { updatedAt: true } }))._max.updatedAt;
+    const live = { status: { in: [...LIVE] }, endsAt: { gt: now } };
+    const enteredAfter = this.horizon ?? new Date(now.getTime() - DAY_MS);
+    const changedSince = this.seenUpdatedAt
+      ? new Date(this.seenUpdatedAt.getTime() - SWEEP_OVERLAP_MS)
+      : newest && new Date(newest.getTime() - DAY_MS);
+    const [entered, changed] = await Promise.all([
+      db.event.findMany({ where: { ...live, startsAt: { gt: enteredAfter, lte: horizon } }, select: { id: true } }),
+      changedSince
+        ? db.event.findMany({
+            where: { ...live, startsAt: { lte: horizon }, updatedAt: { gte: changedSince } },
+            select: { id: true },
+          })
+        : [],
+    ]);
+    const ids = [...new Set([...entered, ...changed].map((e) => e.id))].sort((a, b) => a - b);
     let planned = 0;
-    let cursor = 0;
-    for (;;) {
-      const events = await this.deps.db.event.findMany({
-        where: { ...where, id: { gt: cursor } },
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const events = await db.event.findMany({
+        where: { id: { in: ids.slice(i, i + BATCH) } },
         select: plannedEvent,
-        orderBy: { id: "asc" },
-        take: BATCH,
       });
-      if (events.length === 0) break;
       planned += await this.planEvents(events, now);
-      cursor = events.at(-1)!.id;
     }
     this.horizon = horizon;
     if (newest) this.seenUpdatedAt = newest;
