@@ -23,8 +23,13 @@ export interface CampaignLine {
   waitlisted: number;
 }
 
+interface Block {
+  kind: "district" | "organisation" | "event";
+  text: string;
+}
+
 /** The programme as blocks: district headings, organisation subheadings, one line per activity. */
-function programmeBlocks(lines: CampaignLine[], v: ViewContext): string[] {
+function programmeBlocks(lines: CampaignLine[], v: ViewContext): Block[] {
   const districts = new Map<string, Map<string, CampaignLine[]>>();
   const cityWide = v.t("campaign-city-wide");
   for (const line of lines) {
@@ -36,40 +41,48 @@ function programmeBlocks(lines: CampaignLine[], v: ViewContext): string[] {
   const order = [...districts.keys()].sort((a, b) =>
     a === cityWide ? 1 : b === cityWide ? -1 : a.localeCompare(b, v.locale),
   );
-  const blocks: string[] = [];
+  const blocks: Block[] = [];
   for (const district of order) {
-    blocks.push("", `<b>📍 ${userText(district, 60)}</b>`);
+    blocks.push({ kind: "district", text: `\n<b>📍 ${userText(district, 60)}</b>` });
     const orgs = districts.get(district)!;
     for (const org of [...orgs.keys()].sort((a, b) => a.localeCompare(b, v.locale))) {
-      blocks.push(`<u>${userText(org, 60)}</u>`);
+      blocks.push({ kind: "organisation", text: `<u>${userText(org, 60)}</u>` });
       for (const l of orgs.get(org)!) {
         const counts = { confirmed: l.confirmed, waitlisted: l.waitlisted };
-        blocks.push(
-          `· ${userText(l.event.title, 60)}${statusBadge(l.event, v)} — ${eventTime(l.event, v)} · ${placeText(l.event, v)} · ${placesText(l.event, counts, v)}`,
-        );
+        blocks.push({
+          kind: "event",
+          text: `· ${userText(l.event.title, 60)}${statusBadge(l.event, v)} — ${eventTime(l.event, v)} · ${placeText(l.event, v)} · ${placesText(l.event, counts, v)}`,
+        });
       }
     }
   }
   return blocks;
 }
 
-/** Splits blocks into pages that each fit the budget (a heading is never left at the bottom of a page). */
-function paginate(blocks: string[]): string[][] {
-  const pages: string[][] = [[]];
-  let size = 0;
+/**
+ * Splits blocks into pages within the budget. A page never ends on a heading, and a page that
+ * continues a district or organisation starts by repeating its headings.
+ */
+function paginate(blocks: Block[]): string[][] {
+  const pages: Block[][] = [[]];
+  const size = (page: Block[]) => page.reduce((n, b) => n + b.text.length + 1, 0);
+  let district: Block | undefined;
+  let organisation: Block | undefined;
   for (const block of blocks) {
     const page = pages[pages.length - 1]!;
-    if (size + block.length + 1 > PAGE_BUDGET && page.length > 0) {
-      const carried: string[] = [];
-      while (page.length > 0 && /^(?:<b>📍|<u>|$)/.test(page[page.length - 1]!)) carried.unshift(page.pop()!);
-      pages.push([...carried, block]);
-      size = [...carried, block].reduce((n, b) => n + b.length + 1, 0);
-    } else {
-      page.push(block);
-      size += block.length + 1;
+    if (page.length > 0 && size(page) + block.text.length + 1 > PAGE_BUDGET) {
+      const carried: Block[] = [];
+      while (page.length > 0 && page[page.length - 1]!.kind !== "event") carried.unshift(page.pop()!);
+      const next = [...carried];
+      if (block.kind === "event" && organisation && !next.includes(organisation)) next.unshift(organisation);
+      if (block.kind !== "district" && district && !next.includes(district)) next.unshift(district);
+      pages.push(next);
     }
+    if (block.kind === "district") [district, organisation] = [block, undefined];
+    if (block.kind === "organisation") organisation = block;
+    pages[pages.length - 1]!.push(block);
   }
-  return pages;
+  return pages.map((page) => page.map((b) => b.text));
 }
 
 /** `/campaign`: one page of the programme, with the campaign's totals and ◀ ▶ to page. */
