@@ -47,6 +47,7 @@ export interface PendingProgramme {
 /** What an import accepts: well under Telegram's 20 MB download limit, and a city's programme many times over. */
 export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 } as const;
 
+const PENDING_TTL_MS = 24 * 60 * 60_000;
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 const LOOKUP_CHUNK = 500;
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -66,7 +67,13 @@ export class ProgrammeService {
   ) {}
 
   /** Keeps a parsed table until Import or Cancel is pressed; returns the pending import's id. */
-  async stage(target: ImportTarget, userId: number, table: ProgrammeTable, fileName: string): Promise<number> {
+  async stage(
+    target: ImportTarget,
+    userId: number,
+    table: ProgrammeTable,
+    fileName: string,
+    now: Date,
+  ): Promise<number> {
     const stored: StoredPayload = {
       fileName,
       delimiter: table.delimiter,
@@ -74,12 +81,15 @@ export class ProgrammeService {
       errors: table.errors,
     };
     const payload = JSON.stringify(stored);
+    // previews nobody answered within a day are forgotten
+    await this.db.pendingImport.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - PENDING_TTL_MS) } } });
     const row = await this.db.pendingImport.create({
       data: {
         organisationId: target.organisationId,
         userId: BigInt(userId),
         campaignName: target.campaignName,
         payload,
+        createdAt: now,
       },
     });
     return row.id;

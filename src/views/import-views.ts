@@ -57,14 +57,15 @@ export function dayText(ymd: string, t: Translate): string {
 
 /** Counts and row problems, as HTML lines (user text escaped). */
 export function summaryLines(summary: ProgrammeSummary, t: Translate): string[] {
-  const parts = [t("import-preview-total", { total: summary.total })];
+  // numbers as text: Fluent would group them ("5,000"), which reads oddly in Chinese
+  const parts = [t("import-preview-total", { total: String(summary.total) })];
   for (const [date, count] of Object.entries(summary.byDate)) {
-    parts.push(t("import-preview-on-day", { count, date: dayText(date, t) }));
+    parts.push(t("import-preview-on-day", { count: String(count), date: dayText(date, t) }));
   }
-  if (summary.multiDay > 0) parts.push(t("import-preview-multi-day", { count: summary.multiDay }));
+  if (summary.multiDay > 0) parts.push(t("import-preview-multi-day", { count: String(summary.multiDay) }));
   const lines = [parts.join(", ")];
   if (summary.errorRows > 0) {
-    lines.push("", t("import-preview-errors", { count: summary.errorRows }));
+    lines.push("", t("import-preview-errors", { count: String(summary.errorRows) }));
     lines.push(...errorLines(summary.errors, t));
   }
   return lines;
@@ -99,7 +100,10 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
   blocks.push("", t("import-preview-confirm"));
   const rows: Button[][] = [
     [
-      callbackButton(t("btn-import-confirm", { count: p.summary.valid }), encodeCallback("importConfirm", p.pendingId)),
+      callbackButton(
+        t("btn-import-confirm", { count: String(p.summary.valid) }),
+        encodeCallback("importConfirm", p.pendingId),
+      ),
       callbackButton(t("btn-import-cancel"), encodeCallback("importCancel", p.pendingId)),
     ],
     ...p.others.map((o) => [

@@ -154,6 +154,30 @@ describe("importing a programme table in the chat", () => {
     expect(visit.organisationId).toBe(green);
   });
 
+  it("while a 5,000-row table is read, other chats are answered first", async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      String(i + 1),
+      `活动${i + 1}`,
+      "市环保志愿者协会",
+      "",
+      "",
+      "6月28日",
+    ]);
+    const big = Buffer.from(table([zhHeader, ...rows]));
+    const since = h.fake.sent(wang.id).length;
+    wang.sendDocument(wang, "全市大表.csv", big);
+    await h.fake.waitForCall("getFile");
+    const helped = h.fake.sent(city.group).length;
+    li.send(city.group, "/help");
+    await nextMessage(h, city.group.id, helped);
+    expect(h.fake.sent(wang.id).slice(since)).toEqual([]);
+    const preview = await nextMessage(h, wang.id, since);
+    expect(textOf(preview)).toContain("共 5000 项活动, 6月28日 5000 项");
+    const cancelled = h.fake.sent(wang.id).length;
+    await pressAndWait(h, wang, preview, "取消");
+    await nextMessage(h, wang.id, cancelled);
+  });
+
   it("a member who organises nothing is told so, and nothing is staged", async () => {
     const greeted = h.fake.sent(li.id).length;
     li.start();

@@ -105,7 +105,11 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
   it("a staged import is written once: a second confirm finds nothing", async () => {
     const table = parseProgrammeTable(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
     if (!table.ok) throw new Error("fixture did not parse");
-    const id = await programmes.stage({ organisationId: cityId, campaignName: "社会组织公益日" }, 42, table, "a.csv");
+    const stale = await programmes.stage({ organisationId: cityId, campaignName: null }, 7, table, "old.csv", now);
+    const later = new Date(now.getTime() + 25 * 60 * 60_000);
+    const target = { organisationId: cityId, campaignName: "社会组织公益日" };
+    const id = await programmes.stage(target, 42, table, "a.csv", later);
+    expect(await programmes.pending(stale)).toBeNull();
     const pending = await programmes.pending(id);
     expect(pending?.table.rows[0]?.window.start).toEqual(table.rows[0]?.window.start);
     expect(pending?.table.errors).toEqual(table.errors);

@@ -87,6 +87,7 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
     ctx.from.id,
     table,
     fileName,
+    now,
   );
   const others = targets.slice(1, MAX_CHOICES + 1).map((o) => ({ id: o.id, name: o.name }));
   const view = importPreviewView({ pendingId, fileName, summary, campaignName, organisation: target, others }, ctx.t);
