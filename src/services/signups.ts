@@ -1,4 +1,4 @@
-import { type SignupGate, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
+import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
 import type { SqliteTapPath } from "../store/sqlite-tap-path.ts";
@@ -113,6 +113,11 @@ export class SignupService {
       });
       if (shown?.eventId !== eventId) return { kind: "stale" };
     }
+    // A cancelled or finished event says so first; while it is only closed, "you're in" is the more useful answer.
+    const refusal = signupRefusal(event, now);
+    if (refusal === "cancelled" || refusal === "ended" || refusal === "completed") {
+      return { kind: "refused", reason: refusal };
+    }
     const existing = await this.db.signup.findUnique({
       where: { eventId_userId: { eventId, userId: BigInt(userId) } },
     });
@@ -120,7 +125,6 @@ export class SignupService {
       return { kind: "already_waitlisted", position: await this.waitlistPosition(eventId, existing.seq) };
     }
     if (existing?.status === "confirmed" || existing?.status === "attended") return { kind: "already_confirmed" };
-    const refusal = signupRefusal(event, now);
     return refusal ? { kind: "refused", reason: refusal } : { kind: "missing" };
   }
 
