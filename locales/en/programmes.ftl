@@ -103,3 +103,4 @@ hours-report-caption = Volunteer hours of { $organisation } in { $year }: { $peo
 hours-report-hint = Organisers: /hours report sends this organisation's hours report as a spreadsheet.
 hours-not-set-up = This group is not linked to an organisation yet.
 export-ready = Thanks! I can send you files now: send the command in the group again.
+btn-group-calendar = 📅 All in my calendar

@@ -38,6 +38,7 @@ export const actions = {
   hoursLength: "hl", // hours = the event's length
   hoursSet: "hs", // hours typed by hand
   exportEvent: "xe", // sign-ups of one event as CSV
+  groupCalendar: "gc", // /events list: every upcoming event as one .ics
 } as const;
 
 export type Action = keyof typeof actions;

@@ -113,7 +113,11 @@ export function eventListView(
   const nav: Button[] = [];
   if (page.index > 0) nav.push(callbackButton("◀", encodeCallback("page", page.index - 1)));
   if (page.index < pages - 1) nav.push(callbackButton("▶", encodeCallback("page", page.index + 1)));
-  return { text: [header, "", lines.join("\n\n")].join("\n"), reply_markup: keyboard([...buttons, nav]) };
+  const calendar = [callbackButton(v.t("btn-group-calendar"), encodeCallback("groupCalendar", 0))];
+  return {
+    text: [header, "", lines.join("\n\n")].join("\n"),
+    reply_markup: keyboard([...buttons, nav, calendar]),
+  };
 }
 
 export interface CardEvent extends EventSummary {

@@ -135,6 +135,15 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     expect(byTitle.get("公益健步走")).toMatchObject({ sequence: 1, location: "滨江公园北门" });
   });
 
+  it("the /events list has a button for the same calendar", async () => {
+    const list = await send(li, district.group.id, "/events");
+    const since = h.fake.documents(district.group).length;
+    await pressAndWait(h, li, list, "📅 全部加入日历");
+    const doc = await h.fake.waitFor(() => h.fake.documents(district.group)[since]);
+    const calendar = new ICAL.Component(ICAL.parse(doc.data.toString("utf8")));
+    expect(calendar.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("summary"))).toEqual(["社区义诊"]);
+  });
+
   it("/export sends the campaign's sign-ups privately as a CSV that Excel reads, formulas neutralised", async () => {
     const before = h.fake.documents(wang.id).length;
     const reply = await send(wang, city.group.id, "/export");

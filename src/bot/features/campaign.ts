@@ -30,6 +30,20 @@ async function campaignPage(
   return campaignView(campaign, lines, page, v);
 }
 
+/** `/calendar` and the list's 📅 button: the chat's upcoming events as one .ics file, in the chat. */
+async function sendGroupCalendar(ctx: YiqiContext) {
+  const scope = await chatScope(ctx);
+  if (!scope) return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "events-private-none" : "events-not-set-up"));
+  const { exports, now } = ctx.services;
+  const count = (await exports.eventIds(scope.organisationIds, null, now())).length;
+  if (count === 0) return ctx.reply(ctx.t("calendar-none"));
+  const ics = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
+  return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
+    caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
+    parse_mode: "HTML",
+  });
+}
+
 /**
  * Sends a file to the user privately. In a group the bot says where it went, or, when the user
  * never opened the private chat, how to open it.
@@ -93,6 +107,11 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
     return ctx.answerCallbackQuery();
   },
 
+  async groupCalendar(ctx) {
+    await ctx.answerCallbackQuery();
+    return sendGroupCalendar(ctx);
+  },
+
   async exportEvent(ctx, { id }) {
     const event = await ctx.services.events.get(id);
     if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
@@ -121,18 +140,7 @@ export function campaignFeature(): Composer<YiqiContext> {
     return ctx.reply(view.text, sendOptions(view));
   });
 
-  feature.command("calendar", async (ctx) => {
-    const scope = await chatScope(ctx);
-    if (!scope) return ctx.reply(ctx.t(ctx.chat.type === "private" ? "events-private-none" : "events-not-set-up"));
-    const { exports, now } = ctx.services;
-    const count = (await exports.eventIds(scope.organisationIds, null, now())).length;
-    if (count === 0) return ctx.reply(ctx.t("calendar-none"));
-    const ics = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
-    return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
-      caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
-      parse_mode: "HTML",
-    });
-  });
+  feature.command("calendar", sendGroupCalendar);
 
   feature.command("export", exportSignups);
 
