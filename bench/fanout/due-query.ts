@@ -48,7 +48,7 @@ export async function fill(db: Db, kind: DatabaseKind, rows: number, now: number
   await db.$executeRawUnsafe(`
     INSERT INTO "Event" ("organisationId", "title", "startsAt", "endsAt", "precision", "timeZone", "status", "updatedAt")
     SELECT ${Number(org!.id)}, 'event ' || i, ${instant(kind, now, startOf)}, ${instant(kind, now, `${startOf} + ${2 * HOUR}`)},
-           ${precision}, 'Asia/Shanghai', ${status}, ${instant(kind, now - 10 * 60_000, `-((i * 7) % ${700 * DAY})`)}
+           ${precision}, 'Asia/Shanghai', ${status}, ${instant(kind, now - 10 * 60_000, `-((i % 700) * ${DAY} + (i % 86400) * 1000)`)}
     FROM (${series}) AS t`);
   // deliveries in the order they were planned: 90 % sent in the past, 9 % pending over the next year, and the
   // newest 1 % pending and due now (a fan-out backlog)

@@ -87,7 +87,8 @@ export class ReminderPlanner {
   async sweep(now: Date): Promise<number> {
     const { db } = this.deps;
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
-    const newest = (await db.event.aggregate({ _max: { updatedAt: true } }))._max.updatedAt;
+    const newest = (await db.event.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))
+      ?.updatedAt;
     const live = { status: { in: [...LIVE] }, endsAt: { gt: now } };
     const enteredAfter = this.horizon ?? new Date(now.getTime() - DAY_MS);
     const changedSince = this.seenUpdatedAt
@@ -220,19 +221,25 @@ export class ReminderPlanner {
     const deliveries: NewDelivery[] = [];
     const upcoming = notPast(now);
     for (const e of events) {
+      // slots are computed only for events that have someone to remind (time-zone arithmetic is not free)
       const window = windowOf(e);
+      const slotsByOffsets = new Map<string, Slot[]>();
       for (const g of groupsOf.get(e.organisationId) ?? []) {
-        for (const s of reminderSlots(window, parseStoredOffsets(g.reminderOffsets)).filter(upcoming)) {
-          deliveries.push(groupReminder(e.id, e.startsAt, g.id, s));
+        let slots = slotsByOffsets.get(g.reminderOffsets);
+        if (!slots) {
+          slots = reminderSlots(window, parseStoredOffsets(g.reminderOffsets)).filter(upcoming);
+          slotsByOffsets.set(g.reminderOffsets, slots);
         }
+        for (const s of slots) deliveries.push(groupReminder(e.id, e.startsAt, g.id, s));
       }
-      const memberSlots = reminderSlots(window, DEFAULT_OFFSETS).filter(upcoming);
-      for (const s of signupsOf.get(e.id) ?? []) {
-        for (const slot of memberSlots) deliveries.push(memberReminder(e.id, e.startsAt, s.userId, slot));
+      const members = signupsOf.get(e.id) ?? [];
+      const memberSlots = members.length > 0 ? reminderSlots(window, DEFAULT_OFFSETS).filter(upcoming) : [];
+      for (const m of members) {
+        for (const s of memberSlots) deliveries.push(memberReminder(e.id, e.startsAt, m.userId, s));
       }
       const organisers = new Set(organisersOf.get(e.organisationId));
       if (e.createdById !== null && reachable.has(e.createdById)) organisers.add(e.createdById);
-      const noticeSlots = organiserSlots(window, e.signupDeadline).filter(upcoming);
+      const noticeSlots = organisers.size > 0 ? organiserSlots(window, e.signupDeadline).filter(upcoming) : [];
       for (const userId of organisers) {
         for (const s of noticeSlots) deliveries.push(organiserReminder(e.id, e.startsAt, userId, s));
       }
