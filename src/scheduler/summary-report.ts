@@ -5,7 +5,9 @@ import type { Db } from "../store/database.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
 
 const LIVE = ["published", "closed"] as const;
-const LISTED_PER_SECTION = 200;
+/** events listed per section; the rest are counted */
+const LISTED = 10;
+const ORGS_PER_QUERY = 500;
 
 /** One row of the per-organisation or per-district tally of a hub's summary. */
 export interface Tally {
@@ -21,8 +23,11 @@ export interface SummaryReport {
   date: string;
   timeZone: string;
   organisation: string;
+  /** the first events of today and of the next seven days (the totals count them all) */
   today: EventSummary[];
+  todayTotal: number;
   week: EventSummary[];
+  weekTotal: number;
   counts: Map<number, Counts>;
   signups: number;
   cancellations: number;
@@ -89,7 +94,8 @@ export async function gatherSummary(
   const dayStart = startOfLocalDay(now, tz);
   const dayEnd = endOfLocalDay(now, tz);
   const weekEnd = zonedInstant(addDays(wallClockOf(now, tz).date, 8), 0, tz);
-  const base = { organisationId: { in: orgIds }, status: { in: [...LIVE] } };
+  const todayRange = { startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } };
+  const weekRange = { startsAt: { gte: dayEnd, lt: weekEnd } };
   const select = {
     id: true,
     title: true,
@@ -106,75 +112,83 @@ export async function gatherSummary(
     organisation: { select: { name: true } },
   } as const;
   const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
-  const [today, week, changes] = await Promise.all([
-    db.event.findMany({
-      where: { ...base, startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } },
-      select,
-      orderBy: order,
-      take: LISTED_PER_SECTION,
+  // A city hub may have thousands of organisations below it: read them in chunks the database accepts.
+  const perChunk = await Promise.all(
+    chunks(orgIds, ORGS_PER_QUERY).map(async (ids) => {
+      const base = { organisationId: { in: ids }, status: { in: [...LIVE] } };
+      const [todayCounts, weekCounts, today, week, changes] = await Promise.all([
+        db.event.groupBy({ by: ["organisationId"], where: { ...base, ...todayRange }, _count: { _all: true } }),
+        db.event.groupBy({ by: ["organisationId"], where: { ...base, ...weekRange }, _count: { _all: true } }),
+        db.event.findMany({ where: { ...base, ...todayRange }, select, orderBy: order, take: LISTED }),
+        db.event.findMany({ where: { ...base, ...weekRange }, select, orderBy: order, take: LISTED }),
+        db.signup.findMany({
+          where: {
+            updatedAt: { gt: since, lte: now },
+            status: { in: ["confirmed", "waitlisted", "cancelled"] },
+            event: { organisationId: { in: ids } },
+          },
+          select: { status: true, event: { select: { organisationId: true } } },
+        }),
+      ]);
+      return { todayCounts, weekCounts, today, week, changes };
     }),
-    db.event.findMany({
-      where: { ...base, startsAt: { gte: dayEnd, lt: weekEnd } },
-      select,
-      orderBy: order,
-      take: LISTED_PER_SECTION,
-    }),
-    db.signup.groupBy({
-      by: ["eventId", "status"],
-      where: {
-        updatedAt: { gt: since, lte: now },
-        status: { in: ["confirmed", "waitlisted", "cancelled"] },
-        event: { organisationId: { in: orgIds } },
-      },
-      _count: { _all: true },
-    }),
-  ]);
-  const counted = [...today, ...week];
-  const counts = await deps.signups.counts(counted.map((e) => e.id));
-  const changedEvents = await db.event.findMany({
-    where: { id: { in: [...new Set(changes.map((c) => c.eventId))] } },
-    select: { id: true, organisationId: true },
-  });
-  const orgOfEvent = new Map([...counted, ...changedEvents].map((e) => [e.id, e.organisationId]));
-  let signups = 0;
-  let cancellations = 0;
-  for (const c of changes) {
-    if (c.status === "cancelled") cancellations += c._count._all;
-    else signups += c._count._all;
-  }
+  );
+  const byStart = (a: { startsAt: Date; id: number }, b: { startsAt: Date; id: number }) =>
+    a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id;
+  const today = perChunk
+    .flatMap((c) => c.today)
+    .sort(byStart)
+    .slice(0, LISTED);
+  const week = perChunk
+    .flatMap((c) => c.week)
+    .sort(byStart)
+    .slice(0, LISTED);
+  const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));
+
   const hub = orgs.length > 1;
   const byId = new Map(all.map((o) => [o.id, o]));
   const tallies = (groupOf: (orgId: number) => OrgRow | null): Tally[] => {
     const rows = new Map<number, Tally>();
-    const row = (orgId: number | undefined) => {
-      const group = orgId === undefined ? null : groupOf(orgId);
+    const row = (orgId: number): Tally | null => {
+      const group = groupOf(orgId);
       if (!group) return null;
       if (!rows.has(group.id))
         rows.set(group.id, { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 });
       return rows.get(group.id)!;
     };
-    for (const e of today) row(e.organisationId)!.today++;
-    for (const e of week) row(e.organisationId)!.week++;
-    for (const c of changes) {
-      const r = row(orgOfEvent.get(c.eventId));
-      if (!r) continue;
-      if (c.status === "cancelled") r.cancellations += c._count._all;
-      else r.signups += c._count._all;
+    for (const c of perChunk) {
+      for (const g of c.todayCounts) row(g.organisationId)!.today += g._count._all;
+      for (const g of c.weekCounts) row(g.organisationId)!.week += g._count._all;
+      for (const change of c.changes) {
+        const r = row(change.event.organisationId);
+        if (r && change.status === "cancelled") r.cancellations++;
+        else if (r) r.signups++;
+      }
     }
     return [...rows.values()].sort((a, b) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name));
   };
+  const total = tallies(() => root);
+  const sum = total[0] ?? { today: 0, week: 0, signups: 0, cancellations: 0 };
   const districts = hub ? tallies((id) => districtOf(byId.get(id)!, byId)) : [];
   return {
     date: localDate(now, tz),
     timeZone: tz,
     organisation: root.name,
     today,
+    todayTotal: sum.today,
     week,
+    weekTotal: sum.week,
     counts,
-    signups,
-    cancellations,
+    signups: sum.signups,
+    cancellations: sum.cancellations,
     byOrganisation: hub ? tallies((id) => byId.get(id) ?? null) : null,
     byDistrict: districts.length > 1 ? districts : null,
-    quiet: today.length === 0 && week.length === 0 && signups === 0 && cancellations === 0,
+    quiet: sum.today + sum.week + sum.signups + sum.cancellations === 0,
   };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -13,7 +13,6 @@ import {
 import { fitMessage, userText } from "../views/html.ts";
 import type { SummaryReport, Tally } from "./summary-report.ts";
 
-const LINES_PER_SECTION = 10;
 const TALLY_LINES = 15;
 
 /** How long until the start, said roughly: "1 day", "3 hours", "45 minutes". */
@@ -43,15 +42,15 @@ function eventLine(e: EventSummary, c: Counts, v: ViewContext, withOrganisation:
   return `· <b>${userText(e.title, 80)}</b> — ${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}`;
 }
 
-function section(heading: string, events: EventSummary[], report: SummaryReport, v: ViewContext): string[] {
+function section(heading: string, events: EventSummary[], total: number, report: SummaryReport, v: ViewContext) {
   const lines = [heading];
-  if (events.length === 0) lines.push(v.t("summary-none"));
+  if (total === 0) lines.push(v.t("summary-none"));
   const hub = report.byOrganisation !== null;
-  for (const e of events.slice(0, LINES_PER_SECTION)) {
+  for (const e of events) {
     lines.push(eventLine(e, report.counts.get(e.id) ?? { confirmed: 0, waitlisted: 0 }, v, hub));
   }
-  if (events.length > LINES_PER_SECTION) lines.push(v.t("list-more", { count: events.length - LINES_PER_SECTION }));
-  return [lines.join("\n")];
+  if (total > events.length) lines.push(v.t("list-more", { count: total - events.length }));
+  return lines.join("\n");
 }
 
 function tallyBlock(heading: string, rows: Tally[], v: ViewContext): string {
@@ -75,8 +74,9 @@ export function summaryText(report: SummaryReport, v: ViewContext): string {
   );
   const blocks = [v.t("summary-header", { org: userText(report.organisation, 80), date: day })];
   if (report.quiet) return [...blocks, "", v.t("summary-quiet")].join("\n");
-  blocks.push("", ...section(v.t("summary-today", { count: report.today.length }), report.today, report, v));
-  blocks.push("", ...section(v.t("summary-week", { count: report.week.length }), report.week, report, v));
+  const { today, todayTotal, week, weekTotal } = report;
+  blocks.push("", section(v.t("summary-today", { count: todayTotal }), today, todayTotal, report, v));
+  blocks.push("", section(v.t("summary-week", { count: weekTotal }), week, weekTotal, report, v));
   blocks.push("", v.t("summary-changes", { signups: report.signups, cancellations: report.cancellations }));
   if (report.byDistrict) blocks.push("", tallyBlock(v.t("summary-by-district"), report.byDistrict, v));
   if (report.byOrganisation) blocks.push("", tallyBlock(v.t("summary-by-organisation"), report.byOrganisation, v));
