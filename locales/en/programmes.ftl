@@ -104,3 +104,4 @@ hours-report-hint = Organisers: /hours report sends this organisation's hours re
 hours-not-set-up = This group is not linked to an organisation yet.
 export-ready = Thanks! I can send you files now: send the command in the group again.
 btn-group-calendar = 📅 All in my calendar
+btn-import-campaign = Add to the campaign «{ $campaign }»

@@ -104,3 +104,4 @@ hours-report-hint = 组织者：发送 /hours report 获取本组织的志愿时
 hours-not-set-up = 本群还没有关联组织。
 export-ready = 好的！现在可以私聊发送文件给你了：请回到群里再发送一次命令。
 btn-group-calendar = 📅 全部加入日历
+btn-import-campaign = 归入活动日“{ $campaign }”

@@ -1,5 +1,6 @@
 import type { TimeWindow } from "../domain/time/index.ts";
 import { importKey } from "../imports/import-key.ts";
+import type { ProgrammeSummary } from "../imports/programme-summary.ts";
 import type { ParsedRow, ProgrammeTable, RowError } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
 import type { CampaignService } from "./campaigns.ts";
@@ -32,6 +33,7 @@ interface StoredPayload {
   delimiter: ProgrammeTable["delimiter"];
   rows: StoredRow[];
   errors: RowError[];
+  summary: ProgrammeSummary;
 }
 
 /** A staged import as the preview shows it. */
@@ -42,6 +44,7 @@ export interface PendingProgramme {
   campaignName: string | null;
   fileName: string;
   table: ProgrammeTable;
+  summary: ProgrammeSummary;
 }
 
 /** What an import accepts: well under Telegram's 20 MB download limit, and a city's programme many times over. */
@@ -70,15 +73,17 @@ export class ProgrammeService {
   async stage(
     target: ImportTarget,
     userId: number,
-    table: ProgrammeTable,
+    reading: { table: ProgrammeTable; summary: ProgrammeSummary },
     fileName: string,
     now: Date,
   ): Promise<number> {
+    const { table, summary } = reading;
     const stored: StoredPayload = {
       fileName,
       delimiter: table.delimiter,
       rows: table.rows.map(storeRow),
       errors: table.errors,
+      summary,
     };
     const payload = JSON.stringify(stored);
     // previews nobody answered within a day are forgotten
@@ -106,11 +111,16 @@ export class ProgrammeService {
       campaignName: row.campaignName,
       fileName: stored.fileName,
       table: { ok: true, delimiter: stored.delimiter, rows: stored.rows.map(loadRow), errors: stored.errors },
+      summary: stored.summary,
     };
   }
 
   async retarget(id: number, organisationId: number): Promise<void> {
     await this.db.pendingImport.update({ where: { id }, data: { organisationId } });
+  }
+
+  async setCampaign(id: number, campaignName: string): Promise<void> {
+    await this.db.pendingImport.update({ where: { id }, data: { campaignName } });
   }
 
   /** Forgets a pending import; false when it was already confirmed or cancelled. */

@@ -31,6 +31,7 @@ export const actions = {
   importConfirm: "ia", // import preview: write it (id: pending import)
   importCancel: "ix",
   importFor: "if", // import preview: import for another organisation (id: pending import, arg: organisation)
+  importCampaign: "iy", // import preview: join a current campaign (id: pending import, arg: campaign)
   campaignPage: "cp", // /campaign: page (id: campaign, arg: page)
   attendance: "at", // organiser: attendance sheet (id: event, arg: page)
   attendAll: "aa",

@@ -86,6 +86,8 @@ export interface PreviewInput {
   organisation: { id: number; name: string };
   /** other organisations the importer may import for */
   others: { id: number; name: string }[];
+  /** current campaigns the table could join, offered when none was named */
+  campaigns: { id: number; name: string }[];
 }
 
 /** The preview with Import / Cancel; nothing is written before Import. */
@@ -110,6 +112,12 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
       callbackButton(
         t("btn-import-for", { organisation: Array.from(o.name).slice(0, 40).join("") }),
         encodeCallback("importFor", p.pendingId, o.id),
+      ),
+    ]),
+    ...(p.campaignName === null ? p.campaigns : []).map((c) => [
+      callbackButton(
+        t("btn-import-campaign", { campaign: Array.from(c.name).slice(0, 40).join("") }),
+        encodeCallback("importCampaign", p.pendingId, c.id),
       ),
     ]),
   ];

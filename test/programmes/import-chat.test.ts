@@ -120,14 +120,22 @@ describe("importing a programme table in the chat", () => {
     expect(await db().event.count()).toBe(9);
   });
 
-  it("Cancel forgets the table, and a second press is told it is gone", async () => {
+  it("without a campaign the preview offers the current one; Cancel forgets the table; then it is gone", async () => {
     const preview = await sendFile(wang, "安排表.csv", Buffer.from(zhProgramme));
     expect(textOf(preview)).toContain("未指定活动日");
+    await pressAndWait(h, wang, preview, `归入活动日“${CAMPAIGN}”`);
+    const joined = h.fake.sent(wang.id).find((m) => m.message_id === preview.message_id)!;
+    expect(textOf(joined)).toContain(`活动日：${CAMPAIGN}`);
+    expect((await db().pendingImport.findFirstOrThrow()).campaignName).toBe(CAMPAIGN);
     const since = h.fake.sent(wang.id).length;
-    await pressAndWait(h, wang, preview, "取消");
+    await pressAndWait(h, wang, joined, "取消");
     await nextMessage(h, wang.id, since, (m) => textOf(m) === "已取消导入，没有保存任何内容。");
     expect(await db().pendingImport.count()).toBe(0);
     expect(await db().event.count()).toBe(9);
+    const stale = preview.reply_markup?.inline_keyboard[0]?.[0];
+    const id = wang.pressData(preview, stale && "callback_data" in stale ? stale.callback_data : "");
+    await h.fake.waitFor(() => h.fake.answers(id)[0]);
+    expect(h.fake.answers(id)[0]).toMatchObject({ text: "这次导入已经确认或取消过了。" });
   });
 
   it("in a group: /import asks for the file as a reply; only the sender may confirm", async () => {
@@ -171,7 +179,7 @@ describe("importing a programme table in the chat", () => {
     li.send(city.group, "/help");
     await nextMessage(h, city.group.id, helped);
     expect(h.fake.sent(wang.id).slice(since)).toEqual([]);
-    const preview = await nextMessage(h, wang.id, since);
+    const preview = await nextMessage(h, wang.id, since, undefined, 30_000);
     expect(textOf(preview)).toContain("共 5000 项活动, 6月28日 5000 项");
     const cancelled = h.fake.sent(wang.id).length;
     await pressAndWait(h, wang, preview, "取消");

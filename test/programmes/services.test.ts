@@ -4,6 +4,7 @@ import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
 import { AttendanceService } from "../../src/services/attendance.ts";
 import { CampaignService } from "../../src/services/campaigns.ts";
 import { EventBus } from "../../src/services/events-bus.ts";
+import { readProgramme } from "../../src/services/programme-parser.ts";
 import { ProgrammeService } from "../../src/services/programmes.ts";
 import { SignupService } from "../../src/services/signups.ts";
 import type { Database } from "../../src/store/database.ts";
@@ -103,16 +104,18 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
   });
 
   it("a staged import is written once: a second confirm finds nothing", async () => {
-    const table = parseProgrammeTable(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
-    if (!table.ok) throw new Error("fixture did not parse");
-    const stale = await programmes.stage({ organisationId: cityId, campaignName: null }, 7, table, "old.csv", now);
+    const reading = readProgramme(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
+    if (!reading.ok) throw new Error("fixture did not parse");
+    const table = reading.table;
+    const stale = await programmes.stage({ organisationId: cityId, campaignName: null }, 7, reading, "old.csv", now);
     const later = new Date(now.getTime() + 25 * 60 * 60_000);
     const target = { organisationId: cityId, campaignName: "社会组织公益日" };
-    const id = await programmes.stage(target, 42, table, "a.csv", later);
+    const id = await programmes.stage(target, 42, reading, "a.csv", later);
     expect(await programmes.pending(stale)).toBeNull();
     const pending = await programmes.pending(id);
     expect(pending?.table.rows[0]?.window.start).toEqual(table.rows[0]?.window.start);
     expect(pending?.table.errors).toEqual(table.errors);
+    expect(pending?.summary).toEqual(reading.summary);
     const [first, second] = await Promise.all([programmes.confirm(id), programmes.confirm(id)]);
     expect([first?.created ?? null, second?.created ?? null].sort()).toEqual([9, null]);
     const campaign2027 = await db().campaign.findFirstOrThrow({

@@ -46,8 +46,9 @@ export function nextMessage(
   chatId: number,
   since: number,
   match: (m: Message) => boolean = () => true,
+  timeoutMs?: number,
 ): Promise<Message> {
-  return h.fake.waitFor(() => h.fake.sent(chatId).slice(since).find(match));
+  return h.fake.waitFor(() => h.fake.sent(chatId).slice(since).find(match), timeoutMs ? { timeoutMs } : {});
 }
 
 export function textOf(m: Message): string {

@@ -155,6 +155,7 @@ describe("import preview and attendance sheet", () => {
         campaignName: "Public-welfare day",
         organisation: { id: 1, name: "City" },
         others: [{ id: 2, name: "District" }],
+        campaigns: [{ id: 3, name: "Offered only without a campaign" }],
       },
       t,
     );

@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import type { Document } from "grammy/types";
-import { summariseProgramme } from "../../imports/programme-summary.ts";
-import { parseProgramme } from "../../services/programme-parser.ts";
-import { IMPORT_LIMITS } from "../../services/programmes.ts";
+import { readProgrammeOffThread } from "../../services/programme-parser.ts";
+import { IMPORT_LIMITS, type PendingProgramme } from "../../services/programmes.ts";
 import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
@@ -16,6 +15,7 @@ const importLimits: ImportLimits = IMPORT_LIMITS;
 const KIND = "import";
 const CAPTION_COMMAND = /^\/import(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 const MAX_CHOICES = 5;
+const MAX_CAMPAIGNS = 3;
 
 interface ImportState {
   campaignName: string | null;
@@ -71,27 +71,52 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
   const target = targets[0]!;
   const now = ctx.services.now();
   const year = campaignName ? await ctx.services.campaigns.yearFor(campaignName, now, target.timeZone) : null;
-  const table = await parseProgramme(bytes, {
+  const reading = await readProgrammeOffThread(bytes, {
     timeZone: target.timeZone,
     now,
     ...importLimits,
     year: year ?? undefined,
   });
-  if (!table.ok) return say(fileErrorText(table, bytes.length, importLimits, ctx.t));
-  const summary = summariseProgramme(table);
+  if (!reading.ok) return say(fileErrorText(reading.table, bytes.length, importLimits, ctx.t));
+  const { summary } = reading;
   if (summary.valid === 0) {
     return say([ctx.t("import-error-no_valid_rows"), ...errorLines(summary.errors, ctx.t)].join("\n"));
   }
   const pendingId = await ctx.services.programmes.stage(
     { organisationId: target.id, campaignName },
     ctx.from.id,
-    table,
+    reading,
     fileName,
     now,
   );
-  const others = targets.slice(1, MAX_CHOICES + 1).map((o) => ({ id: o.id, name: o.name }));
-  const view = importPreviewView({ pendingId, fileName, summary, campaignName, organisation: target, others }, ctx.t);
+  const pending = await ctx.services.programmes.pending(pendingId);
+  const view = await previewOf(ctx, pending!, targets);
   return ctx.reply(view.text, { ...sendOptions(view), reply_parameters: replyTo(ctx) });
+}
+
+/** The preview of a staged import: the organisations it could be for and the campaigns it could join. */
+async function previewOf(ctx: YiqiContext, pending: PendingProgramme, targets: { id: number; name: string }[]) {
+  const { organisations, campaigns, now } = ctx.services;
+  const organisation = targets.find((o) => o.id === pending.organisationId);
+  const hubs = (await organisations.ancestors(pending.organisationId)).map((o) => o.id);
+  const current =
+    pending.campaignName === null
+      ? (await campaigns.visible(await organisations.subtreeIds(pending.organisationId), hubs, now()))
+          .filter((c) => c.endsAt > now())
+          .slice(0, MAX_CAMPAIGNS)
+      : [];
+  return importPreviewView(
+    {
+      pendingId: pending.id,
+      fileName: pending.fileName,
+      summary: pending.summary,
+      campaignName: pending.campaignName,
+      organisation: organisation ?? { id: pending.organisationId, name: "?" },
+      others: targets.filter((o) => o.id !== pending.organisationId).slice(0, MAX_CHOICES),
+      campaigns: current.map((c) => ({ id: c.id, name: c.name })),
+    },
+    ctx.t,
+  );
 }
 
 function replyTo(ctx: YiqiContext) {
@@ -147,29 +172,29 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
     const pending = await ownPending(ctx, id);
     if (!pending || !ctx.from) return;
     const targets = await organisedBy(ctx, ctx.from.id);
-    const chosen = targets.find((o) => o.id === arg);
-    if (!chosen) return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
-    await ctx.services.programmes.retarget(id, chosen.id);
-    const others = targets
-      .filter((o) => o.id !== chosen.id)
-      .slice(0, MAX_CHOICES)
-      .map((o) => ({ id: o.id, name: o.name }));
-    const summary = summariseProgramme(pending.table);
-    const view = importPreviewView(
-      {
-        pendingId: id,
-        fileName: pending.fileName,
-        summary,
-        campaignName: pending.campaignName,
-        organisation: chosen,
-        others,
-      },
-      ctx.t,
-    );
-    await ctx.editMessageText(view.text, sendOptions(view)).catch(() => undefined);
-    return ctx.answerCallbackQuery();
+    if (!targets.some((o) => o.id === arg)) {
+      return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    }
+    await ctx.services.programmes.retarget(id, arg!);
+    return showPreview(ctx, { ...pending, organisationId: arg! }, targets);
+  },
+
+  async importCampaign(ctx, { id, arg }) {
+    const pending = await ownPending(ctx, id);
+    if (!pending || !ctx.from) return;
+    const campaign = arg === null ? null : await ctx.services.campaigns.find(arg);
+    if (!campaign) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    await ctx.services.programmes.setCampaign(id, campaign.name);
+    const targets = await importTargets(ctx, ctx.from.id);
+    return showPreview(ctx, { ...pending, campaignName: campaign.name }, targets ?? []);
   },
 };
+
+async function showPreview(ctx: YiqiContext, pending: PendingProgramme, targets: { id: number; name: string }[]) {
+  const view = await previewOf(ctx, pending, targets);
+  await ctx.editMessageText(view.text, sendOptions(view)).catch(() => undefined);
+  return ctx.answerCallbackQuery();
+}
 
 /** /import and programme files: preview, then Import or Cancel. */
 export function importFeature(): Composer<YiqiContext> {
