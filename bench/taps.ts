@@ -7,13 +7,14 @@
  *
  * Prints taps per second, p50/p99 latency per tap and peak RSS.
  */
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { pino } from "pino";
 import { createApp } from "../src/app.ts";
 import { parseConfig } from "../src/config/config.ts";
 import type { DatabaseKind } from "../src/store/database.ts";
 import { encodeCallback } from "../src/views/callback-data.ts";
 import { createThrowawayDatabase } from "../test/support/databases.ts";
+import { TEST_BOT, TEST_BOT_TOKEN } from "../test/support/fake-telegram/index.ts";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -26,26 +27,12 @@ const rate = Number(args.get("rate") ?? 0);
 const kinds: DatabaseKind[] =
   (args.get("db") ?? "both") === "both" ? ["sqlite", "postgresql"] : [args.get("db") as DatabaseKind];
 
-const botInfo: UserFromGetMe = {
-  id: 7_000_000_001,
-  is_bot: true,
-  first_name: "Yiqi Bench",
-  username: "yiqi_bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const botInfo = TEST_BOT;
 
 async function run(kind: DatabaseKind) {
   const database = await createThrowawayDatabase(kind);
   const config = parseConfig({
-    BOT_TOKEN: `${botInfo.id}:AABenchTokenBenchTokenBench`,
+    BOT_TOKEN: TEST_BOT_TOKEN,
     DATABASE_URL: database.url,
     LOG_LEVEL: "silent",
   });
