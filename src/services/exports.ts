@@ -88,19 +88,32 @@ export class ExportService {
     return toCsv(header, rows);
   }
 
-  /** Upcoming events of these organisations as one calendar (the group's calendar). */
-  async upcomingCalendar(organisationIds: number[], name: string, now: Date, botUsername: string): Promise<string> {
+  /**
+   * Upcoming events of these organisations as one calendar (the group's calendar). Cancelled ones stay in
+   * it, marked STATUS:CANCELLED, so a calendar app that imported it before takes them out.
+   */
+  async upcomingCalendar(
+    organisationIds: number[],
+    name: string,
+    now: Date,
+    botUsername: string,
+  ): Promise<{ ics: string; count: number }> {
     const events = await this.db.event.findMany({
-      where: { organisationId: { in: organisationIds }, status: { in: ["published", "closed"] }, endsAt: { gt: now } },
+      where: {
+        organisationId: { in: organisationIds },
+        status: { in: ["published", "closed", "cancelled"] },
+        endsAt: { gt: now },
+      },
       include: EVENT_INCLUDE,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: CALENDAR_LIMIT,
     });
-    return buildCalendar({
+    const ics = buildCalendar({
       prodId: "-//Yiqi//Events bot//EN",
       name,
       events: events.map((e) => icsEventOf(e, now, botUsername)),
     });
+    return { ics, count: events.filter((e) => e.status !== "cancelled").length };
   }
 }
 

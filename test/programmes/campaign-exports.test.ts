@@ -105,6 +105,18 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
 
   it("/calendar sends the group's upcoming events as an .ics that a calendar library reads back", async () => {
     await h.app.services.events.update(ids["公益健步走"]!, { place: "滨江公园北门" }, time.now());
+    await h.app.services.events.create({
+      organisationId: city.id,
+      title: "取消的活动",
+      window: {
+        start: new Date("2026-06-20T01:00:00Z"),
+        end: new Date("2026-06-20T02:00:00Z"),
+        precision: "exact",
+        timeZone: "Asia/Shanghai",
+      },
+    });
+    const cancelled = await db().event.findFirstOrThrow({ where: { title: "取消的活动" } });
+    await h.app.services.events.cancel(cancelled.id);
     const since = h.fake.documents(city.group).length;
     wang.send(city.group, "/calendar");
     const doc = await h.fake.waitFor(() => h.fake.documents(city.group)[since]);
@@ -113,7 +125,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const calendar = new ICAL.Component(ICAL.parse(doc.data.toString("utf8")));
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("市社会组织联合会");
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-    expect(events).toHaveLength(9);
+    expect(events).toHaveLength(10);
     const byTitle = new Map(events.map((e) => [e.summary, e]));
 
     const clinic = byTitle.get("社区义诊")!;
@@ -133,6 +145,8 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     expect([teaStand.startDate.toString(), teaStand.endDate.toString()]).toEqual(["2026-06-16", "2027-01-01"]);
     expect(byTitle.get("亲子心理健康讲座")?.location).toBe("Online");
     expect(byTitle.get("公益健步走")).toMatchObject({ sequence: 1, location: "滨江公园北门" });
+    const gone = byTitle.get("取消的活动")!;
+    expect([gone.sequence, gone.component.getFirstPropertyValue("status")]).toEqual([1, "CANCELLED"]);
   });
 
   it("the /events list has a button for the same calendar", async () => {

@@ -35,9 +35,8 @@ async function sendGroupCalendar(ctx: YiqiContext) {
   const scope = await chatScope(ctx);
   if (!scope) return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "events-private-none" : "events-not-set-up"));
   const { exports, now } = ctx.services;
-  const count = (await exports.eventIds(scope.organisationIds, null, now())).length;
+  const { ics, count } = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
   if (count === 0) return ctx.reply(ctx.t("calendar-none"));
-  const ics = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
   return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
     caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
     parse_mode: "HTML",
