@@ -15,9 +15,16 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
 }
 
-/** Updates of one chat are handled in order; different chats run concurrently. */
+/**
+ * Messages and member changes of one chat are handled in order (a
+ * conversation's answers, a migration); button taps only need to be in order
+ * per person, so a burst of taps in one busy group runs concurrently (the
+ * sign-up itself is safe under concurrency). In a private chat, taps and
+ * messages share one queue: both drive the same conversation.
+ */
 export function updateOrderKey(ctx: YiqiContext): string | undefined {
-  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+  if (ctx.callbackQuery && ctx.chat?.type !== "private") return `user:${ctx.callbackQuery.from.id}`;
+  return ctx.chat ? `chat:${ctx.chat.id}` : ctx.from ? `user:${ctx.from.id}` : undefined;
 }
 
 /** Builds the grammY bot with every feature; nothing is started here. */
