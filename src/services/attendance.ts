@@ -39,6 +39,12 @@ export class AttendanceService {
     return { event, people };
   }
 
+  /** The event a sign-up belongs to (attendance buttons carry the sign-up). */
+  async eventOfSignup(signupId: number): Promise<number | null> {
+    const signup = await this.db.signup.findUnique({ where: { id: signupId }, select: { eventId: true } });
+    return signup?.eventId ?? null;
+  }
+
   /** Everyone still marked confirmed attended; the event is then over (completed). */
   async markAllAttended(eventId: number, now: Date): Promise<AttendanceOutcome> {
     const started = await this.startedEvent(eventId, now);

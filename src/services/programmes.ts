@@ -20,7 +20,6 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   campaignId: number | null;
-  eventIds: number[];
 }
 
 /** A parsed row as stored in PendingImport.payload (JSON, dates as ISO strings). */
@@ -172,7 +171,6 @@ export class ProgrammeService {
         updated: 0,
         unchanged: 0,
         campaignId: campaign?.id ?? null,
-        eventIds: [],
       };
       const changed: { eventId: number; timeChanged: boolean }[] = [];
       const fresh: [string, ParsedRow][] = [];
@@ -183,7 +181,6 @@ export class ProgrammeService {
           continue;
         }
         const data = eventData(row, owners, campaign?.id ?? null);
-        outcome.eventIds.push(before.id);
         if (sameEvent(before, data)) {
           outcome.unchanged++;
           continue;
@@ -222,7 +219,6 @@ export class ProgrammeService {
           ),
         });
         outcome.created += created.length;
-        outcome.eventIds.push(...created.map((e) => e.id));
       }
       return { outcome, changed };
     }, TX_OPTIONS);
@@ -274,7 +270,7 @@ function findByKeys(tx: Tx, keys: string[]) {
   return tx.event.findMany({ where: { importKey: { in: keys } }, include: { organisers: true } });
 }
 
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.normalize("NFKC").trim().replace(/\s+/g, " ");
 }
 

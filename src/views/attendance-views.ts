@@ -5,7 +5,7 @@ import { fitMessage, userText } from "./html.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
 /** People per page of toggle buttons. */
-export const ATTENDANCE_PAGE = 20;
+const ATTENDANCE_PAGE = 20;
 
 export interface AttendancePerson extends RosterEntry {
   id: number;

@@ -80,11 +80,11 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
   },
 
   async attendToggle(ctx, { id: signupId, arg }) {
-    const signup = await ctx.services.database.prisma.signup.findUnique({ where: { id: signupId } });
-    if (!signup) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
-    if (!(await mayOrganise(ctx, signup.eventId))) return;
-    const outcome = await ctx.services.attendance.toggle(signup.eventId, signupId, ctx.services.now());
-    if (outcome.kind === "done") await refresh(ctx, signup.eventId, arg ?? 0);
+    const eventId = await ctx.services.attendance.eventOfSignup(signupId);
+    if (eventId === null) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (!(await mayOrganise(ctx, eventId))) return;
+    const outcome = await ctx.services.attendance.toggle(eventId, signupId, ctx.services.now());
+    if (outcome.kind === "done") await refresh(ctx, eventId, arg ?? 0);
     return answerOutcome(ctx, outcome, "attendance-switched");
   },
 
