@@ -36,7 +36,7 @@ export async function fill(db: Db, kind: DatabaseKind, rows: number, now: number
   const series =
     kind === "sqlite"
       ? `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${rows}) SELECT i FROM s`
-      : `SELECT i FROM generate_series(1, ${rows}) AS s(i)`;
+      : `SELECT i::bigint AS i FROM generate_series(1, ${rows}) AS s(i)`;
   const [org] = await db.$queryRawUnsafe<{ id: number }[]>(
     `INSERT INTO "Organisation" ("name", "joinCode", "updatedAt") VALUES ('bench', 'BENCH', CURRENT_TIMESTAMP) RETURNING "id"`,
   );

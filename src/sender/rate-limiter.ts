@@ -39,6 +39,16 @@ class Window {
     this.stamps.push(now);
   }
 
+  /** Moves a stamp from `from` to the later instant `to`, keeping the stamps in order. */
+  move(from: number, to: number): void {
+    const at = this.stamps.indexOf(from);
+    if (at === -1) return;
+    this.stamps.splice(at, 1);
+    let i = this.stamps.length;
+    while (i > 0 && this.stamps[i - 1]! > to) i--;
+    this.stamps.splice(i, 0, to);
+  }
+
   idle(now: number): boolean {
     this.prune(now);
     return this.stamps.length === 0;
@@ -82,6 +92,21 @@ export class RateLimiter {
     this.global.take(now);
     this.chatWindow(chatId).take(now);
     return true;
+  }
+
+  /**
+   * A message taken at `takenAt` was answered at `sentAt`: count it from then. Telegram counts a message when
+   * it arrives, somewhere between the two; counting from the answer keeps our windows at least as strict as
+   * Telegram's, so a full window never meets a 429.
+   */
+  settle(chatId: number, takenAt: number, sentAt: number): void {
+    this.global.move(takenAt, sentAt);
+    this.chats.get(chatId)?.move(takenAt, sentAt);
+  }
+
+  /** Milliseconds until the global window has room again (0 = now). */
+  globalWait(now: number): number {
+    return Math.max(0, this.globalPausedUntil - now, this.global.wait(now));
   }
 
   /** Chats that cannot take a message now (to leave them out of a claim). */

@@ -95,6 +95,7 @@ export class Sender {
     let result: unknown;
     try {
       result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
+      limiter.settle(chatId, t.getTime(), now().getTime());
       await outbox.markSent(d.id, now());
     } catch (error) {
       await this.handleFailure(d, error);
@@ -161,8 +162,12 @@ export class Sender {
         }
         if (!this.running) break;
         if (handled === 0) {
+          // nothing sent: wait for the interval, or less when only the global window was full
+          const t = this.deps.now().getTime();
+          const full = this.deps.limiter.globalBudget(t) === 0;
+          const wait = full ? Math.min(intervalMs, Math.max(1, this.deps.limiter.globalWait(t))) : intervalMs;
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, intervalMs);
+            const timer = setTimeout(resolve, wait);
             this.wake = () => {
               clearTimeout(timer);
               resolve();
