@@ -2,9 +2,10 @@ import type { Locale } from "../config/config.ts";
 import type { NamedRenderer } from "../sender/render.ts";
 import type { ApiCall } from "../sender/sender.ts";
 import type { Services } from "../services/services.ts";
+import { encodeCallback } from "../views/callback-data.ts";
 import { eventCardView, eventTime, formatInstant, placesText, placeText } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
-import { keyboard, sendOptions, urlButton, type View } from "../views/view.ts";
+import { callbackButton, keyboard, sendOptions, urlButton, type View } from "../views/view.ts";
 import { eventArgs, MEMBER_REMINDER, ORGANISER_REMINDER, REMINDER, SUMMARY } from "./deliveries.ts";
 import { gatherSummary } from "./summary-report.ts";
 import { reminderHeading, summaryText } from "./views.ts";
@@ -111,7 +112,10 @@ export function schedulerRenderers(services: Services, botUsername: () => string
           return message({ text: v.t("remind-org-deadline", { title, when, places }), reply_markup: buttons });
         }
         case "attendance":
-          return message({ text: v.t("remind-org-attendance", { title, places }), reply_markup: buttons });
+          return message({
+            text: v.t("remind-org-attendance", { title, places }),
+            reply_markup: keyboard([[callbackButton(v.t("btn-attendance"), encodeCallback("attendance", event.id))]]),
+          });
         default:
           return null;
       }

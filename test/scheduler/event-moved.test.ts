@@ -71,6 +71,11 @@ describe("an event moved by a day", () => {
       "2026-06-28T01:00:00.000Z", // the day before: counts
       "2026-06-29T03:00:00.000Z", // after the end: confirm attendance
     ]);
-    expect(sentAt(h.fake, organiser.id)[0]?.text).toContain("1/20");
+    const [dayBefore, attendance] = h.fake.sent(organiser.id);
+    expect(dayBefore?.text).toContain("1/20");
+    expect(dayBefore?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({
+      url: `https://t.me/yiqi_test_bot?start=mg_${eventId}`,
+    });
+    expect(attendance?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ callback_data: `1:at:${eventId}` });
   });
 });
