@@ -37,4 +37,17 @@ describe("start-up, /start and /help", () => {
     bob.send(group, "/help");
     await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("Yiqi — help")));
   });
+
+  it("greets a group it is added to, and forgets it when removed", async () => {
+    const admin = h.fake.user({ first_name: "Carol", language_code: "en" });
+    const group = h.fake.group({ title: "New group", creator: admin, bot: "left" });
+    h.fake.setBotStatus(group, "member", { by: admin });
+    const hello = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("/setup")));
+    expect(hello.text).toContain("/events");
+    h.fake.setBotStatus(group, "left", { by: admin });
+    await h.fake.waitFor(async () => {
+      const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
+      return chat?.active === false ? chat : undefined;
+    });
+  });
 });
