@@ -8,7 +8,7 @@ import { windowOf } from "../views/event-views.ts";
 import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, REMINDER } from "./deliveries.ts";
 
 /** Events are planned once they start within this long (a week of offsets plus a day before). */
-export const LOOKAHEAD_MS = 8 * 86_400_000;
+const LOOKAHEAD_MS = 8 * 86_400_000;
 /**
  * `updatedAt` is written by each instance's own clock: a sweep looks back this far past the newest change it
  * saw, so an event changed on an instance whose clock runs a little behind is still picked up.

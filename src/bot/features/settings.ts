@@ -69,6 +69,13 @@ export function settingsFeature(): Composer<YiqiContext> {
           where: { id: BigInt(ctx.from.id) },
           data: { remindersOn: value === "on" },
         });
+        if (value === "on") {
+          // reminders for the sign-ups made while they were off (those planned before are still in the outbox)
+          const jobs = planners(services, ctx.log);
+          for (const s of await services.signups.mine(ctx.from.id, services.now())) {
+            await jobs.reminders.planEvent(s.eventId, services.now());
+          }
+        }
         return ctx.reply(ctx.t(value === "on" ? "settings-private-on" : "settings-private-off"));
       }
       if (what !== "") return ctx.reply(ctx.t("settings-private-usage"));
