@@ -1,4 +1,4 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, GrammyError, InputFile } from "grammy";
 import type { Locale } from "../../config/config.ts";
 import { eventCalendar } from "../../services/calendar.ts";
 import { type CallbackPayload, decodeCallback, encodeCallback } from "../../views/callback-data.ts";
@@ -70,6 +70,7 @@ async function sendPrivately(ctx: YiqiContext, payload: string, send: (userId: n
   try {
     await send(ctx.from.id);
   } catch (error) {
+    if (!(error instanceof GrammyError) || error.error_code !== 403) throw error;
     ctx.log.info({ err: error }, "private message refused; offering the deep link");
     await ctx.services.users.markBlocked(ctx.from.id);
     return ctx.answerCallbackQuery({ url: deepLink(ctx, payload) });
