@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
-import { zhProgramme } from "../imports/programme-fixtures.ts";
+import { table, zhHeader, zhProgramme } from "../imports/programme-fixtures.ts";
 import type { GroupChatObject } from "../support/fake-telegram/index.ts";
 import type { SimUser } from "../support/fake-telegram/users.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
@@ -273,5 +273,32 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     expect(textOf(await send(li, li.id, "/hours"))).toContain(
       "· 6月28日 垃圾分类宣传进社区 (市社会组织联合会) — 时长未设置",
     );
+  });
+
+  it("/campaign NAME picks a campaign, and a long programme pages with ▶", async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      String(i),
+      `学雷锋志愿服务第${i + 1}站`,
+      "市社会组织联合会",
+      "",
+      `服务点${i}`,
+      "3月5日",
+    ]);
+    const parsed = parseProgrammeTable(Buffer.from(table([zhHeader, ...rows])), {
+      timeZone: "Asia/Shanghai",
+      now: time.now(),
+      year: 2027,
+    });
+    if (!parsed.ok) throw new Error("did not parse");
+    await h.app.services.programmes.importRows({ organisationId: city.id, campaignName: "学雷锋日" }, parsed.rows);
+    const first = await send(wang, city.group.id, "/campaign 学雷锋");
+    expect(textOf(first)).toMatch(/^学雷锋日 · 2027年3月5日 周五\n共 120 项活动 · 0 人报名\n第 1\/\d 页/);
+    expect(textOf(first)).toContain("学雷锋志愿服务第1站");
+    await pressAndWait(h, wang, first, "▶");
+    const second = h.fake.sent(city.group).find((m) => m.message_id === first.message_id)!;
+    expect(textOf(second)).toContain("第 2/");
+    expect(textOf(second)).not.toContain("学雷锋志愿服务第1站 ");
+    expect(textOf(second).split("\n")[3]).toBe("");
+    expect(textOf(second).split("\n")[4]).toBe("📍 全市及其他");
   });
 });
