@@ -250,6 +250,13 @@ describe("importing a programme table in the chat", () => {
       });
     }
 
+    it("a failed download asks for the file again", async () => {
+      h.fake.failNext("getFile", 502);
+      const answer = await sendFile(wang, "安排表.csv", Buffer.from(zhProgramme));
+      expect(textOf(answer)).toBe("无法从 Telegram 下载该文件，请重新发送。");
+      expect(await db().pendingImport.count()).toBe(0);
+    });
+
     it("a 20 MB file is refused from its size, without downloading it", async () => {
       const downloads = h.fake.calls("getFile").length;
       const answer = await sendFile(wang, "巨大.csv", Buffer.alloc(20 * 1024 * 1024 + 1, "a"));

@@ -46,7 +46,12 @@ async function download(ctx: YiqiContext, document: Document): Promise<Buffer | 
     if (!response.ok) return null;
     return Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    ctx.log.warn({ err: error }, "could not download an import file");
+    // the download URL carries the bot token: log the reason without it
+    const reason = (error instanceof Error ? error.message : String(error)).replaceAll(
+      ctx.services.config.botToken,
+      "…",
+    );
+    ctx.log.warn({ reason }, "could not download an import file");
     return null;
   }
 }
