@@ -6,6 +6,8 @@ cmd-setup = Link this group to an organisation (admins)
 cmd-summary = Events summary
 cmd-settings = Reminder and summary settings (organisers)
 cmd-campaign = All events of a campaign day
+cmd-calendar = This group's events as a calendar (.ics)
+cmd-export = Export sign-up lists (organisers)
 cmd-hours = My volunteer hours
 cmd-import = Import a programme table (organisers)
 cmd-help = How to use Yiqi
@@ -25,6 +27,7 @@ help =
     /events — upcoming events: sign up, cancel, see who's going, add to calendar
     /my — my sign-ups and waitlist positions
     /hours — my volunteer hours
+    /calendar — this group's upcoming events as a calendar file
     <b>Organisers</b>
     /setup — link this group to an organisation (new, or with a join code)
     /newevent — create an event (or in one line: /newevent Title | 28 June 9:00-11:30 | Place | 20)
@@ -33,5 +36,8 @@ help =
     /settings — reminders and the daily summary
     /summary — events summary
     /import — import a programme table (CSV)
+    /export — sign-up lists as CSV (sent privately)
+    /hours report — the organisation's volunteer hours (CSV)
+    /campaign — every event of a campaign day
 error-generic = Sorry, something went wrong. Please try again in a moment.
 fallback-private = I didn't understand that. Send /help to see what I can do.

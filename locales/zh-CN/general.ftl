@@ -6,6 +6,8 @@ cmd-setup = 把本群关联到组织（管理员）
 cmd-summary = 活动汇总
 cmd-settings = 提醒与汇总设置（组织者）
 cmd-campaign = 查看活动日的全部活动
+cmd-calendar = 本群活动日历（.ics）
+cmd-export = 导出报名表（组织者）
 cmd-hours = 我的志愿时长
 cmd-import = 导入活动安排表（组织者）
 cmd-help = 使用帮助
@@ -25,6 +27,7 @@ help =
     /events — 近期活动，点按钮报名、取消、查看谁参加、加入日历
     /my — 我的报名和候补名次
     /hours — 我的志愿时长
+    /calendar — 本群近期活动的日历文件
     <b>组织者</b>
     /setup — 把本群关联到组织（新建或用加入码）
     /newevent — 创建活动（也可一行：/newevent 标题 | 6月28日 9:00-11:30 | 地点 | 20）
@@ -33,5 +36,8 @@ help =
     /settings — 提醒与每日汇总设置
     /summary — 活动汇总
     /import — 导入活动安排表（CSV）
+    /export — 导出报名表（CSV，私信发送）
+    /hours report — 本组织的志愿时长报表（CSV）
+    /campaign — 活动日的全部活动
 error-generic = 抱歉，处理时出了点问题，请稍后再试。
 fallback-private = 我没听懂。发送 /help 查看可以做什么。

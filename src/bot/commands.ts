@@ -10,6 +10,8 @@ export const menuCommands = [
   "newevent",
   "summary",
   "hours",
+  "calendar",
+  "export",
   "setup",
   "settings",
   "import",
