@@ -2,12 +2,6 @@
  * Civil (wall-calendar) dates and their conversion to instants in an IANA zone.
  * Date arithmetic is done on plain civil dates so that DST never shifts a day.
  */
-import dayjs from "dayjs";
-import timezone from "dayjs/plugin/timezone.js";
-import utc from "dayjs/plugin/utc.js";
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /** A date on the wall calendar; month is 1–12. */
 export interface CivilDate {
@@ -69,24 +63,74 @@ export function clockText(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
 }
 
+/**
+ * One formatter per zone, made once: creating an Intl.DateTimeFormat (which
+ * `Date#toLocaleString` and dayjs's timezone plugin do on every call) costs
+ * tens of microseconds, and card rendering, imports and reminder planning
+ * convert thousands of instants.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of `ms` in `tz`. */
+function wallFields(
+  ms: number,
+  tz: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(tz).formatToParts(ms)) {
+    if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
+  }
+  return fields;
+}
+
+/** The zone's offset from UTC at instant `ms`, in minutes (Asia/Shanghai: 480). */
+function offsetMinutes(ms: number, tz: string): number {
+  const w = wallFields(ms, tz);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+}
+
 /** The civil date and minutes after midnight that `instant` shows on a wall clock in `tz`. */
 export function wallClockOf(instant: Date, tz: string): { date: CivilDate; minutes: number } {
-  const local = dayjs(instant).tz(tz);
-  return {
-    date: { year: local.year(), month: local.month() + 1, day: local.date() },
-    minutes: local.hour() * 60 + local.minute(),
-  };
+  const w = wallFields(instant.getTime(), tz);
+  return { date: { year: w.year, month: w.month, day: w.day }, minutes: w.hour * 60 + w.minute };
 }
 
 /**
  * The instant at `minutes` after local midnight of `date` in `tz`; 1440 is the next midnight.
- * A wall time skipped by a DST change resolves to the same offset-shifted instant dayjs picks (02:30 → 03:30).
+ * A wall time skipped by a DST change moves forward by the change (02:30 → 03:30); a repeated
+ * one resolves to its later occurrence (the same choices as dayjs's timezone plugin).
  */
 export function zonedInstant(date: CivilDate, minutes: number, tz: string): Date {
   const day = addDays(date, Math.floor(minutes / MINUTES_PER_DAY));
   const rest = minutes % MINUTES_PER_DAY;
-  const text = `${formatYmd(day)} ${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
-  return dayjs.tz(text, tz).toDate();
+  const wall = Date.UTC(day.year, day.month - 1, day.day, Math.floor(rest / 60), rest % 60);
+  const first = offsetMinutes(wall, tz);
+  let guess = wall - first * 60_000;
+  const second = offsetMinutes(guess, tz);
+  if (first === second) return new Date(guess);
+  guess -= (second - first) * 60_000;
+  const third = offsetMinutes(guess, tz);
+  if (second === third) return new Date(guess);
+  return new Date(wall - Math.min(second, third) * 60_000);
 }
 
 /** The local calendar date of `date` in `tz`, as "YYYY-MM-DD". */
