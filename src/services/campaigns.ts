@@ -1,6 +1,7 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import type { Db } from "../store/database.ts";
+import type { EventSummary } from "../views/event-views.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -15,19 +16,7 @@ export interface CampaignInput {
 
 /** One event in a campaign's programme, with the district it sits in. */
 export interface ProgrammeEntry {
-  event: {
-    id: number;
-    title: string;
-    place: string | null;
-    online: boolean;
-    startsAt: Date;
-    endsAt: Date;
-    precision: TimeWindow["precision"];
-    openEnded: boolean;
-    timeZone: string;
-    capacity: number | null;
-    status: string;
-  };
+  event: Omit<EventSummary, "organisation">;
   organisation: string;
   /** the district (or the nearest hub above the organisation); null for city-level events */
   district: string | null;
