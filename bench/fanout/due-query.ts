@@ -32,7 +32,7 @@ function instant(kind: DatabaseKind, base: number, expr: string): string {
 }
 
 /** `rows` events and `rows` deliveries, written by the database itself in one statement each. */
-export async function fill(db: Db, kind: DatabaseKind, rows: number, now: number): Promise<number> {
+async function fill(db: Db, kind: DatabaseKind, rows: number, now: number): Promise<number> {
   const series =
     kind === "sqlite"
       ? `WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${rows}) SELECT i FROM s`
