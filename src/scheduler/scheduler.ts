@@ -49,10 +49,15 @@ export class Scheduler {
     void this.tick();
   }
 
+  /** Waits for planning started in the background by sign-ups. */
+  settle(): Promise<void> {
+    return this.deps.reminders.settle();
+  }
+
   async stop(): Promise<void> {
     await this.task?.destroy();
     this.task = null;
     await this.current;
-    await this.deps.reminders.settle();
+    await this.settle();
   }
 }
