@@ -102,14 +102,19 @@ export function schedulerRenderers(services: Services, botUsername: () => string
       const counts = (await services.signups.counts([event.id])).get(event.id)!;
       const title = userText(event.title, 200);
       const places = placesText(event, counts, v);
-      const buttons = listButton(event.id, locale);
       switch (slot) {
         case "day-before":
-          return message({ text: v.t("remind-org-tomorrow", { title, places }), reply_markup: buttons });
+          return message({
+            text: v.t("remind-org-tomorrow", { title, places }),
+            reply_markup: listButton(event.id, locale),
+          });
         case "deadline": {
           if (!event.signupDeadline || (event.capacity !== null && counts.confirmed >= event.capacity)) return null;
           const when = formatInstant(event.signupDeadline, event.timeZone, locale);
-          return message({ text: v.t("remind-org-deadline", { title, when, places }), reply_markup: buttons });
+          return message({
+            text: v.t("remind-org-deadline", { title, when, places }),
+            reply_markup: listButton(event.id, locale),
+          });
         }
         case "attendance":
           return message({
