@@ -35,7 +35,7 @@ export function schedulerRenderers(services: Services, botUsername: () => string
     translator.negotiate((await services.users.find(userId))?.languageCode);
   const context = (locale: Locale) => services.presenter.viewContext(locale);
 
-  /** The event, if the reminder still applies to it: live, not started, and at the start it was planned for. */
+  /** The event, if the reminder still applies to it: live and still at the start it was planned for. */
   const liveEvent = async (args: Record<string, unknown>) => {
     const a = eventArgs(args);
     if (!a) return null;
