@@ -30,8 +30,10 @@ import type { Db } from "../store/database.ts";
  *   late and the others become `missed`.
  * - Replanning (an event's time changed, a group changed its settings) retires
  *   the old rows: pending ones become `dropped` and their keys get a `~<id>`
- *   suffix, so the new plan inserts fresh rows under the same keys — the old
- *   and the new reminder never both fire.
+ *   suffix, so the new plan inserts fresh rows under the same keys. A reminder
+ *   pending for the old time never fires once the new one is planned (and a
+ *   renderer drops any planned for another start); on a time change the keys of
+ *   reminders already sent are freed too, so the new time gets its own.
  */
 export interface NewDelivery {
   key: string;
