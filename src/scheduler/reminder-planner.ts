@@ -9,6 +9,8 @@ import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, R
 
 /** Events are planned once they start within this long (a week of offsets plus a day before). */
 const LOOKAHEAD_MS = 8 * 86_400_000;
+/** Sign-ups are planned for this long after the first tap of a burst, all together. */
+const SIGNUP_PLANNING_DELAY_MS = 2000;
 /**
  * `updatedAt` is written by each instance's own clock: a sweep looks back this far past the newest change it
  * saw, so an event changed on an instance whose clock runs a little behind is still picked up.
@@ -76,6 +78,9 @@ export class ReminderPlanner {
   /** events updated at or after this were not yet seen by a sweep */
   private seenUpdatedAt: Date | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly signedUp = new Set<number>();
+  private signedUpTimer: NodeJS.Timeout | null = null;
+  private clock: () => Date = () => new Date();
 
   constructor(private readonly deps: PlannerDeps) {}
 
@@ -119,16 +124,7 @@ export class ReminderPlanner {
 
   /** Plans one event's reminders now (it changed, or someone signed up). */
   async planEvent(eventId: number, now: Date): Promise<number> {
-    const event = await this.deps.db.event.findFirst({
-      where: {
-        id: eventId,
-        status: { in: [...LIVE] },
-        endsAt: { gt: now },
-        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
-      },
-      select: plannedEvent,
-    });
-    return event ? this.planEvents([event], now) : 0;
+    return this.planEventIds([eventId], now);
   }
 
   /** A group changed its reminder settings: its pending reminders are replaced by a new plan. */
@@ -155,21 +151,51 @@ export class ReminderPlanner {
    * work runs in the background so a tap stays fast; `settle` waits for it.
    */
   listen(bus: EventBus, now: () => Date): void {
+    this.clock = now;
     bus.on("eventChanged", async ({ eventId, timeChanged }) => {
       if (timeChanged) await this.deps.outbox.retire({ eventId }, eventReminderKinds, "event time changed", true);
       await this.planEvent(eventId, now());
     });
+    // A burst of taps on one event plans it once: planning an event covers all its members, so doing it
+    // on every tap would cost O(members) per tap.
     bus.on("signupsChanged", ({ eventId }) => {
-      const work = this.planEvent(eventId, now()).catch((error: unknown) => {
-        this.deps.logger.error({ err: error, eventId }, "could not plan reminders after a sign-up");
-      });
-      this.inFlight.add(work);
-      void work.finally(() => this.inFlight.delete(work));
+      this.signedUp.add(eventId);
+      if (this.signedUpTimer) return;
+      this.signedUpTimer = setTimeout(() => this.planSignedUp(now()), SIGNUP_PLANNING_DELAY_MS);
+      this.signedUpTimer.unref?.();
     });
+  }
+
+  /** Plans the events whose sign-ups changed since the last time, in one pass. */
+  private planSignedUp(now: Date): void {
+    if (this.signedUpTimer) clearTimeout(this.signedUpTimer);
+    this.signedUpTimer = null;
+    const ids = [...this.signedUp];
+    this.signedUp.clear();
+    if (ids.length === 0) return;
+    const work = this.planEventIds(ids, now).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, eventIds: ids }, "could not plan reminders after sign-ups");
+    });
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async planEventIds(eventIds: number[], now: Date): Promise<number> {
+    const events = await this.deps.db.event.findMany({
+      where: {
+        id: { in: eventIds },
+        status: { in: [...LIVE] },
+        endsAt: { gt: now },
+        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
+      },
+      select: plannedEvent,
+    });
+    return this.planEvents(events, now);
   }
 
   /** Waits for background planning started by `listen`. */
   async settle(): Promise<void> {
+    if (this.signedUp.size > 0) this.planSignedUp(this.clock());
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
