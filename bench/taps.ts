@@ -113,6 +113,11 @@ async function run(kind: DatabaseKind, rate: number) {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   const latencies: number[] = [];
+  let errors = 0;
+  const handle = (update: Update) =>
+    app.bot.handleUpdate(update).catch(() => {
+      errors++;
+    });
   const started = performance.now();
   if (rate > 0) {
     // Open loop: taps arrive at a fixed rate whether or not earlier ones finished (as users tap).
@@ -123,7 +128,7 @@ async function run(kind: DatabaseKind, rate: number) {
       inFlight.push(
         (async () => {
           const t0 = performance.now();
-          await app.bot.handleUpdate(update);
+          await handle(update);
           latencies.push(performance.now() - t0);
         })(),
       );
@@ -136,7 +141,7 @@ async function run(kind: DatabaseKind, rate: number) {
         while (next < updates.length) {
           const update = updates[next++]!;
           const t0 = performance.now();
-          await app.bot.handleUpdate(update);
+          await handle(update);
           latencies.push(performance.now() - t0);
         }
       }),
@@ -158,6 +163,7 @@ async function run(kind: DatabaseKind, rate: number) {
       `  throughput ${(taps / seconds).toFixed(0)} taps/s (${seconds.toFixed(2)} s)`,
       `  latency p50 ${pct(50).toFixed(2)} ms, p99 ${pct(99).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
       `  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
+      `  taps that failed: ${errors}`,
       `  result (warm-up included): ${confirmed} confirmed, ${waitlisted} waitlisted, events over capacity: ${Number(overCapacity[0]?.n ?? 0)}`,
       `  Bot API calls: ${[...apiCalls].map(([m, n]) => `${m} ${n}`).join(", ")}`,
     ].join("\n"),

@@ -53,7 +53,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const migration = await migrate(config.databaseUrl);
   if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, (message) =>
+    logger.warn({ error: message }, "background WAL checkpoint failed"),
+  );
   const translator = new Translator(config.defaultLocale);
   const services = createServices({ config, database, translator, logger, now });
   const bot = createBot(

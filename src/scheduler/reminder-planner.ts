@@ -78,7 +78,9 @@ export class ReminderPlanner {
   /** events updated at or after this were not yet seen by a sweep */
   private seenUpdatedAt: Date | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** events whose whole list changed, and members who signed up themselves, since the last planning pass */
   private readonly signedUp = new Set<number>();
+  private readonly newMembers = new Map<number, Set<bigint>>();
   private signedUpTimer: NodeJS.Timeout | null = null;
   private clock: () => Date = () => new Date();
 
@@ -158,8 +160,9 @@ export class ReminderPlanner {
     });
     // A burst of taps on one event plans it once: planning an event covers all its members, so doing it
     // on every tap would cost O(members) per tap.
-    bus.on("signupsChanged", ({ eventId }) => {
-      this.signedUp.add(eventId);
+    bus.on("signupsChanged", ({ eventId, userId }) => {
+      if (userId === undefined) this.signedUp.add(eventId);
+      else this.newMembers.set(eventId, (this.newMembers.get(eventId) ?? new Set()).add(userId));
       if (this.signedUpTimer) return;
       this.signedUpTimer = setTimeout(() => this.planSignedUp(now()), SIGNUP_PLANNING_DELAY_MS);
       this.signedUpTimer.unref?.();
@@ -171,16 +174,66 @@ export class ReminderPlanner {
     if (this.signedUpTimer) clearTimeout(this.signedUpTimer);
     this.signedUpTimer = null;
     const ids = [...this.signedUp];
+    const members = new Map([...this.newMembers].filter(([eventId]) => !this.signedUp.has(eventId)));
     this.signedUp.clear();
-    if (ids.length === 0) return;
-    const work = this.planEventIds(ids, now).catch((error: unknown) => {
+    this.newMembers.clear();
+    if (ids.length === 0 && members.size === 0) return;
+    const work = Promise.all([this.planEventIds(ids, now), this.planMembers(members, now)]).catch((error: unknown) => {
       this.deps.logger.error({ err: error, eventIds: ids }, "could not plan reminders after sign-ups");
     });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
 
+  /**
+   * Member reminders for members who just signed up: the group's and the
+   * organisers' reminders do not depend on who signed up, so a tap plans only
+   * the tapper's own.
+   */
+  private async planMembers(members: Map<number, Set<bigint>>, now: Date): Promise<number> {
+    if (members.size === 0) return 0;
+    const { db } = this.deps;
+    // Plain IN lists, filtered to the exact pairs here: an OR of one condition per member makes a query
+    // that Prisma's compiler takes tens of milliseconds over, on the thread that answers taps.
+    const userIds = [...new Set([...members.values()].flatMap((ids) => [...ids]))];
+    const reachable = await db.user.findMany({
+      where: { id: { in: userIds }, startedBot: true, remindersOn: true },
+      select: { id: true },
+    });
+    if (reachable.length === 0) return 0;
+    const [events, candidates] = await Promise.all([
+      db.event.findMany({
+        where: {
+          id: { in: [...members.keys()] },
+          status: { in: [...LIVE] },
+          endsAt: { gt: now },
+          startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
+        },
+        select: plannedEvent,
+      }),
+      db.signup.findMany({
+        where: {
+          eventId: { in: [...members.keys()] },
+          userId: { in: reachable.map((u) => u.id) },
+          status: { in: ["confirmed", "waitlisted"] },
+        },
+        select: { eventId: true, userId: true },
+      }),
+    ]);
+    const signups = candidates.filter((c) => members.get(c.eventId)?.has(c.userId));
+    const signupsOf = groupBy(signups, (s) => s.eventId);
+    const deliveries: NewDelivery[] = [];
+    for (const e of events) {
+      const mine = signupsOf.get(e.id) ?? [];
+      if (mine.length === 0) continue;
+      const slots = reminderSlots(windowOf(e), DEFAULT_OFFSETS).filter(notPast(now));
+      for (const m of mine) for (const s of slots) deliveries.push(memberReminder(e.id, e.startsAt, m.userId, s));
+    }
+    return this.deps.outbox.enqueue(deliveries, now);
+  }
+
   private async planEventIds(eventIds: number[], now: Date): Promise<number> {
+    if (eventIds.length === 0) return 0;
     const events = await this.deps.db.event.findMany({
       where: {
         id: { in: eventIds },
@@ -195,7 +248,7 @@ export class ReminderPlanner {
 
   /** Waits for background planning started by `listen`. */
   async settle(): Promise<void> {
-    if (this.signedUp.size > 0) this.planSignedUp(this.clock());
+    if (this.signedUp.size > 0 || this.newMembers.size > 0) this.planSignedUp(this.clock());
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 

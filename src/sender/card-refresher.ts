@@ -57,6 +57,9 @@ export class CardRefresher {
       this.dirty.clear();
       const rendered = new Map<string, View | null>();
       for (const [i, eventId] of ids.entries()) {
+        // Prisma's SQLite calls resolve without touching the event loop, so a flush would otherwise run as one
+        // long chain and hold up every tap behind it: let waiting work in between cards.
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
         // Out of global budget: the rest waits for the next flush (one edit per card covers all changes since).
         if (this.deps.limiter.globalBudget(this.deps.now().getTime()) === 0) {
           for (const rest of ids.slice(i)) this.dirty.add(rest);

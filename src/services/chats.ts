@@ -41,7 +41,7 @@ export class ChatService {
 
   /**
    * Notes that a user is in a group. Written behind (batched every second or
-   * 500 pairs) so a tap stays one or two statements; reads flush first.
+   * 100 pairs) so a tap stays one or two statements; reads flush first.
    */
   async seen(chatId: number, userId: number): Promise<void> {
     const key = `${chatId}:${userId}`;
@@ -49,7 +49,7 @@ export class ChatService {
     if (this.members.size > 200_000) this.members.clear();
     this.members.add(key);
     this.pendingMembers.set(key, { chatId, userId });
-    if (this.pendingMembers.size >= 500) await this.flushMembers();
+    if (this.pendingMembers.size >= 100) await this.flushMembers();
     else if (!this.memberTimer) {
       this.memberTimer = setTimeout(() => void this.flushMembers().catch(() => undefined), 1000);
       this.memberTimer.unref?.();

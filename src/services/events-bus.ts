@@ -4,7 +4,8 @@
  * react without the services knowing each other.
  */
 export interface DomainEvents {
-  signupsChanged: { eventId: number };
+  /** `userId` when one member's own sign-up changed (a tap), absent when the event's list changed as a whole */
+  signupsChanged: { eventId: number; userId?: bigint };
   eventChanged: { eventId: number; timeChanged: boolean };
   eventCancelled: { eventId: number };
   promoted: { eventId: number; userId: bigint; chatId: bigint | null };

@@ -49,6 +49,8 @@ export interface NewDelivery {
 
 export type Delivery = Prisma.DeliveryGetPayload<object>;
 
+const ENQUEUE_CHUNK = 100;
+
 export const atLeastOnceKinds = new Set(["promotion", "event-cancelled"]);
 
 /** A claim older than this is considered interrupted (the sender that took it died). */
@@ -63,8 +65,10 @@ export class Outbox {
   /** Inserts deliveries whose key is new; returns how many were inserted. Existing keys are left as they are. */
   async enqueue(deliveries: NewDelivery[], now: Date): Promise<number> {
     let inserted = 0;
-    for (let i = 0; i < deliveries.length; i += 500) {
-      const chunk = deliveries.slice(i, i + 500);
+    // Small chunks, with a turn of the event loop between them: a big plan must not stall the taps.
+    for (let i = 0; i < deliveries.length; i += ENQUEUE_CHUNK) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const chunk = deliveries.slice(i, i + ENQUEUE_CHUNK);
       const values = chunk.map(
         (d) =>
           Prisma.sql`(${d.key}, ${d.kind}, ${BigInt(d.chatId)}, ${JSON.stringify(d.payload)}, ${d.dueAt}, ${d.expiresAt ?? null}, ${this.pending()}, 0, ${d.eventId ?? null}, ${now})`,

@@ -19,6 +19,14 @@ export type CancelOutcome =
   | { kind: "refused"; reason: "ended" }
   | { kind: "missing" };
 
+/** PostgreSQL: sign-up changes of one event run one after the other (a row lock on the event). */
+function lockEvent(tx: Prisma.TransactionClient, eventId: number) {
+  return tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+}
+
+/** Under a burst, a tap waits for a pooled connection and the event's lock rather than failing. */
+const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
+
 interface Row {
   status: string;
   seq: number | bigint;
@@ -42,10 +50,6 @@ export class SignupService {
     return Prisma.raw(this.kind === "postgresql" ? `(${sql})::"SignupStatus"` : `(${sql})`);
   }
 
-  private lockEvent(eventId: number) {
-    return this.db.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
-  }
-
   /**
    * A sign-up tap. When `card` is given, the tap only counts if that message
    * is a recorded card of this very event (forged or foreign buttons are
@@ -63,7 +67,7 @@ export class SignupService {
     if (this.tapPath) {
       const row = await this.tapPath.signUp(eventId, userId, chatId, now, card);
       if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
-      await this.bus.emit("signupsChanged", { eventId });
+      await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
       return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
     }
     const status = this.signupStatus(
@@ -72,7 +76,7 @@ export class SignupService {
     const onCard = card
       ? Prisma.sql`JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = ${BigInt(card.chatId)} AND k."messageId" = ${card.messageId}`
       : Prisma.empty;
-    const upsert = this.db.$queryRaw<Row[]>`
+    const upsertSql = Prisma.sql`
       INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
       SELECT e."id", ${BigInt(userId)}, ${status},
              COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
@@ -85,10 +89,15 @@ export class SignupService {
         WHERE "Signup"."status" = 'cancelled'
       RETURNING "status", "seq"`;
     const rows =
-      this.kind === "postgresql" ? (await this.db.$transaction([this.lockEvent(eventId), upsert]))[1] : await upsert;
+      this.kind === "postgresql"
+        ? await this.db.$transaction(async (tx) => {
+            await lockEvent(tx, eventId);
+            return tx.$queryRaw<Row[]>(upsertSql);
+          }, waitUnderLoad)
+        : await this.db.$queryRaw<Row[]>(upsertSql);
     const row = rows[0];
     if (row) {
-      await this.bus.emit("signupsChanged", { eventId });
+      await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
       if (row.status === "confirmed") return { kind: "confirmed" };
       return { kind: "waitlisted", position: await this.waitlistPosition(eventId, Number(row.seq)) };
     }
@@ -135,7 +144,7 @@ export class SignupService {
   /** Cancels a sign-up; a freed place goes to the first person on the waitlist. */
   async cancel(eventId: number, userId: number, now: Date): Promise<CancelOutcome> {
     const outcome = await this.db.$transaction(async (tx): Promise<CancelOutcome> => {
-      if (this.kind === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+      if (this.kind === "postgresql") await lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, capacity: true } });
       if (!event) return { kind: "missing" };
       if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
@@ -150,7 +159,7 @@ export class SignupService {
         wasWaitlisted: signup.status === "waitlisted",
         promotedUserId: promotedUserId[0] ?? null,
       };
-    });
+    }, waitUnderLoad);
     if (outcome.kind === "cancelled")
       await this.afterChange(eventId, outcome.promotedUserId ? [outcome.promotedUserId] : []);
     return outcome;
@@ -159,10 +168,10 @@ export class SignupService {
   /** Fills free places from the waitlist in tap order (after a cancel or a bigger capacity). */
   async fillFreePlaces(eventId: number, now: Date): Promise<bigint[]> {
     const promoted = await this.db.$transaction(async (tx) => {
-      if (this.kind === "postgresql") await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+      if (this.kind === "postgresql") await lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
       return event ? this.promoteInto(tx, eventId, event.capacity, now) : [];
-    });
+    }, waitUnderLoad);
     if (promoted.length > 0) await this.afterChange(eventId, promoted);
     return promoted;
   }

@@ -4,6 +4,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as PgClient } from "../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import { SAFETY_NET_PAGES, SqliteCheckpointer } from "./sqlite-checkpointer.ts";
 import { sqliteFilePath } from "./sqlite-path.ts";
 import { SqliteTapPath } from "./sqlite-tap-path.ts";
 
@@ -27,10 +28,11 @@ export function databaseKind(url: string): DatabaseKind {
 }
 
 /** Opens a Prisma client for the URL's database through the matching driver adapter. */
-export async function openDatabase(url: string): Promise<Database> {
+export async function openDatabase(url: string, onError?: (message: string) => void): Promise<Database> {
   const kind = databaseKind(url);
   let prisma: Db;
   let connection: BetterSqlite3.Database | undefined;
+  let checkpointer: SqliteCheckpointer | undefined;
   if (kind === "sqlite") {
     // WAL + busy timeout let another process (the CLI, a migration) share the file.
     const factory = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
@@ -49,6 +51,9 @@ export async function openDatabase(url: string): Promise<Database> {
     await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    const path = sqliteFilePath(url);
+    if (path !== ":memory:") checkpointer = new SqliteCheckpointer(path, (message) => onError?.(message));
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     prisma = new PgClient({ adapter }) as unknown as Db;
@@ -58,6 +63,9 @@ export async function openDatabase(url: string): Promise<Database> {
     kind,
     prisma,
     ...(connection ? { tapPath: new SqliteTapPath(connection) } : {}),
-    close: () => prisma.$disconnect(),
+    async close() {
+      await checkpointer?.stop();
+      await prisma.$disconnect();
+    },
   };
 }
