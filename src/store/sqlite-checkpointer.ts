@@ -48,6 +48,7 @@ export class SqliteCheckpointer {
 
   /** A last checkpoint, then the worker's connection closes. */
   async stop(): Promise<void> {
+    this.worker.ref(); // keep the process alive until the worker has closed its connection
     this.worker.postMessage("stop");
     await this.exited;
   }
