@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, type Seeded, seedGroupsWithEvents } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, type Seeded, seedGroupsWithEvents, startClockedHarness } from "./support.ts";
 
 const window = {
   start: new Date("2026-06-28T01:00:00Z"),
@@ -15,12 +15,7 @@ describe("a group that removed the bot, a member who blocked it", () => {
   let seeded: Seeded;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, 3, window);
   });
   afterAll(() => h?.stop());

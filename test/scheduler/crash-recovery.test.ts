@@ -2,8 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { STALE_CLAIM_MS } from "../../src/services/outbox.ts";
 import type { SimUser } from "../support/fake-telegram/index.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { drain, dueCount, FakeClock, rawCall, type Seeded, seedGroupsWithEvents, testSender } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import {
+  drain,
+  dueCount,
+  FakeClock,
+  rawCall,
+  type Seeded,
+  seedGroupsWithEvents,
+  startClockedHarness,
+  testSender,
+} from "./support.ts";
 
 const window = {
   start: new Date("2026-06-28T01:00:00Z"),
@@ -20,12 +29,7 @@ describe("a crash between claiming and marking sent, then a restart", () => {
   let users: SimUser[];
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { limits: TELEGRAM_LIMITS, now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock, { limits: TELEGRAM_LIMITS });
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, 60, window);
     users = Array.from({ length: 10 }, (_, i) => h.fake.user({ first_name: `U${i}`, started: true }));
   });

@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, type Seeded, seedGroupsWithEvents, sentAt } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, type Seeded, seedGroupsWithEvents, sentAt, startClockedHarness } from "./support.ts";
 
 const tz = "Asia/Shanghai";
 const T0 = new Date("2026-06-28T00:00:00Z"); // 08:00 in Shanghai
@@ -16,12 +16,7 @@ describe("three hours of downtime", () => {
   let restarted: App | null = null;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     // starts 09:30 local: its 1-hour reminder falls due (and stops being useful) while the bot is down
     early = await seedGroupsWithEvents(
       h.fake,

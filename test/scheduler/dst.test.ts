@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, type Seeded, seedGroupsWithEvents, sentAt } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, type Seeded, seedGroupsWithEvents, sentAt, startClockedHarness } from "./support.ts";
 
 // Europe/Berlin, 2026: summer time starts Sun 29 March at 02:00 (→ 03:00).
 // The event: Sun 29 March 10:00–12:00 local (08:00Z). The group's summary: 09:00 local.
@@ -17,12 +17,7 @@ describe("reminders and summaries across the spring-forward change in Europe/Ber
   let seeded: Seeded;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     seeded = await seedGroupsWithEvents(
       h.fake,
       h.app.services,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, runThrough, type Seeded, seedGroupsWithEvents, sentAt } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, runThrough, type Seeded, seedGroupsWithEvents, sentAt, startClockedHarness } from "./support.ts";
 
 // 28 June 09:00–11:00 in Shanghai, moved to 29 June.
 const window = {
@@ -18,12 +18,7 @@ describe("an event moved by a day", () => {
   let seeded: Seeded;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     await h.app.bot.init();
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, 1, window);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { drain, dueCount, FakeClock, type Seeded, seedGroupsWithEvents } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { drain, dueCount, FakeClock, type Seeded, seedGroupsWithEvents, startClockedHarness } from "./support.ts";
 
 const GROUPS = Number(process.env.FANOUT_GROUPS ?? 2000);
 // 28 June 09:00 in Shanghai: every group's 24-hour reminder falls due at 27 June 01:00Z.
@@ -18,12 +18,7 @@ describe(`${GROUPS} groups due a reminder in the same minute`, () => {
   let seeded: Seeded;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { limits: TELEGRAM_LIMITS, now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock, { limits: TELEGRAM_LIMITS });
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, GROUPS, window);
   }, 60_000);
   afterAll(() => h?.stop());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimUser } from "../support/fake-telegram/index.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, runThrough, type Seeded, seedGroupsWithEvents } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, runThrough, type Seeded, seedGroupsWithEvents, startClockedHarness } from "./support.ts";
 
 const window = {
   start: new Date("2026-06-28T01:00:00Z"),
@@ -17,12 +17,7 @@ describe("reminders to members who signed up", () => {
   let people: SimUser[];
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, 1, window);
     const db = h.app.services.database.prisma;
     await db.event.update({ where: { id: seeded.eventIds[0]! }, data: { capacity: 1 } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { FakeClock, runThrough, seedGroupsWithEvents } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import { FakeClock, runThrough, seedGroupsWithEvents, startClockedHarness } from "./support.ts";
 
 const tz = "Asia/Shanghai";
 const DAY = 86_400_000;
@@ -10,12 +10,7 @@ describe("daily summaries on quiet days, and sign-up deadline notices", () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness({
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock);
     await h.app.bot.init();
   });
   afterAll(() => h?.stop());

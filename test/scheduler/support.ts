@@ -6,7 +6,9 @@ import { createRenderer } from "../../src/sender/render.ts";
 import { type CallApi, Sender } from "../../src/sender/sender.ts";
 import type { Outbox } from "../../src/services/outbox.ts";
 import type { Services } from "../../src/services/services.ts";
-import type { FakeTelegram, GroupChatObject } from "../support/fake-telegram/index.ts";
+import type { DatabaseKind } from "../../src/store/database.ts";
+import type { FakeTelegram, GroupChatObject, RateLimitConfig } from "../support/fake-telegram/index.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
 
 /** A clock the tests move by hand; the app, the sender and the fake server all read it. */
 export class FakeClock {
@@ -19,6 +21,23 @@ export class FakeClock {
   advance(ms: number): void {
     this.ms += ms;
   }
+}
+
+/**
+ * The app on a fake clock, not polling and without its cron: the test drives the jobs and the sender.
+ * The fake server shares the clock (for its rate windows).
+ */
+export function startClockedHarness(
+  clock: FakeClock,
+  options: { kind?: DatabaseKind; limits?: RateLimitConfig } = {},
+): Promise<Harness> {
+  return startHarness({
+    ...(options.kind ? { kind: options.kind } : {}),
+    start: false,
+    env: { SCHEDULER: "off" },
+    app: { now: clock.now },
+    fake: { now: clock.nowMs, ...(options.limits ? { limits: options.limits } : {}) },
+  });
 }
 
 export interface Seeded {

@@ -3,8 +3,16 @@ import { planners } from "../../src/scheduler/index.ts";
 import { createServices, type Services } from "../../src/services/services.ts";
 import { type Database, openDatabase } from "../../src/store/database.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { dueCount, FakeClock, rawCall, type Seeded, seedGroupsWithEvents, testSender } from "./support.ts";
+import type { Harness } from "../support/harness.ts";
+import {
+  dueCount,
+  FakeClock,
+  rawCall,
+  type Seeded,
+  seedGroupsWithEvents,
+  startClockedHarness,
+  testSender,
+} from "./support.ts";
 
 const GROUPS = 300;
 const window = {
@@ -24,13 +32,7 @@ describe("two instances on one PostgreSQL database", () => {
   let seeded: Seeded;
 
   beforeAll(async () => {
-    h = await startHarness({
-      kind: "postgresql",
-      start: false,
-      env: { SCHEDULER: "off" },
-      app: { now: clock.now },
-      fake: { limits: TELEGRAM_LIMITS, now: clock.nowMs },
-    });
+    h = await startClockedHarness(clock, { kind: "postgresql", limits: TELEGRAM_LIMITS });
     second = await openDatabase(h.database.url);
     const a = h.app.services;
     b = createServices({
