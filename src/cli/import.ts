@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { isoWithOffset } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { type ProgrammeSummary, summariseProgramme } from "../imports/programme-summary.ts";
@@ -13,7 +14,6 @@ import { migrate } from "../store/migrator.ts";
 import { dayText, fileErrorText, rowErrorText } from "../views/import-views.ts";
 import type { CliConfig } from "./config.ts";
 import type { CliIo } from "./io.ts";
-import { isoWithOffset } from "./iso.ts";
 
 export const importUsage =
   "usage: npm run cli -- import FILE [--year 2020] [--campaign NAME] [--yearly] [--org ID] [--dry-run] [--json] [--skip-bad-rows]";

@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { localStamp } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
 import { totalHours } from "../domain/volunteer-hours.ts";
 import { toCsv } from "../exports/csv.ts";
@@ -115,19 +116,4 @@ export class ExportService {
     });
     return { ics, count: events.filter((e) => e.status !== "cancelled").length };
   }
-}
-
-/** "2026-06-20 09:05" on the wall clock of the zone. */
-function localStamp(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }

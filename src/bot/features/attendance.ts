@@ -2,9 +2,9 @@ import { Composer } from "grammy";
 import { parseHours } from "../../domain/volunteer-hours.ts";
 import type { AttendanceOutcome } from "../../services/attendance.ts";
 import { attendanceView, hoursText } from "../../views/attendance-views.ts";
-import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
+import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 
@@ -59,9 +59,7 @@ async function answerOutcome(ctx: YiqiContext, outcome: AttendanceOutcome, doneK
   return ctx.answerCallbackQuery({ text: ctx.t(doneKey, { count: outcome.count }) });
 }
 
-type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
-
-const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+const handlers: CallbackHandlers = {
   async attendance(ctx, { id, arg }) {
     if (!(await mayOrganise(ctx, id))) return;
     const view = await sheetView(ctx, id, arg ?? 0);
@@ -112,12 +110,7 @@ const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
 export function attendanceFeature(): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
-  feature.on("callback_query:data", async (ctx, next) => {
-    const payload = decodeCallback(ctx.callbackQuery.data);
-    const handler = payload ? handlers[payload.action] : undefined;
-    if (!payload || !handler) return next();
-    await handler(ctx, payload);
-  });
+  handleCallbacks(feature, handlers);
 
   feature.on("message:text", async (ctx, next) => {
     if (ctx.message.text.startsWith("/")) return next();

@@ -1,8 +1,8 @@
 import { Composer, InputFile } from "grammy";
-import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
 import { keyboard, sendOptions, urlButton, type View } from "../../views/view.ts";
+import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise, deepLink } from "../rights.ts";
 import { type ChatScope, chatScope, organiserTarget } from "./scope.ts";
@@ -95,9 +95,7 @@ async function exportSignups(ctx: YiqiContext) {
   return sendFilePrivately(ctx, csv, `yiqi-signups-${target.id}.csv`, caption);
 }
 
-type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
-
-const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+const handlers: CallbackHandlers = {
   async campaignPage(ctx, { id, arg }) {
     const scope = await chatScope(ctx);
     if (!scope) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
@@ -148,11 +146,6 @@ export function campaignFeature(): Composer<YiqiContext> {
     .chatType("private")
     .command("start", (ctx, next) => (ctx.match === "export" ? ctx.reply(ctx.t("export-ready")) : next()));
 
-  feature.on("callback_query:data", async (ctx, next) => {
-    const payload = decodeCallback(ctx.callbackQuery.data);
-    const handler = payload ? handlers[payload.action] : undefined;
-    if (!payload || !handler) return next();
-    await handler(ctx, payload);
-  });
+  handleCallbacks(feature, handlers);
   return feature;
 }

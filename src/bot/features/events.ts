@@ -1,14 +1,13 @@
 import { Composer, GrammyError, InputFile } from "grammy";
 import type { Locale } from "../../config/config.ts";
 import { eventCalendar } from "../../services/calendar.ts";
-import { type CallbackPayload, decodeCallback, encodeCallback } from "../../views/callback-data.ts";
+import { type CallbackPayload, encodeCallback } from "../../views/callback-data.ts";
 import { eventTime, placeText } from "../../views/event-views.ts";
 import { userText } from "../../views/html.ts";
 import { callbackButton, keyboard, sendOptions, urlButton, type View } from "../../views/view.ts";
+import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
-
-type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
 
 /** The organisations whose events this chat shows: the group's organisation and all below it, or a member's groups. */
 async function organisationsForChat(ctx: YiqiContext): Promise<number[] | null> {
@@ -97,7 +96,7 @@ export async function sendRoster(ctx: YiqiContext, eventId: number, userId: numb
   return true;
 }
 
-const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+const handlers: CallbackHandlers = {
   async page(ctx, { id: page }) {
     const orgIds = await organisationsForChat(ctx);
     if (!orgIds || orgIds.length === 0) return toast(ctx, "toast-stale-button");
@@ -267,12 +266,7 @@ export function eventsFeature(): Composer<YiqiContext> {
     }
   });
 
-  feature.on("callback_query:data", async (ctx, next) => {
-    const payload = decodeCallback(ctx.callbackQuery.data);
-    const handler = payload ? handlers[payload.action] : undefined;
-    if (!payload || !handler) return next();
-    await handler(ctx, payload);
-  });
+  handleCallbacks(feature, handlers);
   return feature;
 }
 

@@ -2,10 +2,10 @@ import { Composer } from "grammy";
 import type { Document } from "grammy/types";
 import { readProgrammeOffThread } from "../../services/programme-parser.ts";
 import { IMPORT_LIMITS, type PendingProgramme } from "../../services/programmes.ts";
-import { type CallbackPayload, decodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
+import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 import { organisedBy } from "./scope.ts";
@@ -128,8 +128,6 @@ function replyTo(ctx: YiqiContext) {
   return ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined;
 }
 
-type Handler = (ctx: YiqiContext, payload: CallbackPayload) => Promise<unknown>;
-
 /** The pending import behind a button, if the person pressing it is the one who sent the file. */
 async function ownPending(ctx: YiqiContext, id: number) {
   const pending = await ctx.services.programmes.pending(id);
@@ -145,7 +143,7 @@ async function ownPending(ctx: YiqiContext, id: number) {
   return pending;
 }
 
-const handlers: Partial<Record<CallbackPayload["action"], Handler>> = {
+const handlers: CallbackHandlers = {
   async importConfirm(ctx, { id }) {
     const pending = await ownPending(ctx, id);
     if (!pending) return;
@@ -226,11 +224,6 @@ export function importFeature(): Composer<YiqiContext> {
     return importDocument(ctx, ctx.msg.document, campaignName);
   });
 
-  feature.on("callback_query:data", async (ctx, next) => {
-    const payload = decodeCallback(ctx.callbackQuery.data);
-    const handler = payload ? handlers[payload.action] : undefined;
-    if (!payload || !handler) return next();
-    await handler(ctx, payload);
-  });
+  handleCallbacks(feature, handlers);
   return feature;
 }

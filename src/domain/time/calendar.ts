@@ -156,3 +156,18 @@ export function atLocalTime(dateYmd: string, hhmm: string, tz: string): Date {
   }
   return zonedInstant(date, hour * 60 + minute, tz);
 }
+
+/** "2026-06-28 09:05" on the wall clock of `tz` (spreadsheets, reports). */
+export function localStamp(instant: Date, tz: string): string {
+  const w = wallFields(instant.getTime(), tz);
+  return `${formatYmd(w)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** ISO 8601 on the zone's wall clock with its offset: "2026-06-28T09:00:00+08:00". */
+export function isoWithOffset(instant: Date, tz: string): string {
+  const w = wallFields(instant.getTime(), tz);
+  const offset = offsetMinutes(instant.getTime(), tz);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${formatYmd(w)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
