@@ -15,6 +15,7 @@ form-btn-time-retype = ✏️ Type it again
 form-btn-skip = Skip
 form-btn-unlimited = No limit
 form-btn-no-deadline = No deadline
+form-btn-join-campaign = { $mark } Part of "{ $name }"
 form-btn-post = 📣 Post
 form-unlimited = no limit
 form-summary =

@@ -15,6 +15,7 @@ form-btn-time-retype = ✏️ 重新输入
 form-btn-skip = 跳过
 form-btn-unlimited = 不限名额
 form-btn-no-deadline = 不设截止
+form-btn-join-campaign = { $mark } 加入「{ $name }」
 form-btn-post = 📣 发布
 form-unlimited = 不限
 form-summary =

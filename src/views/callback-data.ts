@@ -24,6 +24,7 @@ export const actions = {
   newOrg: "nc", // /newevent: which organisation
   newStep: "nk", // /newevent: a button answer for the current step (arg: which)
   newGroup: "ng", // /newevent: toggle a group to post to (id: group index)
+  newCampaign: "nj", // /newevent: join (or leave) a campaign (id: campaign)
   newPost: "np", // /newevent: create and post
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)

@@ -99,4 +99,34 @@ describe("organisers: the guided /newevent, /edit and /cancelevent", () => {
     const stale = member.pressData(card, callbackData(card, "✅ 报名"));
     expect((await answerOf(h.fake, stale)).text).toBe("活动已取消，不能报名");
   });
+
+  it("an event created while a campaign runs can join it", async () => {
+    const db = h.app.services.database.prisma;
+    const org = await db.organisation.findFirstOrThrow({ where: { name: "阳光志愿者协会" } });
+    const campaign = await db.campaign.create({
+      data: {
+        name: "公益服务日",
+        organisationId: org.id,
+        startsAt: new Date("2026-06-27T16:00:00Z"),
+        endsAt: new Date("2026-06-28T16:00:00Z"),
+      },
+    });
+    const dm = admin.id;
+    const groups = await sendAndWait(
+      h.fake,
+      admin,
+      dm,
+      "/newevent 爱心义剪 | 6月28日 9:00-11:00 | 社区广场 | 10",
+      (m) => buttonTexts(m).includes("📣 发布"),
+    );
+    expect(buttonTexts(groups)).toContain("☐ 加入「公益服务日」");
+    await press(h.fake, admin, groups, "☐ 加入「公益服务日」");
+    const again = await h.fake.waitFor(() =>
+      h.fake.sent(dm).findLast((m) => buttonTexts(m).includes("☑ 加入「公益服务日」")),
+    );
+    await press(h.fake, admin, again, "📣 发布");
+    await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("爱心义剪")));
+    const event = await db.event.findFirstOrThrow({ where: { title: "爱心义剪" } });
+    expect(event.campaignId).toBe(campaign.id);
+  });
 });

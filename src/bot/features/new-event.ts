@@ -38,6 +38,8 @@ interface NewEventState {
   draft: StoredDraft;
   /** group chats to post to */
   groups?: number[];
+  /** the campaign (e.g. the public-welfare day) the event joins, if any */
+  campaignId?: number | null;
   fromChat?: number;
   eventId?: number;
 }
@@ -107,6 +109,14 @@ async function ask(ctx: PrivateCtx, state: NewEventState): Promise<unknown> {
   return ctx.reply(ctx.t(`form-ask-${field}`), { parse_mode: "HTML", reply_markup: keyboard(buttons) });
 }
 
+/** Campaigns of the organisation or a hub above it whose dates overlap the event: it may join one. */
+async function campaignsAround(ctx: YiqiContext, orgId: number, window: TimeWindow) {
+  const { campaigns, organisations } = ctx.services;
+  const hubs = (await organisations.ancestors(orgId)).map((o) => o.id);
+  const visible = await campaigns.visible(await organisations.subtreeIds(orgId), hubs, ctx.services.now());
+  return visible.filter((c) => c.startsAt < window.end && c.endsAt > window.start).slice(0, 3);
+}
+
 async function askGroups(ctx: PrivateCtx, state: NewEventState) {
   const groups = await ctx.services.organisations.groupsOf(state.orgId!);
   const chosen = state.groups ?? (state.fromChat ? [state.fromChat] : groups.map((g) => Number(g.id)));
@@ -127,6 +137,12 @@ async function askGroups(ctx: PrivateCtx, state: NewEventState) {
       encodeCallback("newGroup", i),
     ),
   ]);
+  const campaigns = await campaignsAround(ctx, state.orgId!, draft.window!);
+  for (const c of campaigns) {
+    const mark = state.campaignId === c.id ? "☑" : "☐";
+    const name = Array.from(c.name).slice(0, 40).join("");
+    rows.push([callbackButton(ctx.t("form-btn-join-campaign", { mark, name }), encodeCallback("newCampaign", c.id))]);
+  }
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId!))]);
   return ctx.reply(`${summary}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
     parse_mode: "HTML",
@@ -233,6 +249,7 @@ async function publish(ctx: PrivateCtx, state: NewEventState) {
     capacity: draft.capacity ?? null,
     signupDeadline: draft.deadline ?? null,
     createdById: ctx.from.id,
+    campaignId: state.campaignId ?? null,
   });
   await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
   const allowed = new Set((await ctx.services.organisations.groupsOf(state.orgId)).map((g) => Number(g.id)));
@@ -282,6 +299,13 @@ async function onStepButton(ctx: PrivateCtx, payload: CallbackPayload) {
       else chosen.add(id);
       await ctx.deleteMessage().catch(() => undefined);
       return askGroups(ctx, { ...data, groups: [...chosen] });
+    }
+    case "newCampaign": {
+      if (state.step !== "groups" || !data.orgId || !draft.window) return;
+      const offered = await campaignsAround(ctx, data.orgId, draft.window);
+      if (!offered.some((c) => c.id === payload.id)) return;
+      await ctx.deleteMessage().catch(() => undefined);
+      return askGroups(ctx, { ...data, campaignId: data.campaignId === payload.id ? null : payload.id });
     }
     case "newPost":
       if (state.step !== "groups") return;
@@ -408,7 +432,7 @@ export function newEventFeature(): Composer<YiqiContext> {
       );
     }
     if (payload.action === "editPick" || payload.action === "editField") return onEdit(ctx as PrivateCtx, payload);
-    if (!["newOrg", "newStep", "newGroup", "newPost"].includes(payload.action)) return next();
+    if (!["newOrg", "newStep", "newGroup", "newCampaign", "newPost"].includes(payload.action)) return next();
     if (ctx.chat.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
     return onStepButton(ctx as PrivateCtx, payload);
   });
