@@ -109,7 +109,10 @@ export async function importCommand(
       }
       timeZone = org.timeZone;
       const bus = new EventBus(() => {});
-      campaigns = new CampaignService(database.prisma, new SignupService(database.prisma, database.kind, bus));
+      campaigns = new CampaignService(
+        database.prisma,
+        new SignupService(database.prisma, database.kind, bus, database.tapPath),
+      );
       programmes = new ProgrammeService(database.prisma, campaigns, bus);
     }
     const now = io.now();

@@ -1,7 +1,7 @@
 import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
+import type { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
-import type { SqliteTapPath } from "../store/sqlite-tap-path.ts";
+import type { TapPath } from "../store/tap-path.ts";
 import type { EventBus } from "./events-bus.ts";
 
 export type SignUpOutcome =
@@ -27,35 +27,27 @@ function lockEvent(tx: Prisma.TransactionClient, eventId: number) {
 /** Under a burst, a tap waits for a pooled connection and the event's lock rather than failing. */
 const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
 
-interface Row {
-  status: string;
-  seq: number | bigint;
-}
-
 /**
- * Sign-ups with a capacity and a waitlist in tap order. The tap is one SQL
- * statement (an INSERT … SELECT that decides confirmed vs waitlisted from the
- * live count); on PostgreSQL it runs after a row lock on the event, so
- * concurrent taps are serialised per event and places are never exceeded.
+ * Sign-ups with a capacity and a waitlist in tap order. The tap goes through
+ * the database's tap path (store/tap-path.ts), which decides confirmed or
+ * waitlisted from the live count under a per-event lock, so places are never
+ * exceeded; cancelling and promoting take the same lock on PostgreSQL.
  */
 export class SignupService {
   constructor(
     private readonly db: Db,
     private readonly kind: DatabaseKind,
     private readonly bus: EventBus,
-    private readonly tapPath?: SqliteTapPath,
+    private readonly tapPath: TapPath,
   ) {}
-
-  private signupStatus(sql: string): Prisma.Sql {
-    return Prisma.raw(this.kind === "postgresql" ? `(${sql})::"SignupStatus"` : `(${sql})`);
-  }
 
   /**
    * A sign-up tap. When `card` is given, the tap only counts if that message
    * is a recorded card of this very event (forged or foreign buttons are
-   * `stale`). The common case — a new sign-up — is a single statement that
-   * checks the card and the event's state and inserts; only refusals and
-   * repeated taps read more to say why.
+   * `stale`). The common case — a new sign-up — is one statement or one
+   * function call (see store/tap-path.ts) that checks the card and the
+   * event's state and inserts; only refusals and repeated taps read more to
+   * say why.
    */
   async signUp(
     eventId: number,
@@ -64,44 +56,10 @@ export class SignupService {
     now: Date,
     card?: { chatId: number; messageId: number },
   ): Promise<SignUpOutcome> {
-    if (this.tapPath) {
-      const row = await this.tapPath.signUp(eventId, userId, chatId, now, card);
-      if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
-      await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
-      return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
-    }
-    const status = this.signupStatus(
-      `CASE WHEN e."capacity" IS NULL OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" = 'confirmed') < e."capacity" THEN 'confirmed' ELSE 'waitlisted' END`,
-    );
-    const onCard = card
-      ? Prisma.sql`JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = ${BigInt(card.chatId)} AND k."messageId" = ${card.messageId}`
-      : Prisma.empty;
-    const upsertSql = Prisma.sql`
-      INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
-      SELECT e."id", ${BigInt(userId)}, ${status},
-             COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
-             ${chatId === null ? null : BigInt(chatId)}, ${now}, ${now}
-      FROM "Event" e ${onCard}
-      WHERE e."id" = ${eventId} AND e."status" = 'published' AND e."endsAt" > ${now}
-        AND (e."signupDeadline" IS NULL OR e."signupDeadline" > ${now})
-      ON CONFLICT ("eventId", "userId") DO UPDATE
-        SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId", "updatedAt" = excluded."updatedAt"
-        WHERE "Signup"."status" = 'cancelled'
-      RETURNING "status", "seq"`;
-    const rows =
-      this.kind === "postgresql"
-        ? await this.db.$transaction(async (tx) => {
-            await lockEvent(tx, eventId);
-            return tx.$queryRaw<Row[]>(upsertSql);
-          }, waitUnderLoad)
-        : await this.db.$queryRaw<Row[]>(upsertSql);
-    const row = rows[0];
-    if (row) {
-      await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
-      if (row.status === "confirmed") return { kind: "confirmed" };
-      return { kind: "waitlisted", position: await this.waitlistPosition(eventId, Number(row.seq)) };
-    }
-    return this.whyNotSignedUp(eventId, userId, now, card);
+    const row = await this.tapPath.signUp(eventId, userId, chatId, now, card);
+    if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
+    await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
+    return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
   }
 
   private async whyNotSignedUp(

@@ -1,6 +1,6 @@
 import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../store/database.ts";
-import type { SqliteTapPath } from "../store/sqlite-tap-path.ts";
+import type { TapPath } from "../store/tap-path.ts";
 
 /**
  * Keeps the users table in step with Telegram profiles. A tap must stay one
@@ -12,31 +12,21 @@ export class UserService {
 
   constructor(
     private readonly db: Db,
-    private readonly tapPath?: SqliteTapPath,
+    private readonly tapPath: TapPath,
   ) {}
 
   async remember(user: TelegramUser): Promise<void> {
     const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
     if (this.seen.get(user.id) === fingerprint) return;
     // One statement: this runs on the first tap of every user the process sees.
-    const now = new Date();
-    if (this.tapPath) {
-      await this.tapPath.rememberUser({
-        id: user.id,
-        firstName: user.first_name,
-        lastName: user.last_name ?? null,
-        username: user.username?.toLowerCase() ?? null,
-        languageCode: user.language_code ?? null,
-        now,
-      });
-    } else {
-      await this.db.$executeRaw`
-      INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
-      VALUES (${BigInt(user.id)}, ${user.first_name}, ${user.last_name ?? null}, ${user.username?.toLowerCase() ?? null},
-              ${user.language_code ?? null}, ${now}, ${now})
-      ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`;
-    }
+    await this.tapPath.rememberUser({
+      id: user.id,
+      firstName: user.first_name,
+      lastName: user.last_name ?? null,
+      username: user.username?.toLowerCase() ?? null,
+      languageCode: user.language_code ?? null,
+      now: new Date(),
+    });
     if (this.seen.size > 100_000) this.seen.clear();
     this.seen.set(user.id, fingerprint);
   }

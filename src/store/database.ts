@@ -4,9 +4,11 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as PgClient } from "../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import { PostgresTapPath } from "./postgres-tap-path.ts";
 import { SAFETY_NET_PAGES, SqliteCheckpointer } from "./sqlite-checkpointer.ts";
 import { sqliteFilePath } from "./sqlite-path.ts";
 import { SqliteTapPath } from "./sqlite-tap-path.ts";
+import type { TapPath } from "./tap-path.ts";
 
 /**
  * The Prisma client type the app is written against. The two generated clients
@@ -18,13 +20,21 @@ export type DatabaseKind = "sqlite" | "postgresql";
 export interface Database {
   kind: DatabaseKind;
   prisma: Db;
-  /** SQLite only: the hot sign-up path as prepared statements on Prisma's own connection */
-  tapPath?: SqliteTapPath;
+  /** the sign-up tap in one or two statements (see tap-path.ts) */
+  tapPath: TapPath;
   close(): Promise<void>;
 }
 
 export function databaseKind(url: string): DatabaseKind {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+function tapPathFor(kind: DatabaseKind, prisma: Db, connection: BetterSqlite3.Database | undefined): TapPath {
+  if (kind === "postgresql") return new PostgresTapPath(prisma);
+  // Pinned to @prisma/adapter-better-sqlite3 6.19, whose adapter exposes its connection as `client`.
+  if (!connection)
+    throw new Error("the SQLite driver adapter did not expose its connection (unexpected Prisma version)");
+  return new SqliteTapPath(connection);
 }
 
 /** Opens a Prisma client for the URL's database through the matching driver adapter. */
@@ -62,7 +72,7 @@ export async function openDatabase(url: string, onError?: (message: string) => v
   return {
     kind,
     prisma,
-    ...(connection ? { tapPath: new SqliteTapPath(connection) } : {}),
+    tapPath: tapPathFor(kind, prisma, connection),
     async close() {
       await checkpointer?.stop();
       await prisma.$disconnect();

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
+import type { TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on SQLite, as prepared statements on Prisma's own
@@ -8,12 +9,6 @@ import type BetterSqlite3 from "better-sqlite3";
  * can interleave with them; while Prisma has an interactive transaction open
  * on the connection, they wait for it to finish instead of running inside it.
  */
-export interface TapRow {
-  status: "confirmed" | "waitlisted";
-  seq: number;
-  /** waitlist position (1-based) when waitlisted */
-  position: number | null;
-}
 
 /** How Prisma's SQLite adapter stores DateTime values (ISO 8601 with an explicit offset). */
 export function sqliteTime(date: Date): string {
@@ -37,7 +32,7 @@ const SIGN_UP = (onCard: boolean) => `
     WHERE "Signup"."status" = 'cancelled'
   RETURNING "status", "seq"`;
 
-export class SqliteTapPath {
+export class SqliteTapPath implements TapPath {
   private readonly signUpOnCard: BetterSqlite3.Statement;
   private readonly signUpPlain: BetterSqlite3.Statement;
   private readonly position: BetterSqlite3.Statement;
@@ -88,14 +83,7 @@ export class SqliteTapPath {
     });
   }
 
-  rememberUser(user: {
-    id: number;
-    firstName: string;
-    lastName: string | null;
-    username: string | null;
-    languageCode: string | null;
-    now: Date;
-  }): Promise<void> {
+  rememberUser(user: TapUser): Promise<void> {
     return this.whenFree(() => {
       this.upsertUser.run({ ...user, id: BigInt(user.id), now: sqliteTime(user.now) });
     });

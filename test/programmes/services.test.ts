@@ -39,7 +39,10 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     bus.on("eventChanged", ({ eventId }) => {
       changed.push(eventId);
     });
-    campaigns = new CampaignService(database.prisma, new SignupService(database.prisma, database.kind, bus));
+    campaigns = new CampaignService(
+      database.prisma,
+      new SignupService(database.prisma, database.kind, bus, database.tapPath),
+    );
     programmes = new ProgrammeService(database.prisma, campaigns, bus);
     attendance = new AttendanceService(database.prisma, bus);
     const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>

@@ -1,0 +1,39 @@
+import type { Db } from "./database.ts";
+import type { TapPath, TapRow, TapUser } from "./tap-path.ts";
+
+/**
+ * The sign-up tap on PostgreSQL: one round trip to the `yiqi_sign_up`
+ * function (migration 20261128060000_sign_up_function), which takes the
+ * event's row lock, checks the card and the event's state, inserts and
+ * returns the waitlist position. A Prisma interactive transaction for the
+ * same work costs four round trips and Prisma's transaction bookkeeping.
+ */
+export class PostgresTapPath implements TapPath {
+  constructor(private readonly db: Db) {}
+
+  async signUp(
+    eventId: number,
+    userId: number,
+    chatId: number | null,
+    now: Date,
+    card?: { chatId: number; messageId: number },
+  ): Promise<TapRow | null> {
+    const rows = await this.db.$queryRaw<{ status: TapRow["status"]; seq: number; position: bigint | null }[]>`
+      SELECT * FROM yiqi_sign_up(${eventId}::integer, ${BigInt(userId)}::bigint,
+        ${chatId === null ? null : BigInt(chatId)}::bigint, ${now}::timestamp(3),
+        ${card ? BigInt(card.chatId) : null}::bigint, ${card?.messageId ?? null}::integer)`;
+    const row = rows[0];
+    return row
+      ? { status: row.status, seq: Number(row.seq), position: row.position === null ? null : Number(row.position) }
+      : null;
+  }
+
+  async rememberUser(user: TapUser): Promise<void> {
+    await this.db.$executeRaw`
+      INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
+      VALUES (${BigInt(user.id)}, ${user.firstName}, ${user.lastName}, ${user.username}, ${user.languageCode},
+              ${user.now}, ${user.now})
+      ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The hottest path there is — a sign-up tap and the first sight of a user —
+ * in as few statements as each database allows: prepared statements on
+ * SQLite (sqlite-tap-path.ts), one function call on PostgreSQL
+ * (postgres-tap-path.ts). Both apply the same rule: a place if the event is
+ * open and not full, else the waitlist in tap order; never over capacity.
+ */
+export interface TapRow {
+  status: "confirmed" | "waitlisted";
+  seq: number;
+  /** waitlist position (1-based) when waitlisted */
+  position: number | null;
+}
+
+export interface TapUser {
+  id: number;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  languageCode: string | null;
+  now: Date;
+}
+
+export interface TapPath {
+  /** null when the tap signs nobody up (event not open, button not on a card of this event, already in) */
+  signUp(
+    eventId: number,
+    userId: number,
+    chatId: number | null,
+    now: Date,
+    card?: { chatId: number; messageId: number },
+  ): Promise<TapRow | null>;
+  rememberUser(user: TapUser): Promise<void>;
+}
