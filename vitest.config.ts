@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    reporters: ["default"],
+    // every test by name, so the log shows which ran against SQLite and which against PostgreSQL
+    reporters: ["verbose"],
   },
 });
