@@ -1,5 +1,6 @@
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
+import { Housekeeping } from "./housekeeping.ts";
 import { ReminderPlanner } from "./reminder-planner.ts";
 import { Scheduler } from "./scheduler.ts";
 import { SummaryPlanner } from "./summary-planner.ts";
@@ -21,5 +22,11 @@ export function planners(services: Services, logger: Logger) {
 export function createScheduler(services: Services, logger: Logger): Scheduler {
   const jobs = planners(services, logger);
   jobs.reminders.listen(services.bus, services.now);
-  return new Scheduler({ ...jobs, now: services.now, logger, nudge: () => services.nudgeSender() });
+  return new Scheduler({
+    ...jobs,
+    housekeeping: new Housekeeping(services.database.prisma),
+    now: services.now,
+    logger,
+    nudge: () => services.nudgeSender(),
+  });
 }

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../log.ts";
+import type { Housekeeping } from "./housekeeping.ts";
 import type { ReminderPlanner } from "./reminder-planner.ts";
 import type { SummaryPlanner } from "./summary-planner.ts";
 
@@ -10,12 +11,14 @@ import type { SummaryPlanner } from "./summary-planner.ts";
  */
 export class Scheduler {
   private task: ScheduledTask | null = null;
+  private hourly: ScheduledTask | null = null;
   private current: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
       reminders: ReminderPlanner;
       summaries: SummaryPlanner;
+      housekeeping: Housekeeping;
       now: () => Date;
       logger: Logger;
       /** something became due: wake the sender */
@@ -42,11 +45,21 @@ export class Scheduler {
     return this.current;
   }
 
-  /** Plans once now, then every minute. */
+  /** Plans once now, then every minute; prunes old bookkeeping every hour. */
   start(): void {
     if (this.task) return;
     this.task = cron.schedule("* * * * *", () => this.tick(), { name: "yiqi-planner", noOverlap: true });
+    this.hourly = cron.schedule("17 * * * *", () => this.prune(), { name: "yiqi-housekeeping", noOverlap: true });
     void this.tick();
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      const pruned = await this.deps.housekeeping.prune(this.deps.now());
+      this.deps.logger.debug(pruned, "pruned old bookkeeping");
+    } catch (error) {
+      this.deps.logger.error({ err: error }, "housekeeping failed");
+    }
   }
 
   /** Waits for planning started in the background by sign-ups. */
@@ -56,7 +69,9 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     await this.task?.destroy();
+    await this.hourly?.destroy();
     this.task = null;
+    this.hourly = null;
     await this.current;
     await this.settle();
   }
