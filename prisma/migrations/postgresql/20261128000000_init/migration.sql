@@ -169,7 +169,6 @@ CREATE TABLE "EventMessage" (
     "eventId" INTEGER NOT NULL,
     "chatId" BIGINT NOT NULL,
     "messageId" INTEGER NOT NULL,
-    "dirtySince" TIMESTAMP(3),
     "editedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -279,9 +278,6 @@ CREATE UNIQUE INDEX "Signup_eventId_userId_key" ON "Signup"("eventId", "userId")
 
 -- CreateIndex
 CREATE INDEX "EventMessage_eventId_idx" ON "EventMessage"("eventId");
-
--- CreateIndex
-CREATE INDEX "EventMessage_dirtySince_idx" ON "EventMessage"("dirtySince");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "EventMessage_chatId_messageId_key" ON "EventMessage"("chatId", "messageId");

@@ -150,7 +150,6 @@ CREATE TABLE "EventMessage" (
     "eventId" INTEGER NOT NULL,
     "chatId" BIGINT NOT NULL,
     "messageId" INTEGER NOT NULL,
-    "dirtySince" DATETIME,
     "editedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "EventMessage_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -254,9 +253,6 @@ CREATE UNIQUE INDEX "Signup_eventId_userId_key" ON "Signup"("eventId", "userId")
 
 -- CreateIndex
 CREATE INDEX "EventMessage_eventId_idx" ON "EventMessage"("eventId");
-
--- CreateIndex
-CREATE INDEX "EventMessage_dirtySince_idx" ON "EventMessage"("dirtySince");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "EventMessage_chatId_messageId_key" ON "EventMessage"("chatId", "messageId");
