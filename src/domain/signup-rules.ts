@@ -23,18 +23,3 @@ export function signupRefusal(event: SignupGate, now: Date): SignupRefusal | nul
       return null;
   }
 }
-
-/** Places shown on a card: "12/20", full with a waitlist, or no limit. */
-export interface PlacesSummary {
-  confirmed: number;
-  waitlisted: number;
-  capacity: number | null;
-}
-
-export function placesLeft(p: PlacesSummary): number | null {
-  return p.capacity === null ? null : Math.max(0, p.capacity - p.confirmed);
-}
-
-export function isFull(p: PlacesSummary): boolean {
-  return p.capacity !== null && p.confirmed >= p.capacity;
-}

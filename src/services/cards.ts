@@ -23,9 +23,4 @@ export class CardService {
     });
     return row?.eventId === eventId;
   }
-
-  /** Where an event is shown (for edits and notices). */
-  postedIn(eventId: number) {
-    return this.db.eventMessage.findMany({ where: { eventId } });
-  }
 }

@@ -118,11 +118,6 @@ export class ChatService {
     this.forget(chatId);
   }
 
-  async setLocale(chatId: number | bigint, locale: string): Promise<void> {
-    await this.db.chat.update({ where: { id: BigInt(chatId) }, data: { locale } });
-    this.forget(chatId);
-  }
-
   /**
    * A group became a supergroup: the organisation link, settings and posted
    * cards move to the new id; the old row stays, marked as migrated.

@@ -37,10 +37,6 @@ export class OrganisationService {
     return this.db.organisation.findUnique({ where: { joinCode: code.trim().toUpperCase() } });
   }
 
-  findByName(name: string) {
-    return this.db.organisation.findFirst({ where: { name: name.trim() } });
-  }
-
   /** Hubs a new organisation can sit under. */
   hubs() {
     return this.db.organisation.findMany({

@@ -1,7 +1,7 @@
 import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
-import type { TapPath } from "../store/tap-path.ts";
+import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { EventBus } from "./events-bus.ts";
 
 export type SignUpOutcome =
@@ -54,20 +54,15 @@ export class SignupService {
     userId: number,
     chatId: number | null,
     now: Date,
-    card?: { chatId: number; messageId: number },
+    card?: CardRef,
   ): Promise<SignUpOutcome> {
-    const row = await this.tapPath.signUp(eventId, userId, chatId, now, card);
+    const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card });
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
     await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
     return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
   }
 
-  private async whyNotSignedUp(
-    eventId: number,
-    userId: number,
-    now: Date,
-    card?: { chatId: number; messageId: number },
-  ): Promise<SignUpOutcome> {
+  private async whyNotSignedUp(eventId: number, userId: number, now: Date, card?: CardRef): Promise<SignUpOutcome> {
     const event = await this.db.event.findUnique({
       where: { id: eventId },
       select: { status: true, endsAt: true, signupDeadline: true },

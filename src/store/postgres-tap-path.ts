@@ -1,5 +1,5 @@
 import type { Db } from "./database.ts";
-import type { TapPath, TapRow, TapUser } from "./tap-path.ts";
+import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on PostgreSQL: one round trip to the `yiqi_sign_up`
@@ -11,13 +11,7 @@ import type { TapPath, TapRow, TapUser } from "./tap-path.ts";
 export class PostgresTapPath implements TapPath {
   constructor(private readonly db: Db) {}
 
-  async signUp(
-    eventId: number,
-    userId: number,
-    chatId: number | null,
-    now: Date,
-    card?: { chatId: number; messageId: number },
-  ): Promise<TapRow | null> {
+  async signUp({ eventId, userId, chatId, now, card }: Tap): Promise<TapRow | null> {
     const rows = await this.db.$queryRaw<{ status: TapRow["status"]; seq: number; position: bigint | null }[]>`
       SELECT * FROM yiqi_sign_up(${eventId}::integer, ${BigInt(userId)}::bigint,
         ${chatId === null ? null : BigInt(chatId)}::bigint, ${now}::timestamp(3),

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { TapPath, TapRow, TapUser } from "./tap-path.ts";
+import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on SQLite, as prepared statements on Prisma's own
@@ -57,13 +57,7 @@ export class SqliteTapPath implements TapPath {
     return work();
   }
 
-  signUp(
-    eventId: number,
-    userId: number,
-    chatId: number | null,
-    now: Date,
-    card?: { chatId: number; messageId: number },
-  ): Promise<TapRow | null> {
+  signUp({ eventId, userId, chatId, now, card }: Tap): Promise<TapRow | null> {
     return this.whenFree(() => {
       const params = {
         eventId,

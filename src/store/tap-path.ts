@@ -21,14 +21,23 @@ export interface TapUser {
   now: Date;
 }
 
+/** The message a button was pressed on. */
+export interface CardRef {
+  chatId: number;
+  messageId: number;
+}
+
+/** One sign-up tap: who, on which event, from which chat; `card` when it must be a recorded card of the event. */
+export interface Tap {
+  eventId: number;
+  userId: number;
+  chatId: number | null;
+  now: Date;
+  card?: CardRef;
+}
+
 export interface TapPath {
   /** null when the tap signs nobody up (event not open, button not on a card of this event, already in) */
-  signUp(
-    eventId: number,
-    userId: number,
-    chatId: number | null,
-    now: Date,
-    card?: { chatId: number; messageId: number },
-  ): Promise<TapRow | null>;
+  signUp(tap: Tap): Promise<TapRow | null>;
   rememberUser(user: TapUser): Promise<void>;
 }

@@ -42,19 +42,13 @@ describe("the group chat, in Chinese", () => {
     const choose = await sendAndWait(h.fake, admin, group, "/setup", (m) => buttonTexts(m).length > 0);
     await press(h.fake, admin, choose, "新建组织");
     const askName = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("组织名称")));
-    const askKind = await h.fake
-      .waitFor(
-        () => {
-          return h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？");
-        },
-        { timeoutMs: 100 },
-      )
-      .catch(async () => {
-        admin.send(group, "   ", { replyTo: askName });
-        await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("名称不能为空")));
-        admin.send(group, "阳光志愿者协会", { replyTo: askName });
-        return h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？"));
-      });
+    // an empty name is refused and asked again; nothing is created
+    admin.send(group, "   ", { replyTo: askName });
+    const empty = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("名称不能为空")));
+    expect(empty.text).toBe("名称不能为空，请重新回复组织名称：");
+    expect(await h.app.services.database.prisma.organisation.count()).toBe(0);
+    admin.send(group, "阳光志愿者协会", { replyTo: askName });
+    const askKind = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？"));
     await press(h.fake, admin, askKind, "组织");
     const askZone = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("选择时区")));
     await press(h.fake, admin, askZone, "Asia/Shanghai");
