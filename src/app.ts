@@ -5,13 +5,13 @@ import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { Config } from "./config/config.ts";
+import { CardRefresher } from "./delivery/card-refresher.ts";
+import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
+import { createRenderer, type NamedRenderer } from "./delivery/render.ts";
+import { type CallApi, Sender } from "./delivery/sender.ts";
 import { Translator } from "./i18n/translator.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
-import { CardRefresher } from "./sender/card-refresher.ts";
-import { type Limits, RateLimiter, telegramLimits } from "./sender/rate-limiter.ts";
-import { createRenderer, type NamedRenderer } from "./sender/render.ts";
-import { type CallApi, Sender } from "./sender/sender.ts";
 import { createServices, type Services } from "./services/services.ts";
 import { openDatabase } from "./store/database.ts";
 import { migrate } from "./store/migrator.ts";
@@ -103,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
-    services.bus.on(name, ({ eventId }) => cards.markDirty(eventId));
+    services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
   }
 
   let runner: RunnerHandle | null = null;

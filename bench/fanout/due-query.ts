@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
+import { Outbox } from "../../src/delivery/outbox.ts";
 import { ReminderPlanner } from "../../src/scheduler/reminder-planner.ts";
-import { Outbox } from "../../src/services/outbox.ts";
 import type { DatabaseKind, Db } from "../../src/store/database.ts";
 import { openTestDatabase } from "../../test/support/databases.ts";
 

@@ -6,7 +6,7 @@ import type { Translator } from "../i18n/translator.ts";
 import { type ProgrammeSummary, summariseProgramme } from "../imports/programme-summary.ts";
 import { type ParsedRow, parseProgrammeTable, type RowError } from "../imports/programme-table.ts";
 import { CampaignService } from "../services/campaigns.ts";
-import { EventBus } from "../services/events-bus.ts";
+import { ChangeFeed } from "../services/changes.ts";
 import { IMPORT_LIMITS, type ImportResult, ProgrammeService } from "../services/programmes.ts";
 import { SignupService } from "../services/signups.ts";
 import { type Database, openDatabase } from "../store/database.ts";
@@ -108,12 +108,12 @@ export async function importCommand(
         return 1;
       }
       timeZone = org.timeZone;
-      const bus = new EventBus(() => {});
+      const changes = new ChangeFeed(() => {});
       campaigns = new CampaignService(
         database.prisma,
-        new SignupService(database.prisma, database.kind, bus, database.tapPath),
+        new SignupService(database.prisma, database.kind, changes, database.tapPath),
       );
-      programmes = new ProgrammeService(database.prisma, campaigns, bus);
+      programmes = new ProgrammeService(database.prisma, campaigns, changes);
     }
     const now = io.now();
     const campaignYear = args.campaign && campaigns ? await campaigns.yearFor(args.campaign, now, timeZone) : null;

@@ -1,4 +1,4 @@
-import type { Delivery } from "../services/outbox.ts";
+import type { Delivery } from "../delivery/outbox.ts";
 import type { Services } from "../services/services.ts";
 import { REMINDER, SUMMARY } from "./deliveries.ts";
 

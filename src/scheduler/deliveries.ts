@@ -1,7 +1,7 @@
 /** Delivery kinds, keys and payloads the scheduler writes into the outbox. */
 
+import type { NewDelivery } from "../delivery/outbox.ts";
 import type { Slot } from "../domain/reminders/plan.ts";
-import type { NewDelivery } from "../services/outbox.ts";
 
 export const REMINDER = "reminder";
 export const MEMBER_REMINDER = "member-reminder";

@@ -21,7 +21,7 @@ export function planners(services: Services, logger: Logger) {
 /** The scheduler of an app: plans reminders as events and sign-ups change, and every minute. */
 export function createScheduler(services: Services, logger: Logger): Scheduler {
   const jobs = planners(services, logger);
-  jobs.reminders.listen(services.bus, services.now);
+  jobs.reminders.listen(services.changes, services.now);
   return new Scheduler({
     ...jobs,
     housekeeping: new Housekeeping(services.database.prisma),

@@ -1,8 +1,8 @@
+import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
 import { DEFAULT_OFFSETS, parseStoredOffsets } from "../domain/reminders/offsets.ts";
 import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
 import type { Logger } from "../log.ts";
-import type { EventBus } from "../services/events-bus.ts";
-import type { NewDelivery, Outbox } from "../services/outbox.ts";
+import type { ChangeFeed } from "../services/changes.ts";
 import type { Db } from "../store/database.ts";
 import { windowOf } from "../views/event-views.ts";
 import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, REMINDER } from "./deliveries.ts";
@@ -152,15 +152,15 @@ export class ReminderPlanner {
    * its own) and plans afresh; a sign-up plans that member's reminders. The
    * work runs in the background so a tap stays fast; `settle` waits for it.
    */
-  listen(bus: EventBus, now: () => Date): void {
+  listen(changes: ChangeFeed, now: () => Date): void {
     this.clock = now;
-    bus.on("eventChanged", async ({ eventId, timeChanged }) => {
+    changes.on("eventChanged", async ({ eventId, timeChanged }) => {
       if (timeChanged) await this.deps.outbox.retire({ eventId }, eventReminderKinds, "event time changed", true);
       await this.planEvent(eventId, now());
     });
     // A burst of taps on one event plans it once: planning an event covers all its members, so doing it
     // on every tap would cost O(members) per tap.
-    bus.on("signupsChanged", ({ eventId, userId }) => {
+    changes.on("signupsChanged", ({ eventId, userId }) => {
       if (userId === undefined) this.signedUp.add(eventId);
       else this.newMembers.set(eventId, (this.newMembers.get(eventId) ?? new Set()).add(userId));
       if (this.signedUpTimer) return;

@@ -1,14 +1,14 @@
 import type { Locale } from "../config/config.ts";
-import type { NamedRenderer } from "../sender/render.ts";
-import type { ApiCall } from "../sender/sender.ts";
+import type { NamedRenderer } from "../delivery/render.ts";
+import type { ApiCall } from "../delivery/sender.ts";
 import type { Services } from "../services/services.ts";
 import { encodeCallback } from "../views/callback-data.ts";
 import { eventCardView, eventTime, formatInstant, placesText, placeText } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
+import { reminderHeading, summaryText } from "../views/schedule-views.ts";
 import { callbackButton, keyboard, sendOptions, urlButton, type View } from "../views/view.ts";
 import { eventArgs, MEMBER_REMINDER, ORGANISER_REMINDER, REMINDER, SUMMARY } from "./deliveries.ts";
 import { gatherSummary } from "./summary-report.ts";
-import { reminderHeading, summaryText } from "./views.ts";
 
 const LIVE = new Set(["published", "closed"]);
 const SUMMARY_LOOKBACK_MS = 86_400_000;

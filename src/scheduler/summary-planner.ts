@@ -1,6 +1,6 @@
+import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
 import { endOfLocalDay, normaliseSummaryTime, summarySlot } from "../domain/reminders/plan.ts";
 import { localDate } from "../domain/time/calendar.ts";
-import type { NewDelivery, Outbox } from "../services/outbox.ts";
 import type { Db } from "../store/database.ts";
 import { SUMMARY, summary } from "./deliveries.ts";
 

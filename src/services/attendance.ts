@@ -1,7 +1,7 @@
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
 import type { Db } from "../store/database.ts";
-import type { EventBus } from "./events-bus.ts";
+import type { ChangeFeed } from "./changes.ts";
 
 export type AttendanceOutcome = { kind: "done"; count: number } | { kind: "not_started" } | { kind: "missing" };
 
@@ -24,7 +24,7 @@ const ATTENDING = ["confirmed", "attended", "no_show"] as const;
 export class AttendanceService {
   constructor(
     private readonly db: Db,
-    private readonly bus: EventBus,
+    private readonly changes: ChangeFeed,
   ) {}
 
   /** The event and the people who were expected (confirmed), with their attendance so far. */
@@ -134,7 +134,7 @@ export class AttendanceService {
       where: { id: eventId, status: { in: ["published", "closed"] }, endsAt: { lte: now } },
       data: { status: "completed" },
     });
-    await this.bus.emit("signupsChanged", { eventId });
-    if (count > 0) await this.bus.emit("eventChanged", { eventId, timeChanged: false });
+    await this.changes.emit("signupsChanged", { eventId });
+    if (count > 0) await this.changes.emit("eventChanged", { eventId, timeChanged: false });
   }
 }

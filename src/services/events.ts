@@ -1,6 +1,6 @@
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
-import type { EventBus } from "./events-bus.ts";
+import type { ChangeFeed } from "./changes.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -31,7 +31,7 @@ export class EventService {
   constructor(
     private readonly db: Db,
     private readonly signups: SignupService,
-    private readonly bus: EventBus,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async create(input: EventInput) {
@@ -84,8 +84,8 @@ export class EventService {
       updated.startsAt.getTime() !== before.startsAt.getTime() || updated.endsAt.getTime() !== before.endsAt.getTime();
     const grew = (updated.capacity ?? Number.POSITIVE_INFINITY) > (before.capacity ?? Number.POSITIVE_INFINITY);
     if (grew) await this.signups.fillFreePlaces(id, now);
-    await this.bus.emit("eventChanged", { eventId: id, timeChanged });
-    await this.bus.emit("signupsChanged", { eventId: id });
+    await this.changes.emit("eventChanged", { eventId: id, timeChanged });
+    await this.changes.emit("signupsChanged", { eventId: id });
     return updated;
   }
 
@@ -95,8 +95,8 @@ export class EventService {
       data: { status: "cancelled", sequence: { increment: 1 } },
     });
     if (count === 0) return false;
-    await this.bus.emit("eventCancelled", { eventId: id });
-    await this.bus.emit("signupsChanged", { eventId: id });
+    await this.changes.emit("eventCancelled", { eventId: id });
+    await this.changes.emit("signupsChanged", { eventId: id });
     return true;
   }
 
@@ -106,7 +106,7 @@ export class EventService {
       where: { id, status: open ? "closed" : "published" },
       data: { status: open ? "published" : "closed" },
     });
-    if (count > 0) await this.bus.emit("signupsChanged", { eventId: id });
+    if (count > 0) await this.changes.emit("signupsChanged", { eventId: id });
     return count > 0;
   }
 

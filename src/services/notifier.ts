@@ -1,11 +1,11 @@
 import type { Locale } from "../config/config.ts";
+import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Db } from "../store/database.ts";
 import { windowOf } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
-import type { EventBus } from "./events-bus.ts";
-import type { NewDelivery, Outbox } from "./outbox.ts";
+import type { ChangeFeed } from "./changes.ts";
 
 /**
  * Personal and group notices that follow from a change: a waitlisted member
@@ -23,9 +23,9 @@ export class Notifier {
     },
   ) {}
 
-  listen(bus: EventBus): void {
-    bus.on("promoted", ({ eventId, userId, chatId }) => this.promoted(eventId, userId, chatId));
-    bus.on("eventCancelled", ({ eventId }) => this.cancelled(eventId));
+  listen(changes: ChangeFeed): void {
+    changes.on("promoted", ({ eventId, userId, chatId }) => this.promoted(eventId, userId, chatId));
+    changes.on("eventCancelled", ({ eventId }) => this.cancelled(eventId));
   }
 
   private localeOf(languageCode: string | null | undefined): Locale {

@@ -4,7 +4,7 @@ import type { ProgrammeSummary } from "../imports/programme-summary.ts";
 import type { ParsedRow, ProgrammeTable, RowError } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
 import type { CampaignService } from "./campaigns.ts";
-import type { EventBus } from "./events-bus.ts";
+import type { ChangeFeed } from "./changes.ts";
 
 /** Where an import goes: the organisation that imports (a hub or a member organisation) and the campaign. */
 export interface ImportTarget {
@@ -65,7 +65,7 @@ export class ProgrammeService {
   constructor(
     private readonly db: Db,
     private readonly campaigns: CampaignService,
-    private readonly bus: EventBus,
+    private readonly changes: ChangeFeed,
   ) {}
 
   /** Keeps a parsed table until Import or Cancel is pressed; returns the pending import's id. */
@@ -224,8 +224,8 @@ export class ProgrammeService {
     }, TX_OPTIONS);
     if (result === null) return null;
     for (const change of result.changed) {
-      await this.bus.emit("eventChanged", change);
-      await this.bus.emit("signupsChanged", { eventId: change.eventId });
+      await this.changes.emit("eventChanged", change);
+      await this.changes.emit("signupsChanged", { eventId: change.eventId });
     }
     return result.outcome;
   }

@@ -1,18 +1,18 @@
 import type { Config } from "../config/config.ts";
+import { Outbox } from "../delivery/outbox.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
+import { ChangeFeed } from "./changes.ts";
 import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
-import { EventBus } from "./events-bus.ts";
 import { ExportService } from "./exports.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
-import { Outbox } from "./outbox.ts";
 import { Presenter } from "./presenter.ts";
 import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
@@ -33,7 +33,7 @@ export interface Services {
   translator: Translator;
   logger: Logger;
   now: () => Date;
-  bus: EventBus;
+  changes: ChangeFeed;
   users: UserService;
   chats: ChatService;
   conversations: ConversationStore;
@@ -54,9 +54,9 @@ export interface Services {
 
 export function createServices(deps: ServiceDeps): Services {
   const db = deps.database.prisma;
-  const bus = new EventBus((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
-  const signups = new SignupService(db, deps.database.kind, bus, deps.database.tapPath);
-  const events = new EventService(db, signups, bus);
+  const changes = new ChangeFeed((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
+  const signups = new SignupService(db, deps.database.kind, changes, deps.database.tapPath);
+  const events = new EventService(db, signups, changes);
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.kind);
   const campaigns = new CampaignService(db, signups);
@@ -66,7 +66,7 @@ export function createServices(deps: ServiceDeps): Services {
     translator: deps.translator,
     logger: deps.logger,
     now: deps.now,
-    bus,
+    changes,
     users: new UserService(db, deps.database.tapPath),
     chats: new ChatService(db, deps.now),
     conversations: new ConversationStore(db, deps.now),
@@ -84,11 +84,11 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     campaigns,
-    programmes: new ProgrammeService(db, campaigns, bus),
-    attendance: new AttendanceService(db, bus),
+    programmes: new ProgrammeService(db, campaigns, changes),
+    attendance: new AttendanceService(db, changes),
     exports: new ExportService(db),
     nudgeSender: () => {},
   };
-  services.notifier.listen(bus);
+  services.notifier.listen(changes);
   return services;
 }

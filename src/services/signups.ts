@@ -2,7 +2,7 @@ import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
-import type { EventBus } from "./events-bus.ts";
+import type { ChangeFeed } from "./changes.ts";
 
 export type SignUpOutcome =
   | { kind: "confirmed" }
@@ -37,7 +37,7 @@ export class SignupService {
   constructor(
     private readonly db: Db,
     private readonly kind: DatabaseKind,
-    private readonly bus: EventBus,
+    private readonly changes: ChangeFeed,
     private readonly tapPath: TapPath,
   ) {}
 
@@ -58,7 +58,7 @@ export class SignupService {
   ): Promise<SignUpOutcome> {
     const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card });
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
-    await this.bus.emit("signupsChanged", { eventId, userId: BigInt(userId) });
+    await this.changes.emit("signupsChanged", { eventId, userId: BigInt(userId) });
     return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
   }
 
@@ -144,10 +144,10 @@ export class SignupService {
   }
 
   private async afterChange(eventId: number, promoted: bigint[]): Promise<void> {
-    await this.bus.emit("signupsChanged", { eventId });
+    await this.changes.emit("signupsChanged", { eventId });
     for (const userId of promoted) {
       const s = await this.db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
-      await this.bus.emit("promoted", { eventId, userId, chatId: s?.chatId ?? null });
+      await this.changes.emit("promoted", { eventId, userId, chatId: s?.chatId ?? null });
     }
   }
 

@@ -102,9 +102,10 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
 
   it("the bot removed from a group marks it inactive", async () => {
     h.fake.setBotStatus(group, "kicked");
-    await h.fake.waitFor(async () => {
+    const inactive = await h.fake.waitForAsync(async () => {
       const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
       return chat?.active === false ? chat : undefined;
     });
+    expect(inactive.active).toBe(false);
   });
 });

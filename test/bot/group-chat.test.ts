@@ -163,10 +163,11 @@ describe("the group chat, in Chinese", () => {
   it("follows the group when it becomes a supergroup", async () => {
     const eventId = (await h.app.services.database.prisma.event.findFirstOrThrow()).id;
     const supergroup = h.fake.migrate(group);
-    await h.fake.waitFor(async () => {
+    const moved = await h.fake.waitForAsync(async () => {
       const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(supergroup.id) } });
       return chat?.organisationId ? chat : undefined;
     });
+    expect(moved.organisationId).not.toBeNull();
     const list = await sendAndWait(h.fake, members[0]!, supergroup.id, "/events");
     expect(list.text).toContain("社区义诊");
     const cards = await h.app.services.database.prisma.eventMessage.findMany({ where: { eventId } });

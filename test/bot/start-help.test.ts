@@ -45,9 +45,10 @@ describe("start-up, /start and /help", () => {
     const hello = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("/setup")));
     expect(hello.text).toContain("/events");
     h.fake.setBotStatus(group, "left", { by: admin });
-    await h.fake.waitFor(async () => {
+    const inactive = await h.fake.waitForAsync(async () => {
       const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
       return chat?.active === false ? chat : undefined;
     });
+    expect(inactive.active).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { ParsedRow } from "../../src/imports/programme-table.ts";
 import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
 import { AttendanceService } from "../../src/services/attendance.ts";
 import { CampaignService } from "../../src/services/campaigns.ts";
-import { EventBus } from "../../src/services/events-bus.ts";
+import { ChangeFeed } from "../../src/services/changes.ts";
 import { readProgramme } from "../../src/services/programme-parser.ts";
 import { ProgrammeService } from "../../src/services/programmes.ts";
 import { SignupService } from "../../src/services/signups.ts";
@@ -33,18 +33,18 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    const bus = new EventBus((error) => {
+    const changes = new ChangeFeed((error) => {
       throw error;
     });
-    bus.on("eventChanged", ({ eventId }) => {
+    changes.on("eventChanged", ({ eventId }) => {
       changed.push(eventId);
     });
     campaigns = new CampaignService(
       database.prisma,
-      new SignupService(database.prisma, database.kind, bus, database.tapPath),
+      new SignupService(database.prisma, database.kind, changes, database.tapPath),
     );
-    programmes = new ProgrammeService(database.prisma, campaigns, bus);
-    attendance = new AttendanceService(database.prisma, bus);
+    programmes = new ProgrammeService(database.prisma, campaigns, changes);
+    attendance = new AttendanceService(database.prisma, changes);
     const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>
       db().organisation.create({ data: { name, kind: orgKind, parentId, joinCode: `${kind}-${name}` } });
     cityId = (await org("市社会组织联合会", "city", null)).id;

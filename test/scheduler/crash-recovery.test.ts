@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { STALE_CLAIM_MS } from "../../src/services/outbox.ts";
+import { STALE_CLAIM_MS } from "../../src/delivery/outbox.ts";
 import type { SimUser } from "../support/fake-telegram/index.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
 import type { Harness } from "../support/harness.ts";

@@ -1,10 +1,10 @@
 import type { App } from "../../src/app.ts";
+import type { Outbox } from "../../src/delivery/outbox.ts";
+import { type Limits, RateLimiter } from "../../src/delivery/rate-limiter.ts";
+import { createRenderer } from "../../src/delivery/render.ts";
+import { type CallApi, Sender } from "../../src/delivery/sender.ts";
 import type { TimeWindow } from "../../src/domain/time/window.ts";
 import { afterScheduledSend, schedulerRenderers } from "../../src/scheduler/index.ts";
-import { type Limits, RateLimiter } from "../../src/sender/rate-limiter.ts";
-import { createRenderer } from "../../src/sender/render.ts";
-import { type CallApi, Sender } from "../../src/sender/sender.ts";
-import type { Outbox } from "../../src/services/outbox.ts";
 import type { Services } from "../../src/services/services.ts";
 import type { DatabaseKind } from "../../src/store/database.ts";
 import type { FakeTelegram, GroupChatObject, RateLimitConfig } from "../support/fake-telegram/index.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChangeFeed, type Changes } from "../../src/services/changes.ts";
 import { EventService } from "../../src/services/events.ts";
-import { type DomainEvents, EventBus } from "../../src/services/events-bus.ts";
 import { OrganisationService } from "../../src/services/organisations.ts";
 import { SignupService } from "../../src/services/signups.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
@@ -18,18 +18,18 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   let signups: SignupService;
   let events: EventService;
   let orgId: number;
-  const promoted: DomainEvents["promoted"][] = [];
+  const promoted: Changes["promoted"][] = [];
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    const bus = new EventBus((e) => {
+    const changes = new ChangeFeed((e) => {
       throw e;
     });
-    bus.on("promoted", (p) => {
+    changes.on("promoted", (p) => {
       promoted.push(p);
     });
-    signups = new SignupService(db.prisma, kind, bus, db.tapPath);
-    events = new EventService(db.prisma, signups, bus);
+    signups = new SignupService(db.prisma, kind, changes, db.tapPath);
+    events = new EventService(db.prisma, signups, changes);
     const org = await new OrganisationService(db.prisma).create({
       name: "阳光志愿者协会",
       kind: "organisation",

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { gatherSummary } from "../../scheduler/summary-report.ts";
-import { summaryText } from "../../scheduler/views.ts";
+import { summaryText } from "../../views/schedule-views.ts";
 import type { YiqiContext } from "../context.ts";
 
 const DAY_MS = 86_400_000;

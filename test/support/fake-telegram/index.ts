@@ -14,7 +14,7 @@
  */
 export type { ApiFailure, ApiResponse, ApiSuccess } from "./api-error.ts";
 export type { ApiCall } from "./call-log.ts";
-export type { WaitOptions } from "./changes.ts";
+export type { NotThenable, WaitForAsyncOptions, WaitOptions } from "./changes.ts";
 export { TEST_BOT, TEST_BOT_ID, TEST_BOT_TOKEN } from "./constants.ts";
 export { type RateLimitConfig, type RateLimitKind, TELEGRAM_LIMITS } from "./limits.ts";
 export type { BotStatus, MemberStatus } from "./members.ts";

@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 import type { BotCommand, BotCommandScope, Chat, Message, UserFromGetMe } from "grammy/types";
 import { ApiError, type ApiResponse, httpFailure, tooManyRequests } from "./api-error.ts";
 import { type ApiCall, CallLog } from "./call-log.ts";
-import { Changes, DEFAULT_WAIT_MS, type WaitOptions } from "./changes.ts";
+import {
+  Changes,
+  DEFAULT_POLL_MS,
+  DEFAULT_WAIT_MS,
+  type NotThenable,
+  type WaitForAsyncOptions,
+  type WaitOptions,
+} from "./changes.ts";
 import { migrateToSupergroup, setBotStatus, setMemberStatus } from "./chat-events.ts";
 import { TEST_BOT, TEST_BOT_TOKEN } from "./constants.ts";
 import { Faults } from "./faults.ts";
@@ -189,11 +196,30 @@ export class FakeTelegram {
     return this.state.updates.pending;
   }
 
-  /** Resolves with the first truthy result of `check`, re-evaluated whenever a call is recorded or updates move. */
-  waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+  /**
+   * Resolves with the first truthy result of `check`, re-evaluated whenever a call is recorded or updates move.
+   * `check` must be synchronous: given one that returns a promise, the wait rejects at once (use `waitForAsync`).
+   */
+  waitFor<T>(check: () => NotThenable<T> | undefined | null | false, options: WaitOptions = {}): Promise<T> {
     return this.changes.waitFor(check, options.timeoutMs ?? DEFAULT_WAIT_MS, () => {
       return `waitFor condition\n${this.log.describeRecent()}`;
     });
+  }
+
+  /**
+   * Resolves with the first truthy result of the async `check` (a database read, say), run again whenever the
+   * fake's state changes and every `pollMs` (default 25 ms), since changes elsewhere do not notify the fake.
+   */
+  waitForAsync<T>(
+    check: () => Promise<T | undefined | null | false>,
+    options: WaitForAsyncOptions = {},
+  ): Promise<T> {
+    return this.changes.waitForAsync(
+      check,
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+      () => `waitForAsync condition\n${this.log.describeRecent()}`,
+      options.pollMs ?? DEFAULT_POLL_MS,
+    );
   }
 
   /** Resolves with the next call of `method` (matching `predicate`) once it has been answered. */

@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "../log.ts";
-import type { Delivery, Outbox } from "../services/outbox.ts";
+import type { Delivery, Outbox } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 
 /** A Bot API call ready to make: method name and its parameters. */

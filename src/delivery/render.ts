@@ -1,4 +1,4 @@
-import type { Delivery } from "../services/outbox.ts";
+import type { Delivery } from "./outbox.ts";
 import type { ApiCall, Renderer } from "./sender.ts";
 
 /** Payload of a delivery: a ready Bot API call, or a named renderer run at send time (so counts are current). */

@@ -3,7 +3,7 @@
  * sign-ups lets the card refresher, the reminder planner and the notifier
  * react without the services knowing each other.
  */
-export interface DomainEvents {
+export interface Changes {
   /** `userId` when one member's own sign-up changed (a tap), absent when the event's list changed as a whole */
   signupsChanged: { eventId: number; userId?: bigint };
   eventChanged: { eventId: number; timeChanged: boolean };
@@ -13,23 +13,23 @@ export interface DomainEvents {
 
 type Listener<T> = (payload: T) => void | Promise<void>;
 
-export class EventBus {
-  private readonly listeners = new Map<keyof DomainEvents, Listener<never>[]>();
+export class ChangeFeed {
+  private readonly listeners = new Map<keyof Changes, Listener<never>[]>();
   private readonly onError: (error: unknown, name: string) => void;
 
   constructor(onError: (error: unknown, name: string) => void) {
     this.onError = onError;
   }
 
-  on<K extends keyof DomainEvents>(name: K, listener: Listener<DomainEvents[K]>): void {
+  on<K extends keyof Changes>(name: K, listener: Listener<Changes[K]>): void {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener as Listener<never>]);
   }
 
   /** Runs every listener; a failing listener is reported and does not stop the others or the caller. */
-  async emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): Promise<void> {
+  async emit<K extends keyof Changes>(name: K, payload: Changes[K]): Promise<void> {
     for (const listener of this.listeners.get(name) ?? []) {
       try {
-        await (listener as Listener<DomainEvents[K]>)(payload);
+        await (listener as Listener<Changes[K]>)(payload);
       } catch (error) {
         this.onError(error, name);
       }
