@@ -41,3 +41,4 @@ help =
     /campaign — every event of a campaign day
 error-generic = Sorry, something went wrong. Please try again in a moment.
 fallback-private = I didn't understand that. Send /help to see what I can do.
+conversation-outdated = Yiqi was updated while we were talking, and this conversation can't go on. Please start again with the same command.

@@ -41,3 +41,4 @@ help =
     /campaign — 活动日的全部活动
 error-generic = 抱歉，处理时出了点问题，请稍后再试。
 fallback-private = 我没听懂。发送 /help 查看可以做什么。
+conversation-outdated = 机器人刚刚升级，这段对话无法继续了。请重新发送同一个命令再来一次。

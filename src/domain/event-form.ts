@@ -1,3 +1,4 @@
+import type { TelegramId } from "../telegram-id.ts";
 import { parseTimeWindow } from "./time/parse.ts";
 import type { TimeWindow } from "./time/window.ts";
 
@@ -8,7 +9,15 @@ import type { TimeWindow } from "./time/window.ts";
  */
 export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline";
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; field: FormField; error: string; value?: string };
+export type FieldResult<T> = { ok: true; value: T } | FieldError;
+
+/** A part that is not valid: which, the message key, and the text as typed (for the message). */
+export interface FieldError {
+  ok: false;
+  field: FormField;
+  error: string;
+  value?: string;
+}
 
 export interface FormContext {
   timeZone: string;
@@ -96,7 +105,7 @@ export interface EventDraft {
 
 export interface OneLineResult {
   draft: EventDraft;
-  errors: Extract<FieldResult<unknown>, { ok: false }>[];
+  errors: FieldError[];
 }
 
 /** `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. */
@@ -126,13 +135,162 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   return { draft, errors };
 }
 
+/** What one edited part changes on an existing event (the events service's `EventPatch` accepts it). */
+export interface EventFormPatch {
+  title?: string;
+  window?: TimeWindow;
+  timeText?: string | null;
+  place?: string | null;
+  online?: boolean;
+  content?: string | null;
+  capacity?: number | null;
+  signupDeadline?: Date | null;
+}
+
+/** The value each part holds once its text is valid. */
+interface FieldValues {
+  title: string;
+  time: TimeWindow;
+  place: { place: string | null; online: boolean };
+  details: string | null;
+  capacity: number | null;
+  deadline: Date | null;
+}
+
+/** Everything about one part of the form, in one place. */
+interface FieldRule<T> {
+  /** reads the typed text; `current` is the draft so far (or the event being edited) */
+  check(text: string, current: EventDraft, form: FormContext): FieldResult<T>;
+  /** the draft with a valid value in it */
+  put(draft: EventDraft, value: T, text: string): EventDraft;
+  /** what a valid value changes on an existing event (/edit) */
+  patch(value: T, text: string): EventFormPatch;
+  /** the guided form still has to ask for it */
+  missing(draft: EventDraft): boolean;
+  /**
+   * An optional part's button: its answer number (the callback `arg`: buttons in old messages carry it, so keep
+   * it; 0 and 1 are the time step's), its label (a message key) and the value it stands for.
+   */
+  skip?: { answer: number; label: string; value: T };
+}
+
+const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
+  title: {
+    check: checkTitle,
+    put: (draft, title) => ({ ...draft, title }),
+    patch: (title) => ({ title }),
+    missing: (draft) => draft.title === undefined,
+  },
+  time: {
+    check: (text, _current, form) => checkTime(text, form),
+    put: (draft, window, text) => ({ ...draft, window, timeText: text.trim() }),
+    patch: (window, text) => ({ window, timeText: text.trim() }),
+    missing: (draft) => draft.window === undefined,
+  },
+  place: {
+    check: checkPlace,
+    put: (draft, { place, online }) => ({ ...draft, place, online }),
+    patch: ({ place, online }) => ({ place, online }),
+    missing: (draft) => draft.place === undefined && draft.online === undefined,
+  },
+  details: {
+    check: (text) => {
+      const result = checkDetails(text);
+      return result.ok ? { ok: true, value: result.value || null } : result;
+    },
+    put: (draft, details) => ({ ...draft, details }),
+    patch: (content) => ({ content }),
+    missing: (draft) => draft.details === undefined,
+    skip: { answer: 2, label: "form-btn-skip", value: null },
+  },
+  capacity: {
+    check: checkCapacity,
+    put: (draft, capacity) => ({ ...draft, capacity }),
+    patch: (capacity) => ({ capacity }),
+    missing: (draft) => draft.capacity === undefined,
+    skip: { answer: 3, label: "form-btn-unlimited", value: null },
+  },
+  deadline: {
+    check: (text, current, form) =>
+      current.window
+        ? checkDeadline(text, current.window, form)
+        : { ok: false, field: "deadline", error: "form-time-not_understood" },
+    put: (draft, deadline) => ({ ...draft, deadline }),
+    patch: (signupDeadline) => ({ signupDeadline }),
+    missing: (draft) => draft.deadline === undefined,
+    skip: { answer: 4, label: "form-btn-no-deadline", value: null },
+  },
+};
+
+/** The parts in the order the guided form asks for them (also the order /edit offers them). */
+export const formFields: readonly FormField[] = ["title", "time", "place", "details", "capacity", "deadline"];
+
+export function isFormField(step: string): step is FormField {
+  return formFields.some((field) => field === step);
+}
+
 /** The next part the guided conversation still needs. */
 export function nextMissing(draft: EventDraft): FormField | null {
-  if (draft.title === undefined) return "title";
-  if (draft.window === undefined) return "time";
-  if (draft.place === undefined && draft.online === undefined) return "place";
-  if (draft.details === undefined) return "details";
-  if (draft.capacity === undefined) return "capacity";
-  if (draft.deadline === undefined) return "deadline";
-  return null;
+  return formFields.find((field) => rules[field].missing(draft)) ?? null;
+}
+
+/** A typed answer for one part: the draft with it, and what it changes on an event; or what is wrong. */
+export type FieldAnswer = { ok: true; draft: EventDraft; patch: EventFormPatch } | FieldError;
+
+export function answerField<F extends FormField>(
+  field: F,
+  text: string,
+  current: EventDraft,
+  form: FormContext,
+): FieldAnswer {
+  const rule: FieldRule<FieldValues[F]> = rules[field];
+  const result = rule.check(text, current, form);
+  if (!result.ok) return result;
+  return { ok: true, draft: rule.put(current, result.value, text), patch: rule.patch(result.value, text) };
+}
+
+/** The button that leaves an optional part out: its answer number and label (message key). */
+export function skipButton(field: FormField): { answer: number; label: string } | null {
+  const skip = rules[field].skip;
+  return skip ? { answer: skip.answer, label: skip.label } : null;
+}
+
+/** The part a skip button's answer number belongs to. */
+export function skippedField(answer: number): FormField | null {
+  return formFields.find((field) => rules[field].skip?.answer === answer) ?? null;
+}
+
+/** The draft with an optional part left out (null when the part has no skip button). */
+export function skipField<F extends FormField>(field: F, draft: EventDraft): EventDraft | null {
+  const rule: FieldRule<FieldValues[F]> = rules[field];
+  return rule.skip ? rule.put(draft, rule.skip.value, "") : null;
+}
+
+/** The fields of a new event (the events service's `EventInput`). */
+export interface NewEventFields extends Required<EventFormPatch> {
+  organisationId: number;
+  createdById: TelegramId;
+  campaignId: number | null;
+}
+
+/** One way from a finished draft to a new event (with who creates it and what it joins); null without title or time. */
+export function eventInputFromDraft(
+  draft: EventDraft,
+  owner: { organisationId: number; createdById: TelegramId; campaignId?: number | null },
+): NewEventFields | null {
+  const { title, window } = draft;
+  if (title === undefined || window === undefined) return null;
+  return {
+    organisationId: owner.organisationId,
+    title,
+    window,
+    timeText: draft.timeText ?? null,
+    place: draft.place ?? null,
+    online: draft.online ?? false,
+    content: draft.details ?? null,
+    capacity: draft.capacity ?? null,
+    signupDeadline: draft.deadline ?? null,
+    createdById: owner.createdById,
+    campaignId: owner.campaignId ?? null,
+  };
 }

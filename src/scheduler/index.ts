@@ -22,6 +22,18 @@ export function planners(services: Services, logger: Logger) {
 export function createScheduler(services: Services, logger: Logger): Scheduler {
   const jobs = planners(services, logger);
   jobs.reminders.listen(services.changes, services.now);
+  services.changes.on("chatSettingsChanged", async ({ chatId, reminders, summary }) => {
+    if (reminders) await jobs.reminders.replanChat(chatId, services.now());
+    if (summary) await jobs.summaries.replanChat(chatId, services.now());
+    services.nudgeSender();
+  });
+  // reminders for the sign-ups made while they were off (those planned before are still in the outbox)
+  services.changes.on("memberRemindersChanged", async ({ userId, on }) => {
+    if (!on) return;
+    for (const s of await services.signups.mine(userId, services.now())) {
+      await jobs.reminders.planEvent(s.eventId, services.now());
+    }
+  });
   return new Scheduler({
     ...jobs,
     housekeeping: new Housekeeping(services.database.prisma),

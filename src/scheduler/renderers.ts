@@ -8,7 +8,6 @@ import { userText } from "../views/html.ts";
 import { reminderHeading, summaryText } from "../views/schedule-views.ts";
 import { callbackButton, keyboard, sendOptions, urlButton, type View } from "../views/view.ts";
 import { eventArgs, MEMBER_REMINDER, ORGANISER_REMINDER, REMINDER, SUMMARY } from "./deliveries.ts";
-import { gatherSummary } from "./summary-report.ts";
 
 const LIVE = new Set(["published", "closed"]);
 const SUMMARY_LOOKBACK_MS = 86_400_000;
@@ -131,7 +130,7 @@ export function schedulerRenderers(services: Services, botUsername: () => string
       if (!chat?.active || !chat.summaryOn) return null;
       const now = services.now();
       const since = chat.lastSummaryAt ?? new Date(now.getTime() - SUMMARY_LOOKBACK_MS);
-      const report = await gatherSummary({ db, signups: services.signups }, chat.id, now, since);
+      const report = await services.summaries.report(chat.id, now, since);
       if (!report || (report.quiet && !chat.summaryWhenQuiet)) return null;
       return message({ text: summaryText(report, context(await groupLocale(chat.id))) });
     },

@@ -1,6 +1,7 @@
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 
 export type AttendanceOutcome = { kind: "done"; count: number } | { kind: "not_started" } | { kind: "missing" };
@@ -78,8 +79,8 @@ export class AttendanceService {
   }
 
   /** A member's attended events that started in the year (in the zone), with hours. */
-  async memberYear(userId: number, year: number, timeZone: string): Promise<HoursLine[]> {
-    return this.lines({ userId: BigInt(userId) }, year, timeZone);
+  async memberYear(userId: TelegramId, year: number, timeZone: string): Promise<HoursLine[]> {
+    return this.lines({ userId }, year, timeZone);
   }
 
   /** Every attended event of these organisations that started in the year, per member. */

@@ -1,4 +1,5 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
+import { districtOf } from "../domain/org-tree.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import type { Db } from "../store/database.ts";
 import type { EventSummary } from "../views/event-views.ts";
@@ -99,19 +100,11 @@ export class CampaignService {
     });
     const orgs = await this.db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
     const byId = new Map(orgs.map((o) => [o.id, o]));
-    const districtOf = (id: number): string | null => {
-      let current = byId.get(id);
-      for (let depth = 0; current && depth < 10; depth++) {
-        if (current.kind === "district") return current.name;
-        current = current.parentId === null ? undefined : byId.get(current.parentId);
-      }
-      return null;
-    };
     const counts = await this.signups.counts(events.map((e) => e.id));
     return events.map((event) => ({
       event,
       organisation: event.organisation.name,
-      district: districtOf(event.organisationId),
+      district: districtOf(event.organisationId, byId)?.name ?? null,
       confirmed: counts.get(event.id)?.confirmed ?? 0,
       waitlisted: counts.get(event.id)?.waitlisted ?? 0,
     }));

@@ -1,4 +1,5 @@
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 
 /** The chat messages that show an event, so they can be kept up to date and buttons on them trusted. */
 export class CardService {
@@ -7,18 +8,18 @@ export class CardService {
     private readonly onPosted: (eventId: number) => void = () => {},
   ) {}
 
-  async remember(eventId: number, chatId: number, messageId: number): Promise<void> {
+  async remember(eventId: number, chatId: TelegramId, messageId: number): Promise<void> {
     await this.db.eventMessage.upsert({
-      where: { chatId_messageId: { chatId: BigInt(chatId), messageId } },
-      create: { eventId, chatId: BigInt(chatId), messageId },
+      where: { chatId_messageId: { chatId, messageId } },
+      create: { eventId, chatId, messageId },
       update: { eventId },
     });
     this.onPosted(eventId);
   }
 
-  async isCardOf(eventId: number, chatId: number, messageId: number): Promise<boolean> {
+  async isCardOf(eventId: number, chatId: TelegramId, messageId: number): Promise<boolean> {
     const row = await this.db.eventMessage.findUnique({
-      where: { chatId_messageId: { chatId: BigInt(chatId), messageId } },
+      where: { chatId_messageId: { chatId, messageId } },
       select: { eventId: true },
     });
     return row?.eventId === eventId;

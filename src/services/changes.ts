@@ -1,7 +1,8 @@
 /**
- * In-process notifications between services: a change to an event or its
- * sign-ups lets the card refresher, the reminder planner and the notifier
- * react without the services knowing each other.
+ * In-process notifications between services ("changes", so as not to be
+ * confused with events, the domain's word): a change to an event, its
+ * sign-ups or a chat's settings lets the card refresher, the reminder planner
+ * and the notifier react without the services knowing each other.
  */
 export interface Changes {
   /** `userId` when one member's own sign-up changed (a tap), absent when the event's list changed as a whole */
@@ -9,6 +10,10 @@ export interface Changes {
   eventChanged: { eventId: number; timeChanged: boolean };
   eventCancelled: { eventId: number };
   promoted: { eventId: number; userId: bigint; chatId: bigint | null };
+  /** a group changed its reminder offsets or switched them (`reminders`), or its daily summary (`summary`) */
+  chatSettingsChanged: { chatId: bigint; reminders: boolean; summary: boolean };
+  /** a member switched their own reminders on or off */
+  memberRemindersChanged: { userId: bigint; on: boolean };
 }
 
 type Listener<T> = (payload: T) => void | Promise<void>;

@@ -1,6 +1,7 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "../store/database.ts";
+import { type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
 const PROFILE_CACHE_MS = 60_000;
@@ -16,11 +17,11 @@ export interface ChatProfile {
 
 /** Group and private chats the bot is in, their organisation link, settings and admin cache. */
 export class ChatService {
-  private readonly known = new Set<number>();
+  private readonly known = new Set<TelegramId>();
   private readonly members = new Set<string>();
-  private readonly pendingMembers = new Map<string, { chatId: number; userId: number }>();
+  private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
   private memberTimer: NodeJS.Timeout | null = null;
-  private readonly profiles = new Map<number, { at: number; profile: ChatProfile | null }>();
+  private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
 
   constructor(
     private readonly db: Db,
@@ -29,21 +30,22 @@ export class ChatService {
 
   /** Makes sure a row exists for a chat the bot just saw (one statement the first time per process). */
   async remember(chat: TelegramChat): Promise<void> {
-    if (this.known.has(chat.id)) return;
+    const id = telegramId(chat.id);
+    if (this.known.has(id)) return;
     const title = "title" in chat ? (chat.title ?? null) : null;
     await this.db.chat.upsert({
-      where: { id: BigInt(chat.id) },
-      create: { id: BigInt(chat.id), type: chat.type, title },
+      where: { id },
+      create: { id, type: chat.type, title },
       update: { type: chat.type, title, active: true },
     });
-    this.known.add(chat.id);
+    this.known.add(id);
   }
 
   /**
    * Notes that a user is in a group. Written behind (batched every second or
    * 100 pairs) so a tap stays one or two statements; reads flush first.
    */
-  async seen(chatId: number, userId: number): Promise<void> {
+  async seen(chatId: TelegramId, userId: TelegramId): Promise<void> {
     const key = `${chatId}:${userId}`;
     if (this.members.has(key)) return;
     if (this.members.size > 200_000) this.members.clear();
@@ -63,29 +65,29 @@ export class ChatService {
     this.pendingMembers.clear();
     if (batch.length === 0) return;
     const at = this.now();
-    const values = batch.map((m) => Prisma.sql`(${BigInt(m.chatId)}, ${BigInt(m.userId)}, ${at})`);
+    const values = batch.map((m) => Prisma.sql`(${m.chatId}, ${m.userId}, ${at})`);
     await this.db.$executeRaw`
       INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES ${Prisma.join(values)}
       ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`;
   }
 
-  async left(chatId: number, userId: number): Promise<void> {
+  async left(chatId: TelegramId, userId: TelegramId): Promise<void> {
     this.members.delete(`${chatId}:${userId}`);
-    await this.db.chatMember.deleteMany({ where: { chatId: BigInt(chatId), userId: BigInt(userId) } });
+    await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
   }
 
   /** Organisations of the active groups a user has been seen in. */
-  async organisationsOfMember(userId: number): Promise<number[]> {
+  async organisationsOfMember(userId: TelegramId): Promise<number[]> {
     await this.flushMembers();
     const rows = await this.db.chatMember.findMany({
-      where: { userId: BigInt(userId), chat: { active: true, organisationId: { not: null } } },
+      where: { userId: userId, chat: { active: true, organisationId: { not: null } } },
       select: { chat: { select: { organisationId: true } } },
     });
     return [...new Set(rows.map((r) => r.chat.organisationId!))];
   }
 
   /** Cached for a minute per process; changes made here invalidate it at once. */
-  async profile(chatId: number): Promise<ChatProfile | null> {
+  async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
     const t = this.now().getTime();
     if (cached && t - cached.at < PROFILE_CACHE_MS) return cached.profile;
@@ -104,17 +106,17 @@ export class ChatService {
     return profile;
   }
 
-  forget(chatId: number | bigint): void {
-    this.profiles.delete(Number(chatId));
+  forget(chatId: TelegramId): void {
+    this.profiles.delete(chatId);
   }
 
-  find(chatId: number | bigint) {
-    return this.db.chat.findUnique({ where: { id: BigInt(chatId) }, include: { organisation: true } });
+  find(chatId: TelegramId) {
+    return this.db.chat.findUnique({ where: { id: chatId }, include: { organisation: true } });
   }
 
-  async setActive(chatId: number | bigint, active: boolean): Promise<void> {
-    await this.db.chat.updateMany({ where: { id: BigInt(chatId) }, data: { active } });
-    if (!active) this.known.delete(Number(chatId));
+  async setActive(chatId: TelegramId, active: boolean): Promise<void> {
+    await this.db.chat.updateMany({ where: { id: chatId }, data: { active } });
+    if (!active) this.known.delete(chatId);
     this.forget(chatId);
   }
 
@@ -122,9 +124,7 @@ export class ChatService {
    * A group became a supergroup: the organisation link, settings and posted
    * cards move to the new id; the old row stays, marked as migrated.
    */
-  async migrate(fromId: number, toId: number): Promise<void> {
-    const from = BigInt(fromId);
-    const to = BigInt(toId);
+  async migrate(from: TelegramId, to: TelegramId): Promise<void> {
     await this.db.$transaction(async (tx) => {
       const old = await tx.chat.findUnique({ where: { id: from } });
       if (!old) return;
@@ -145,30 +145,30 @@ export class ChatService {
       await tx.delivery.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
       await tx.chat.update({ where: { id: from }, data: { active: false, migratedToId: to, organisationId: null } });
     });
-    this.known.delete(fromId);
-    this.forget(fromId);
-    this.forget(toId);
+    this.known.delete(from);
+    this.forget(from);
+    this.forget(to);
   }
 
   /** Telegram admins of a group, from a cache refreshed every 10 minutes or when told to. */
-  async admins(chatId: number, fetch: () => Promise<number[]>, force = false): Promise<Set<number>> {
+  async admins(chatId: TelegramId, fetch: () => Promise<TelegramId[]>, force = false): Promise<Set<TelegramId>> {
     const chat = await this.db.chat.findUnique({
-      where: { id: BigInt(chatId) },
+      where: { id: chatId },
       select: { adminsFetchedAt: true, admins: { select: { userId: true } } },
     });
     const fresh = chat?.adminsFetchedAt && this.now().getTime() - chat.adminsFetchedAt.getTime() < ADMIN_CACHE_MS;
-    if (chat && fresh && !force) return new Set(chat.admins.map((a) => Number(a.userId)));
+    if (chat && fresh && !force) return new Set(chat.admins.map((a) => a.userId));
     const ids = await fetch();
     await this.db.$transaction([
-      this.db.chatAdmin.deleteMany({ where: { chatId: BigInt(chatId) } }),
-      this.db.chatAdmin.createMany({ data: ids.map((id) => ({ chatId: BigInt(chatId), userId: BigInt(id) })) }),
-      this.db.chat.update({ where: { id: BigInt(chatId) }, data: { adminsFetchedAt: this.now() } }),
+      this.db.chatAdmin.deleteMany({ where: { chatId: chatId } }),
+      this.db.chatAdmin.createMany({ data: ids.map((userId) => ({ chatId, userId })) }),
+      this.db.chat.update({ where: { id: chatId }, data: { adminsFetchedAt: this.now() } }),
     ]);
     return new Set(ids);
   }
 
   /** Forget the cached admins (a chat_member update arrived). */
-  async invalidateAdmins(chatId: number): Promise<void> {
-    await this.db.chat.updateMany({ where: { id: BigInt(chatId) }, data: { adminsFetchedAt: null } });
+  async invalidateAdmins(chatId: TelegramId): Promise<void> {
+    await this.db.chat.updateMany({ where: { id: chatId }, data: { adminsFetchedAt: null } });
   }
 }

@@ -1,5 +1,6 @@
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 import type { SignupService } from "./signups.ts";
 
@@ -14,7 +15,7 @@ export interface EventInput {
   window: TimeWindow;
   capacity?: number | null;
   signupDeadline?: Date | null;
-  createdById?: number | null;
+  createdById?: TelegramId | null;
   campaignId?: number | null;
   organisers?: { name: string; organisationId: number | null }[];
   importKey?: string | null;
@@ -44,7 +45,7 @@ export class EventService {
         precision: window.precision,
         openEnded: window.openEnded ?? false,
         timeZone: window.timeZone,
-        createdById: input.createdById === undefined || input.createdById === null ? null : BigInt(input.createdById),
+        createdById: input.createdById ?? null,
         organisers: organisers ? { create: organisers.map((o, position) => ({ ...o, position })) } : undefined,
       },
     });

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { subtreeOf } from "../domain/org-tree.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 
 export type OrgKind = "city" | "district" | "street" | "organisation";
 
@@ -23,7 +25,7 @@ export function newJoinCode(): string {
 export class OrganisationService {
   constructor(private readonly db: Db) {}
 
-  async create(input: NewOrganisation, linkChatId?: number) {
+  async create(input: NewOrganisation, linkChatId?: TelegramId) {
     const org = await this.db.organisation.create({ data: { ...input, joinCode: newJoinCode() } });
     if (linkChatId !== undefined) await this.linkChat(linkChatId, org.id);
     return org;
@@ -45,9 +47,9 @@ export class OrganisationService {
     });
   }
 
-  async linkChat(chatId: number, organisationId: number, locale?: string): Promise<void> {
+  async linkChat(chatId: TelegramId, organisationId: number, locale?: string): Promise<void> {
     await this.db.chat.update({
-      where: { id: BigInt(chatId) },
+      where: { id: chatId },
       data: { organisationId, ...(locale ? { locale } : {}) },
     });
   }
@@ -55,20 +57,7 @@ export class OrganisationService {
   /** The organisation and every organisation below it. */
   async subtreeIds(rootId: number): Promise<number[]> {
     const all = await this.db.organisation.findMany({ select: { id: true, parentId: true } });
-    const children = new Map<number, number[]>();
-    for (const o of all) {
-      if (o.parentId === null) continue;
-      children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
-    }
-    const result: number[] = [];
-    const queue = [rootId];
-    while (queue.length > 0) {
-      const id = queue.shift()!;
-      if (result.includes(id)) continue; // a cycle in bad data must not loop forever
-      result.push(id);
-      queue.push(...(children.get(id) ?? []));
-    }
-    return result;
+    return subtreeOf(all, rootId).map((o) => o.id);
   }
 
   /** The chain from the organisation up to the city. */
@@ -82,22 +71,22 @@ export class OrganisationService {
     return chain;
   }
 
-  async addOrganiser(organisationId: number, userId: number | bigint, addedById: number): Promise<void> {
+  async addOrganiser(organisationId: number, userId: TelegramId, addedById: TelegramId): Promise<void> {
     await this.db.organiser.upsert({
-      where: { organisationId_userId: { organisationId, userId: BigInt(userId) } },
-      create: { organisationId, userId: BigInt(userId), addedById: BigInt(addedById) },
+      where: { organisationId_userId: { organisationId, userId } },
+      create: { organisationId, userId, addedById },
       update: {},
     });
   }
 
-  async removeOrganiser(organisationId: number, userId: number | bigint): Promise<boolean> {
-    const { count } = await this.db.organiser.deleteMany({ where: { organisationId, userId: BigInt(userId) } });
+  async removeOrganiser(organisationId: number, userId: TelegramId): Promise<boolean> {
+    const { count } = await this.db.organiser.deleteMany({ where: { organisationId, userId } });
     return count > 0;
   }
 
-  async isNamedOrganiser(organisationId: number, userId: number): Promise<boolean> {
+  async isNamedOrganiser(organisationId: number, userId: TelegramId): Promise<boolean> {
     const row = await this.db.organiser.findUnique({
-      where: { organisationId_userId: { organisationId, userId: BigInt(userId) } },
+      where: { organisationId_userId: { organisationId, userId } },
     });
     return row !== null;
   }
@@ -107,13 +96,13 @@ export class OrganisationService {
   }
 
   /** Organisations a user may organise for: named organiser, or admin of a linked group (cached admins). */
-  async organisedBy(userId: number) {
+  async organisedBy(userId: TelegramId) {
     const named = await this.db.organiser.findMany({
-      where: { userId: BigInt(userId) },
+      where: { userId },
       select: { organisationId: true },
     });
     const viaAdmin = await this.db.chatAdmin.findMany({
-      where: { userId: BigInt(userId), chat: { organisationId: { not: null }, active: true } },
+      where: { userId, chat: { organisationId: { not: null }, active: true } },
       select: { chat: { select: { organisationId: true } } },
     });
     const ids = new Set<number>([

@@ -1,8 +1,10 @@
+import { subtreeOf } from "../domain/org-tree.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
 import type { ParsedRow, ProgrammeTable, RowError } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { CampaignService } from "./campaigns.ts";
 import type { ChangeFeed } from "./changes.ts";
 
@@ -12,7 +14,7 @@ export interface ImportTarget {
   campaignName: string | null;
   /** a new campaign repeats every year on its day */
   yearly?: boolean;
-  createdById?: number | null;
+  createdById?: TelegramId | null;
 }
 
 export interface ImportResult {
@@ -39,7 +41,7 @@ interface StoredPayload {
 export interface PendingProgramme {
   id: number;
   organisationId: number;
-  userId: number;
+  userId: TelegramId;
   campaignName: string | null;
   fileName: string;
   table: ProgrammeTable;
@@ -71,7 +73,7 @@ export class ProgrammeService {
   /** Keeps a parsed table until Import or Cancel is pressed; returns the pending import's id. */
   async stage(
     target: ImportTarget,
-    userId: number,
+    userId: TelegramId,
     reading: { table: ProgrammeTable; summary: ProgrammeSummary },
     fileName: string,
     now: Date,
@@ -90,7 +92,7 @@ export class ProgrammeService {
     const row = await this.db.pendingImport.create({
       data: {
         organisationId: target.organisationId,
-        userId: BigInt(userId),
+        userId,
         campaignName: target.campaignName,
         payload,
         createdAt: now,
@@ -106,7 +108,7 @@ export class ProgrammeService {
     return {
       id: row.id,
       organisationId: row.organisationId,
-      userId: Number(row.userId),
+      userId: row.userId,
       campaignName: row.campaignName,
       fileName: stored.fileName,
       table: { ok: true, delimiter: stored.delimiter, rows: stored.rows.map(loadRow), errors: stored.errors },
@@ -201,7 +203,7 @@ export class ProgrammeService {
         });
       }
       // new events in a few multi-row statements, so a city's programme does not hold the database for long
-      const createdById = target.createdById == null ? null : BigInt(target.createdById);
+      const createdById = target.createdById ?? null;
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
         const chunk = fresh.slice(i, i + WRITE_CHUNK);
         const created = await tx.event.createManyAndReturn({
@@ -243,17 +245,7 @@ export class ProgrammeService {
     const all = await this.db.organisation.findMany({ select: { id: true, name: true, parentId: true } });
     const byName = new Map<string, number>();
     for (const org of all) if (!byName.has(normaliseName(org.name))) byName.set(normaliseName(org.name), org.id);
-    const below = new Set<number>([rootId]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const org of all) {
-        if (org.parentId !== null && below.has(org.parentId) && !below.has(org.id)) {
-          below.add(org.id);
-          grew = true;
-        }
-      }
-    }
+    const below = new Set(subtreeOf(all, rootId).map((o) => o.id));
     return { rootId, byName, below };
   }
 }

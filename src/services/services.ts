@@ -7,15 +7,19 @@ import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
 import { ChangeFeed } from "./changes.ts";
+import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
+import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
 import { Presenter } from "./presenter.ts";
+import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
+import { SummaryService } from "./summaries.ts";
 import { UserService } from "./users.ts";
 
 export interface ServiceDeps {
@@ -36,6 +40,10 @@ export interface Services {
   changes: ChangeFeed;
   users: UserService;
   chats: ChatService;
+  /** which language a chat or a person is addressed in */
+  languages: Languages;
+  settings: ChatSettingsService;
+  processedUpdates: ProcessedUpdates;
   conversations: ConversationStore;
   organisations: OrganisationService;
   events: EventService;
@@ -48,6 +56,7 @@ export interface Services {
   programmes: ProgrammeService;
   attendance: AttendanceService;
   exports: ExportService;
+  summaries: SummaryService;
   /** set by the app once the sender exists: look at the outbox now */
   nudgeSender: () => void;
 }
@@ -60,6 +69,8 @@ export function createServices(deps: ServiceDeps): Services {
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.kind);
   const campaigns = new CampaignService(db, signups);
+  const users = new UserService(db, deps.database.tapPath);
+  const chats = new ChatService(db, deps.now);
   const services: Services = {
     config: deps.config,
     database: deps.database,
@@ -67,8 +78,11 @@ export function createServices(deps: ServiceDeps): Services {
     logger: deps.logger,
     now: deps.now,
     changes,
-    users: new UserService(db, deps.database.tapPath),
-    chats: new ChatService(db, deps.now),
+    users,
+    chats,
+    languages: new Languages(deps.translator, chats, users),
+    settings: new ChatSettingsService(db, chats, changes),
+    processedUpdates: new ProcessedUpdates(db),
     conversations: new ConversationStore(db, deps.now),
     organisations,
     events,
@@ -87,6 +101,7 @@ export function createServices(deps: ServiceDeps): Services {
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes),
     exports: new ExportService(db),
+    summaries: new SummaryService({ db, signups }),
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);

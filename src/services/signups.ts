@@ -2,6 +2,7 @@ import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { DatabaseKind, Db } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 
 export type SignUpOutcome =
@@ -51,18 +52,18 @@ export class SignupService {
    */
   async signUp(
     eventId: number,
-    userId: number,
-    chatId: number | null,
+    userId: TelegramId,
+    chatId: TelegramId | null,
     now: Date,
     card?: CardRef,
   ): Promise<SignUpOutcome> {
     const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card });
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
-    await this.changes.emit("signupsChanged", { eventId, userId: BigInt(userId) });
+    await this.changes.emit("signupsChanged", { eventId, userId });
     return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
   }
 
-  private async whyNotSignedUp(eventId: number, userId: number, now: Date, card?: CardRef): Promise<SignUpOutcome> {
+  private async whyNotSignedUp(eventId: number, userId: TelegramId, now: Date, card?: CardRef): Promise<SignUpOutcome> {
     const event = await this.db.event.findUnique({
       where: { id: eventId },
       select: { status: true, endsAt: true, signupDeadline: true },
@@ -70,7 +71,7 @@ export class SignupService {
     if (!event) return { kind: "missing" };
     if (card) {
       const shown = await this.db.eventMessage.findUnique({
-        where: { chatId_messageId: { chatId: BigInt(card.chatId), messageId: card.messageId } },
+        where: { chatId_messageId: { chatId: card.chatId, messageId: card.messageId } },
         select: { eventId: true },
       });
       if (shown?.eventId !== eventId) return { kind: "stale" };
@@ -81,7 +82,7 @@ export class SignupService {
       return { kind: "refused", reason: refusal };
     }
     const existing = await this.db.signup.findUnique({
-      where: { eventId_userId: { eventId, userId: BigInt(userId) } },
+      where: { eventId_userId: { eventId, userId } },
     });
     if (existing?.status === "waitlisted") {
       return { kind: "already_waitlisted", position: await this.waitlistPosition(eventId, existing.seq) };
@@ -95,13 +96,13 @@ export class SignupService {
   }
 
   /** Cancels a sign-up; a freed place goes to the first person on the waitlist. */
-  async cancel(eventId: number, userId: number, now: Date): Promise<CancelOutcome> {
+  async cancel(eventId: number, userId: TelegramId, now: Date): Promise<CancelOutcome> {
     const outcome = await this.db.$transaction(async (tx): Promise<CancelOutcome> => {
       if (this.kind === "postgresql") await lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, capacity: true } });
       if (!event) return { kind: "missing" };
       if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
-      const signup = await tx.signup.findUnique({ where: { eventId_userId: { eventId, userId: BigInt(userId) } } });
+      const signup = await tx.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
       if (!signup || (signup.status !== "confirmed" && signup.status !== "waitlisted"))
         return { kind: "not_signed_up" };
       await tx.signup.update({ where: { id: signup.id }, data: { status: "cancelled", updatedAt: now } });
@@ -182,10 +183,10 @@ export class SignupService {
   }
 
   /** A user's active sign-ups for events that have not ended, soonest first, with waitlist positions. */
-  async mine(userId: number, now: Date) {
+  async mine(userId: TelegramId, now: Date) {
     const rows = await this.db.signup.findMany({
       where: {
-        userId: BigInt(userId),
+        userId,
         status: { in: ["confirmed", "waitlisted"] },
         event: { endsAt: { gt: now }, status: { in: ["published", "closed"] } },
       },

@@ -1,6 +1,7 @@
 import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../store/database.ts";
 import type { TapPath } from "../store/tap-path.ts";
+import { type TelegramId, telegramId } from "../telegram-id.ts";
 
 /**
  * Keeps the users table in step with Telegram profiles. A tap must stay one
@@ -8,7 +9,7 @@ import type { TapPath } from "../store/tap-path.ts";
  * process last saw it.
  */
 export class UserService {
-  private readonly seen = new Map<number, string>();
+  private readonly seen = new Map<TelegramId, string>();
 
   constructor(
     private readonly db: Db,
@@ -17,10 +18,11 @@ export class UserService {
 
   async remember(user: TelegramUser): Promise<void> {
     const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
-    if (this.seen.get(user.id) === fingerprint) return;
+    const id = telegramId(user.id);
+    if (this.seen.get(id) === fingerprint) return;
     // One statement: this runs on the first tap of every user the process sees.
     await this.tapPath.rememberUser({
-      id: user.id,
+      id,
       firstName: user.first_name,
       lastName: user.last_name ?? null,
       username: user.username?.toLowerCase() ?? null,
@@ -28,21 +30,21 @@ export class UserService {
       now: new Date(),
     });
     if (this.seen.size > 100_000) this.seen.clear();
-    this.seen.set(user.id, fingerprint);
+    this.seen.set(id, fingerprint);
   }
 
   async markStarted(user: TelegramUser): Promise<void> {
     await this.remember(user);
-    await this.db.user.update({ where: { id: BigInt(user.id) }, data: { startedBot: true } });
+    await this.db.user.update({ where: { id: telegramId(user.id) }, data: { startedBot: true } });
   }
 
   /** The user blocked the bot: stop private messages until they press Start again. */
-  async markBlocked(userId: number | bigint): Promise<void> {
-    await this.db.user.updateMany({ where: { id: BigInt(userId) }, data: { startedBot: false } });
+  async markBlocked(userId: TelegramId): Promise<void> {
+    await this.db.user.updateMany({ where: { id: userId }, data: { startedBot: false } });
   }
 
-  async find(userId: number | bigint) {
-    return this.db.user.findUnique({ where: { id: BigInt(userId) } });
+  async find(userId: TelegramId) {
+    return this.db.user.findUnique({ where: { id: userId } });
   }
 
   async findByUsername(username: string) {

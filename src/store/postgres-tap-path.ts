@@ -13,9 +13,9 @@ export class PostgresTapPath implements TapPath {
 
   async signUp({ eventId, userId, chatId, now, card }: Tap): Promise<TapRow | null> {
     const rows = await this.db.$queryRaw<{ status: TapRow["status"]; seq: number; position: bigint | null }[]>`
-      SELECT * FROM yiqi_sign_up(${eventId}::integer, ${BigInt(userId)}::bigint,
-        ${chatId === null ? null : BigInt(chatId)}::bigint, ${now}::timestamp(3),
-        ${card ? BigInt(card.chatId) : null}::bigint, ${card?.messageId ?? null}::integer)`;
+      SELECT * FROM yiqi_sign_up(${eventId}::integer, ${userId}::bigint,
+        ${chatId}::bigint, ${now}::timestamp(3),
+        ${card?.chatId ?? null}::bigint, ${card?.messageId ?? null}::integer)`;
     const row = rows[0];
     return row
       ? { status: row.status, seq: Number(row.seq), position: row.position === null ? null : Number(row.position) }
@@ -25,7 +25,7 @@ export class PostgresTapPath implements TapPath {
   async rememberUser(user: TapUser): Promise<void> {
     await this.db.$executeRaw`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
-      VALUES (${BigInt(user.id)}, ${user.firstName}, ${user.lastName}, ${user.username}, ${user.languageCode},
+      VALUES (${user.id}, ${user.firstName}, ${user.lastName}, ${user.username}, ${user.languageCode},
               ${user.now}, ${user.now})
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
         "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`;

@@ -61,10 +61,10 @@ export class SqliteTapPath implements TapPath {
     return this.whenFree(() => {
       const params = {
         eventId,
-        userId: BigInt(userId),
-        chatId: chatId === null ? null : BigInt(chatId),
+        userId,
+        chatId,
         now: sqliteTime(now),
-        ...(card ? { cardChatId: BigInt(card.chatId), cardMessageId: card.messageId } : {}),
+        ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
       const row = (card ? this.signUpOnCard : this.signUpPlain).get(params) as
         | { status: string; seq: bigint }
@@ -79,7 +79,7 @@ export class SqliteTapPath implements TapPath {
 
   rememberUser(user: TapUser): Promise<void> {
     return this.whenFree(() => {
-      this.upsertUser.run({ ...user, id: BigInt(user.id), now: sqliteTime(user.now) });
+      this.upsertUser.run({ ...user, now: sqliteTime(user.now) });
     });
   }
 }

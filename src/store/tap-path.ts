@@ -5,6 +5,8 @@
  * (postgres-tap-path.ts). Both apply the same rule: a place if the event is
  * open and not full, else the waitlist in tap order; never over capacity.
  */
+import type { TelegramId } from "../telegram-id.ts";
+
 export interface TapRow {
   status: "confirmed" | "waitlisted";
   seq: number;
@@ -13,7 +15,7 @@ export interface TapRow {
 }
 
 export interface TapUser {
-  id: number;
+  id: TelegramId;
   firstName: string;
   lastName: string | null;
   username: string | null;
@@ -23,15 +25,15 @@ export interface TapUser {
 
 /** The message a button was pressed on. */
 export interface CardRef {
-  chatId: number;
+  chatId: TelegramId;
   messageId: number;
 }
 
 /** One sign-up tap: who, on which event, from which chat; `card` when it must be a recorded card of the event. */
 export interface Tap {
   eventId: number;
-  userId: number;
-  chatId: number | null;
+  userId: TelegramId;
+  chatId: TelegramId | null;
   now: Date;
   card?: CardRef;
 }

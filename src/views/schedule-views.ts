@@ -2,7 +2,7 @@
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { startOfLocalDay } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
-import type { SummaryReport, Tally } from "../scheduler/summary-report.ts";
+import type { SummaryReport, Tally } from "../services/summaries.ts";
 import { type Counts, type EventSummary, eventTime, placesText, placeText, type ViewContext } from "./event-views.ts";
 import { fitMessage, userText } from "./html.ts";
 

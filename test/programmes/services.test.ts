@@ -110,10 +110,10 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     const reading = readProgramme(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
     if (!reading.ok) throw new Error("fixture did not parse");
     const table = reading.table;
-    const stale = await programmes.stage({ organisationId: cityId, campaignName: null }, 7, reading, "old.csv", now);
+    const stale = await programmes.stage({ organisationId: cityId, campaignName: null }, 7n, reading, "old.csv", now);
     const later = new Date(now.getTime() + 25 * 60 * 60_000);
     const target = { organisationId: cityId, campaignName: "社会组织公益日" };
-    const id = await programmes.stage(target, 42, reading, "a.csv", later);
+    const id = await programmes.stage(target, 42n, reading, "a.csv", later);
     expect(await programmes.pending(stale)).toBeNull();
     const pending = await programmes.pending(id);
     expect(pending?.table.rows[0]?.window.start).toEqual(table.rows[0]?.window.start);
@@ -164,9 +164,9 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     const waitlisted = await db().signup.findFirstOrThrow({ where: { eventId: clinic.id, status: "waitlisted" } });
     expect(await attendance.toggle(clinic.id, waitlisted.id, after)).toEqual({ kind: "missing" });
 
-    const year = await attendance.memberYear(Number(users[0]!.id), 2026, zone);
+    const year = await attendance.memberYear(users[0]!.id, 2026, zone);
     expect(year).toEqual([expect.objectContaining({ title: "社区义诊", hours: 2.5, organisation: "市红十字会" })]);
-    expect(await attendance.memberYear(Number(users[1]!.id), 2026, zone)).toEqual([]);
+    expect(await attendance.memberYear(users[1]!.id, 2026, zone)).toEqual([]);
     await attendance.setHours(clinic.id, 4);
     expect((await attendance.report([redCrossId], 2026, zone)).map((l) => [l.name, l.hours])).toEqual([["志愿者1", 4]]);
     expect(await attendance.report([redCrossId], 2025, zone)).toEqual([]);

@@ -34,9 +34,9 @@ export async function organisationWithGroup(
   }
   const org = await h.app.services.organisations.create(
     { name: init.name, kind: init.kind, parentId: init.parentId ?? null, timeZone: "Asia/Shanghai", locale: "zh-CN" },
-    group.id,
+    BigInt(group.id),
   );
-  h.app.services.chats.forget(group.id);
+  h.app.services.chats.forget(BigInt(group.id));
   return { id: org.id, group };
 }
 

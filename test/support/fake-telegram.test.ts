@@ -386,3 +386,106 @@ describe("limits and faults", () => {
     expect(fake.calls("sendMessage").map((call) => call.status)).toEqual([502, 0]);
   });
 });
+
+describe("waits", () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("waitFor resolves with the first truthy result of a synchronous check, re-checked on each call", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    const waiting = fake.waitFor(() => fake.sent(alice).find((message) => message.text === "second"));
+    await bot.api.sendMessage(alice.id, "first");
+    await bot.api.sendMessage(alice.id, "second");
+    expect((await waiting).text).toBe("second");
+  });
+
+  it("waitFor rejects a check that returns a promise instead of passing at once", async () => {
+    let ran = false;
+    const check = async () => {
+      ran = true;
+      return false;
+    };
+    // @ts-expect-error the type refuses a check that returns a promise
+    const waiting = fake.waitFor(check, { timeoutMs: 1000 });
+    await expect(waiting).rejects.toThrow(/returned a promise .*Use waitForAsync/);
+    expect(ran).toBe(true);
+    // also when the promise would fail later, or is any other thenable
+    // @ts-expect-error the type refuses a check that returns a promise
+    await expect(fake.waitFor(() => Promise.reject(new Error("late")))).rejects.toThrow(/waitForAsync/);
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a Promise, on purpose
+    await expect(fake.waitFor(() => ({ then: () => undefined }))).rejects.toThrow(/waitForAsync/);
+  });
+
+  it("waitFor times out naming the condition and the last calls", async () => {
+    await bot.api.getMe();
+    await expect(fake.waitFor(() => false, { timeoutMs: 50 })).rejects.toThrow(
+      /^Timed out after 50 ms: waitFor condition\nlast calls:\n {2}getMe → 200/,
+    );
+  });
+
+  it("waitForAsync waits for an async condition that becomes true later, found by polling", async () => {
+    let value: string | undefined;
+    let resolved = false;
+    const waiting = fake
+      .waitForAsync(async () => {
+        await sleep(1);
+        return value;
+      })
+      .finally(() => {
+        resolved = true;
+      });
+    await sleep(80);
+    expect(resolved).toBe(false);
+    value = "ready";
+    const started = Date.now();
+    expect(await waiting).toBe("ready");
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("waitForAsync re-checks whenever the fake's state changes", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    // a poll too slow to matter: only the call recorded by the fake can wake the check
+    const waiting = fake.waitForAsync(async () => fake.sent(alice).find((message) => message.text === "hi"), {
+      pollMs: 60_000,
+    });
+    await sleep(20);
+    await bot.api.sendMessage(alice.id, "hi");
+    expect((await waiting).text).toBe("hi");
+  });
+
+  it("waitForAsync runs one check at a time", async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const value = await fake.waitForAsync(
+      async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await sleep(30);
+        running -= 1;
+        runs += 1;
+        return runs >= 3 ? runs : undefined;
+      },
+      { pollMs: 2 },
+    );
+    expect(value).toBe(3);
+    expect(most).toBe(1);
+  });
+
+  it("waitForAsync times out with the same description as waitFor, and rejects with the error of a check that throws", async () => {
+    await bot.api.getMe();
+    await expect(fake.waitForAsync(async () => false, { timeoutMs: 60 })).rejects.toThrow(
+      /^Timed out after 60 ms: waitForAsync condition\nlast calls:\n {2}getMe → 200/,
+    );
+    await expect(
+      fake.waitForAsync(async () => {
+        throw new Error("the check broke");
+      }),
+    ).rejects.toThrow("the check broke");
+  });
+
+  it("waitForAsync fails when the fake closes while waiting", async () => {
+    const waiting = fake.waitForAsync(async () => undefined);
+    await fake.close();
+    await expect(waiting).rejects.toThrow("closed while waiting");
+  });
+});

@@ -1,14 +1,16 @@
 import { Composer } from "grammy";
 import { parseHours } from "../../domain/volunteer-hours.ts";
 import type { AttendanceOutcome } from "../../services/attendance.ts";
+import { conversationKind } from "../../services/conversations.ts";
 import { attendanceView, hoursText } from "../../views/attendance-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
+import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { canOrganise } from "../rights.ts";
 
-const KIND = "hours";
+const KIND = conversationKind<HoursState>("hours", 1);
 
 interface HoursState {
   eventId: number;
@@ -40,7 +42,7 @@ async function mayOrganise(ctx: YiqiContext, eventId: number): Promise<boolean> 
     await ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
     return false;
   }
-  if (!ctx.from || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
+  if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
     await ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
     return false;
   }
@@ -94,10 +96,10 @@ const handlers: CallbackHandlers = {
   },
 
   async hoursSet(ctx, { id }) {
-    if (!(await mayOrganise(ctx, id)) || !ctx.chat || !ctx.from) return;
+    if (!(await mayOrganise(ctx, id))) return;
     const event = await ctx.services.events.get(id);
     const state: HoursState = { eventId: id };
-    await ctx.services.conversations.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "hours", data: state });
+    await saveConversation(ctx, KIND, "hours", state);
     await ctx.reply(ctx.t("attendance-ask-hours", { title: userText(event?.title ?? "", 100) }), {
       parse_mode: "HTML",
       reply_markup: { force_reply: true, selective: true },
@@ -114,12 +116,13 @@ export function attendanceFeature(): Composer<YiqiContext> {
 
   feature.on("message:text", async (ctx, next) => {
     if (ctx.message.text.startsWith("/")) return next();
-    const state = await ctx.services.conversations.get<HoursState>(ctx.chat.id, ctx.from.id);
-    if (state?.kind !== KIND) return next();
+    const state = await conversationOf(ctx, KIND);
+    if (state === "told") return;
+    if (state === null) return next();
     const { eventId } = state.data;
     const event = await ctx.services.events.get(eventId);
-    if (!event || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
-      await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+    if (!event || !(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
+      await endConversation(ctx);
       return ctx.reply(ctx.t("toast-not-organiser"));
     }
     const hours = parseHours(ctx.message.text);
@@ -128,7 +131,7 @@ export function attendanceFeature(): Composer<YiqiContext> {
         parse_mode: "HTML",
       });
     }
-    await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+    await endConversation(ctx);
     await ctx.services.attendance.setHours(eventId, hours);
     await ctx.reply(
       ctx.t("attendance-hours-saved", { hours: hoursText(hours, ctx.services.presenter.viewContext(ctx.locale)) }),

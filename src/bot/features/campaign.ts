@@ -1,11 +1,12 @@
 import { Composer, InputFile } from "grammy";
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
-import { keyboard, sendOptions, urlButton, type View } from "../../views/view.ts";
+import { sendOptions, type View } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
-import { canOrganise, deepLink } from "../rights.ts";
-import { type ChatScope, chatScope, organiserTarget } from "./scope.ts";
+import { sendFilePrivately } from "../private.ts";
+import { canOrganise } from "../rights.ts";
+import { type ChatScope, chatScope, organiserTarget } from "../scope.ts";
 
 /** The campaign a chat sees (by name when given), and its programme page as a view. */
 async function campaignPage(
@@ -43,28 +44,6 @@ async function sendGroupCalendar(ctx: YiqiContext) {
   });
 }
 
-/**
- * Sends a file to the user privately. In a group the bot says where it went, or, when the user
- * never opened the private chat, how to open it.
- */
-export async function sendFilePrivately(ctx: YiqiContext, file: Buffer, fileName: string, caption: string) {
-  if (!ctx.from) return;
-  const user = await ctx.services.users.find(ctx.from.id);
-  const startFirst = () =>
-    ctx.reply(ctx.t("export-start-first"), {
-      reply_markup: keyboard([[urlButton(ctx.t("btn-open-private"), deepLink(ctx, "export"))]]),
-    });
-  if (!user?.startedBot) return startFirst();
-  try {
-    await ctx.api.sendDocument(ctx.from.id, new InputFile(file, fileName), { caption, parse_mode: "HTML" });
-  } catch (error) {
-    ctx.log.info({ err: error }, "private document refused; offering the deep link");
-    await ctx.services.users.markBlocked(ctx.from.id);
-    return startFirst();
-  }
-  if (ctx.chat?.type !== "private") await ctx.reply(ctx.t("export-sent-private"));
-}
-
 /** `/export`: the sign-ups of the current campaign (or of the upcoming events) as CSV, sent privately. */
 async function exportSignups(ctx: YiqiContext) {
   const target = await organiserTarget(ctx);
@@ -92,7 +71,7 @@ async function exportSignups(ctx: YiqiContext) {
   const caption = campaign
     ? ctx.t("export-caption-campaign", { name: userText(campaign.name, 80), organisation, count: rows })
     : ctx.t("export-caption-upcoming", { organisation, count: rows });
-  return sendFilePrivately(ctx, csv, `yiqi-signups-${target.id}.csv`, caption);
+  return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-signups-${target.id}.csv`, caption });
 }
 
 const handlers: CallbackHandlers = {
@@ -112,7 +91,7 @@ const handlers: CallbackHandlers = {
   async exportEvent(ctx, { id }) {
     const event = await ctx.services.events.get(id);
     if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
-    if (!ctx.from || !(await canOrganise(ctx, event.organisationId, ctx.from.id))) {
+    if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
       return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
     }
     const { csv, rows } = await ctx.services.exports.signupsCsv([id], {
@@ -120,9 +99,8 @@ const handlers: CallbackHandlers = {
       locale: ctx.locale,
       now: ctx.services.now(),
     });
-    await ctx.answerCallbackQuery();
     const caption = ctx.t("export-caption-event", { title: userText(event.title, 100), count: rows });
-    return sendFilePrivately(ctx, csv, `yiqi-event-${id}-signups.csv`, caption);
+    return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-event-${id}-signups.csv`, caption });
   },
 };
 

@@ -5,23 +5,22 @@ import { hoursText } from "../../views/attendance-views.ts";
 import { formatInstant } from "../../views/event-views.ts";
 import { userText } from "../../views/html.ts";
 import type { YiqiContext } from "../context.ts";
-import { sendFilePrivately } from "./campaign.ts";
-import { organiserTarget } from "./scope.ts";
+import { sendFilePrivately } from "../private.ts";
+import { organiserTarget } from "../scope.ts";
 
 /** Events listed in /hours before "…and N more". */
 const LISTED = 30;
 
 async function timeZoneOf(ctx: YiqiContext): Promise<string> {
-  const profile = ctx.chat && ctx.chat.type !== "private" ? await ctx.services.chats.profile(ctx.chat.id) : null;
+  const profile = ctx.chat?.type !== "private" ? await ctx.services.chats.profile(ctx.ids.chat) : null;
   return profile?.timeZone ?? ctx.services.config.defaultTimeZone;
 }
 
 /** `/hours`: the member's attended events this year and the hours credited. */
 async function myHours(ctx: YiqiContext) {
-  if (!ctx.from) return;
   const timeZone = await timeZoneOf(ctx);
   const year = wallClockOf(ctx.services.now(), timeZone).date.year;
-  const lines = await ctx.services.attendance.memberYear(ctx.from.id, year, timeZone);
+  const lines = await ctx.services.attendance.memberYear(ctx.ids.user, year, timeZone);
   const v = ctx.services.presenter.viewContext(ctx.locale);
   if (lines.length === 0) return ctx.reply(ctx.t("hours-none", { year: String(year) }));
   const total = totalHours(lines.map((l) => l.hours));
@@ -54,7 +53,7 @@ async function hoursReport(ctx: YiqiContext) {
     people: new Set(lines.map((l) => l.userId)).size,
     total: String(totalHours(lines.map((l) => l.hours))),
   });
-  return sendFilePrivately(ctx, csv, `yiqi-hours-${target.id}-${year}.csv`, caption);
+  return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-hours-${target.id}-${year}.csv`, caption });
 }
 
 /** /hours for members, /hours report for organisers. */

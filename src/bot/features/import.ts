@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { Document } from "grammy/types";
+import { conversationKind } from "../../services/conversations.ts";
 import { readProgrammeOffThread } from "../../services/programme-parser.ts";
 import { IMPORT_LIMITS, type PendingProgramme } from "../../services/programmes.ts";
 import { userText } from "../../views/html.ts";
@@ -7,12 +8,13 @@ import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from 
 import { sendOptions } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
+import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { canOrganise } from "../rights.ts";
-import { organisedBy } from "./scope.ts";
+import { organisedBy } from "../scope.ts";
 
 const importLimits: ImportLimits = IMPORT_LIMITS;
 
-const KIND = "import";
+const KIND = conversationKind<ImportState>("import", 1);
 const CAPTION_COMMAND = /^\/import(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 const MAX_CHOICES = 5;
 const MAX_CAMPAIGNS = 3;
@@ -27,11 +29,11 @@ function campaignNameOf(text: string | undefined): string | null {
 }
 
 /** The organisation an import in this chat is for, and the others the user could pick instead. */
-async function importTargets(ctx: YiqiContext, userId: number) {
-  if (ctx.chat?.type === "private") return organisedBy(ctx, userId);
-  const profile = ctx.chat ? await ctx.services.chats.profile(ctx.chat.id) : null;
+async function importTargets(ctx: YiqiContext) {
+  if (ctx.chat?.type === "private") return organisedBy(ctx);
+  const profile = await ctx.services.chats.profile(ctx.ids.chat);
   if (!profile?.organisationId) return null;
-  if (!(await canOrganise(ctx, profile.organisationId, userId))) return [];
+  if (!(await canOrganise(ctx, profile.organisationId, ctx.ids.user))) return [];
   const org = await ctx.services.organisations.find(profile.organisationId);
   return org ? [org] : [];
 }
@@ -58,11 +60,10 @@ async function download(ctx: YiqiContext, document: Document): Promise<Buffer | 
 
 /** Reads the file and shows the preview; nothing is written until Import is pressed. */
 async function importDocument(ctx: YiqiContext, document: Document, campaignName: string | null): Promise<unknown> {
-  if (!ctx.from || !ctx.chat) return;
-  const targets = await importTargets(ctx, ctx.from.id);
+  const targets = await importTargets(ctx);
   if (targets === null) return ctx.reply(ctx.t("events-not-set-up"));
   if (targets.length === 0) {
-    return ctx.reply(ctx.t(ctx.chat.type === "private" ? "import-no-organisation" : "import-not-organiser"));
+    return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "import-no-organisation" : "import-not-organiser"));
   }
   const fileName = document.file_name ?? "table.csv";
   const say = (text: string) => ctx.reply(text, { parse_mode: "HTML", reply_parameters: replyTo(ctx) });
@@ -89,7 +90,7 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
   }
   const pendingId = await ctx.services.programmes.stage(
     { organisationId: target.id, campaignName },
-    ctx.from.id,
+    ctx.ids.user,
     reading,
     fileName,
     now,
@@ -136,7 +137,7 @@ async function ownPending(ctx: YiqiContext, id: number) {
     await ctx.answerCallbackQuery({ text: ctx.t("import-gone") });
     return null;
   }
-  if (pending.userId !== ctx.from?.id) {
+  if (pending.userId !== ctx.ids.user) {
     await ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
     return null;
   }
@@ -173,8 +174,8 @@ const handlers: CallbackHandlers = {
 
   async importFor(ctx, { id, arg }) {
     const pending = await ownPending(ctx, id);
-    if (!pending || !ctx.from) return;
-    const targets = await organisedBy(ctx, ctx.from.id);
+    if (!pending) return;
+    const targets = await organisedBy(ctx);
     if (!targets.some((o) => o.id === arg)) {
       return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
     }
@@ -184,11 +185,11 @@ const handlers: CallbackHandlers = {
 
   async importCampaign(ctx, { id, arg }) {
     const pending = await ownPending(ctx, id);
-    if (!pending || !ctx.from) return;
+    if (!pending) return;
     const campaign = arg === null ? null : await ctx.services.campaigns.find(arg);
     if (!campaign) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
     await ctx.services.programmes.setCampaign(id, campaign.name);
-    const targets = await importTargets(ctx, ctx.from.id);
+    const targets = await importTargets(ctx);
     return showPreview(ctx, { ...pending, campaignName: campaign.name }, targets ?? []);
   },
 };
@@ -204,9 +205,8 @@ export function importFeature(): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("import", async (ctx) => {
-    if (!ctx.from || !ctx.chat) return;
     const state: ImportState = { campaignName: campaignNameOf(ctx.match) };
-    await ctx.services.conversations.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "file", data: state });
+    await saveConversation(ctx, KIND, "file", state);
     if (ctx.chat.type === "private") return ctx.reply(ctx.t("import-ask-file"));
     return ctx.reply(ctx.t("import-ask-file-group"), {
       reply_parameters: { message_id: ctx.msg.message_id },
@@ -216,11 +216,11 @@ export function importFeature(): Composer<YiqiContext> {
 
   feature.on("message:document", async (ctx, next) => {
     const caption = CAPTION_COMMAND.exec(ctx.msg.caption?.trim() ?? "");
-    const state = await ctx.services.conversations.get<ImportState>(ctx.chat.id, ctx.from.id);
-    const asked = state?.kind === KIND;
-    if (!caption && !asked && ctx.chat.type !== "private") return next();
-    if (asked) await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
-    const campaignName = caption ? campaignNameOf(caption[1]) : asked ? state.data.campaignName : null;
+    const state = await conversationOf(ctx, KIND);
+    if (state === "told") return;
+    if (!caption && state === null && ctx.chat.type !== "private") return next();
+    if (state !== null) await endConversation(ctx);
+    const campaignName = caption ? campaignNameOf(caption[1]) : (state?.data.campaignName ?? null);
     return importDocument(ctx, ctx.msg.document, campaignName);
   });
 

@@ -8,7 +8,7 @@ import { fallbackFeature } from "./fallback.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
-import { newEventFeature } from "./new-event.ts";
+import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { telegramId } from "../../telegram-id.ts";
 import type { YiqiContext } from "../context.ts";
 
 /**
@@ -11,10 +12,10 @@ export function membershipFeature(): Composer<YiqiContext> {
 
   feature.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    const chatId = ctx.myChatMember.chat.id;
+    const chatId = ctx.ids.chat;
     const gone = status === "left" || status === "kicked";
     if (ctx.myChatMember.chat.type === "private") {
-      if (gone) await ctx.services.users.markBlocked(ctx.myChatMember.from.id);
+      if (gone) await ctx.services.users.markBlocked(ctx.ids.user);
       return;
     }
     await ctx.services.chats.setActive(chatId, !gone);
@@ -25,28 +26,28 @@ export function membershipFeature(): Composer<YiqiContext> {
       await ctx.services.chats.invalidateAdmins(chatId);
       const added =
         ctx.myChatMember.old_chat_member.status === "left" || ctx.myChatMember.old_chat_member.status === "kicked";
-      if (added) await ctx.api.sendMessage(chatId, ctx.t("start-group")).catch(() => undefined);
+      if (added) await ctx.reply(ctx.t("start-group")).catch(() => undefined);
     }
   });
 
   feature.on("chat_member", async (ctx) => {
-    await ctx.services.chats.invalidateAdmins(ctx.chatMember.chat.id);
+    await ctx.services.chats.invalidateAdmins(ctx.ids.chat);
     const status = ctx.chatMember.new_chat_member.status;
     if (status === "left" || status === "kicked") {
-      await ctx.services.chats.left(ctx.chatMember.chat.id, ctx.chatMember.new_chat_member.user.id);
+      await ctx.services.chats.left(ctx.ids.chat, telegramId(ctx.chatMember.new_chat_member.user.id));
     }
   });
 
   feature.on("message:migrate_to_chat_id", async (ctx) => {
-    await ctx.services.chats.migrate(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await ctx.services.chats.migrate(ctx.ids.chat, telegramId(ctx.message.migrate_to_chat_id));
     ctx.log.info({ from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, "group became a supergroup");
   });
   feature.on("message:migrate_from_chat_id", async (ctx) => {
-    await ctx.services.chats.migrate(ctx.message.migrate_from_chat_id, ctx.chat.id);
+    await ctx.services.chats.migrate(telegramId(ctx.message.migrate_from_chat_id), ctx.ids.chat);
   });
   feature.on("message:left_chat_member", async (ctx) => {
-    await ctx.services.chats.left(ctx.chat.id, ctx.message.left_chat_member.id);
-    await ctx.services.chats.invalidateAdmins(ctx.chat.id);
+    await ctx.services.chats.left(ctx.ids.chat, telegramId(ctx.message.left_chat_member.id));
+    await ctx.services.chats.invalidateAdmins(ctx.ids.chat);
   });
   return feature;
 }

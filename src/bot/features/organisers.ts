@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { telegramId } from "../../telegram-id.ts";
 import { userText } from "../../views/html.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
@@ -10,13 +11,13 @@ import { canOrganise } from "../rights.ts";
 export function organisersFeature(): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.command(["organiser", "organizer"], async (ctx) => {
-    if (!ctx.chat || ctx.chat.type === "private" || ctx.chat.type === "channel" || !ctx.from) {
+    if (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup") {
       return ctx.reply(ctx.t("organiser-group-only"));
     }
-    const profile = await ctx.services.chats.profile(ctx.chat.id);
+    const profile = await ctx.services.chats.profile(ctx.ids.chat);
     if (!profile?.organisationId) return ctx.reply(ctx.t("events-not-set-up"));
     const orgId = profile.organisationId;
-    if (!(await canOrganise(ctx, orgId, ctx.from.id))) return ctx.reply(ctx.t("organiser-refused"));
+    if (!(await canOrganise(ctx, orgId, ctx.ids.user))) return ctx.reply(ctx.t("organiser-refused"));
     const [verb = "", target = ""] = ctx.match.trim().split(/\s+/);
     if (verb === "") {
       const list = await ctx.services.organisations.listOrganisers(orgId);
@@ -30,7 +31,7 @@ export function organisersFeature(): Composer<YiqiContext> {
     const replied = ctx.message?.reply_to_message?.from;
     const user =
       replied && !replied.is_bot
-        ? await ctx.services.users.find(replied.id)
+        ? await ctx.services.users.find(telegramId(replied.id))
         : target
           ? await ctx.services.users.findByUsername(target)
           : null;
@@ -40,7 +41,7 @@ export function organisersFeature(): Composer<YiqiContext> {
       );
     const name = userText(user.firstName, 60);
     if (verb === "add") {
-      await ctx.services.organisations.addOrganiser(orgId, user.id, ctx.from.id);
+      await ctx.services.organisations.addOrganiser(orgId, user.id, ctx.ids.user);
       return ctx.reply(ctx.t("organiser-added", { name }), { parse_mode: "HTML" });
     }
     const removed = await ctx.services.organisations.removeOrganiser(orgId, user.id);

@@ -7,13 +7,15 @@ import {
   orgKinds,
   parseOrgKind,
 } from "../../domain/organisation-input.ts";
+import { conversationKind } from "../../services/conversations.ts";
 import { type CallbackPayload, decodeCallback, encodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { callbackButton, keyboard } from "../../views/view.ts";
 import type { YiqiContext } from "../context.ts";
+import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { isChatAdmin } from "../rights.ts";
 
-const KIND = "setup";
+const KIND = conversationKind<SetupDraft>("setup", 1);
 export const commonZones = [
   "Asia/Shanghai",
   "Asia/Hong_Kong",
@@ -32,14 +34,12 @@ interface SetupDraft {
   timeZone?: string;
 }
 
-type GroupCtx = YiqiContext & { chat: { id: number; type: "group" | "supergroup" }; from: { id: number } };
-
 async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
-  if (!ctx.chat || (ctx.chat.type !== "group" && ctx.chat.type !== "supergroup")) {
+  if (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup") {
     await ctx.reply(ctx.t("setup-group-only"));
     return false;
   }
-  if (!ctx.from || !(await isChatAdmin(ctx, ctx.chat.id, ctx.from.id))) {
+  if (!(await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user))) {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("setup-admins-only"), show_alert: true });
     else await ctx.reply(ctx.t("setup-admins-only"));
     return false;
@@ -56,7 +56,7 @@ const prompt = (ctx: YiqiContext, key: string, args?: Record<string, string>) =>
       : undefined,
   });
 
-async function showStatus(ctx: GroupCtx, organisationId: number) {
+async function showStatus(ctx: YiqiContext, organisationId: number) {
   const org = await ctx.services.organisations.find(organisationId);
   if (!org) return;
   const parent = org.parentId ? await ctx.services.organisations.find(org.parentId) : null;
@@ -72,29 +72,31 @@ async function showStatus(ctx: GroupCtx, organisationId: number) {
   );
 }
 
-async function join(ctx: GroupCtx, code: string) {
+async function join(ctx: YiqiContext, code: string) {
   const org = await ctx.services.organisations.findByJoinCode(code);
   if (!org) return ctx.reply(ctx.t("setup-code-unknown", { code: userText(code, 20) }));
-  await ctx.services.organisations.linkChat(ctx.chat.id, org.id);
-  ctx.services.chats.forget(ctx.chat.id);
-  await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
-  return ctx.reply(ctx.t("setup-joined", { name: userText(org.name, 100) }), { parse_mode: "HTML" });
+  await ctx.services.organisations.linkChat(ctx.ids.chat, org.id);
+  ctx.services.chats.forget(ctx.ids.chat);
+  await endConversation(ctx);
+  // from now on the group speaks its organisation's language (unless it chose its own)
+  const t = ctx.services.translator.for(await ctx.services.languages.ofChat(ctx.ids.chat));
+  return ctx.reply(t("setup-joined", { name: userText(org.name, 100) }), { parse_mode: "HTML" });
 }
 
-async function create(ctx: GroupCtx, draft: Required<SetupDraft>, locale: Locale) {
+async function create(ctx: YiqiContext, draft: Required<SetupDraft>, locale: Locale) {
   const org = await ctx.services.organisations.create(
     { name: draft.name, kind: draft.kind, parentId: draft.parentId, timeZone: draft.timeZone, locale },
     undefined,
   );
-  await ctx.services.organisations.linkChat(ctx.chat.id, org.id, locale);
-  ctx.services.chats.forget(ctx.chat.id);
-  await ctx.services.conversations.clear(ctx.chat.id, ctx.from.id);
+  await ctx.services.organisations.linkChat(ctx.ids.chat, org.id, locale);
+  ctx.services.chats.forget(ctx.ids.chat);
+  await endConversation(ctx);
   const t = ctx.services.translator.for(locale);
   return ctx.reply(t("setup-created", { name: userText(org.name, 100), code: org.joinCode }), { parse_mode: "HTML" });
 }
 
 /** `/setup new 名称 | 类型 | 上级加入码 | 时区 | 语言` — everything in one line. */
-async function oneLine(ctx: GroupCtx, text: string) {
+async function oneLine(ctx: YiqiContext, text: string) {
   const [name = "", kindText = "organisation", parentCode = "", zone = "", lang = ""] = text
     .split(/[|｜]/)
     .map((s) => s.trim());
@@ -150,29 +152,25 @@ async function askLocale(ctx: YiqiContext) {
   });
 }
 
-async function step(ctx: GroupCtx, payload: CallbackPayload) {
-  const store = ctx.services.conversations;
-  const state = await store.get<SetupDraft>(ctx.chat.id, ctx.from.id);
+async function step(ctx: YiqiContext, payload: CallbackPayload) {
   if (payload.action === "setupCreate") {
     const mode = payload.id === 1 ? "code" : "name";
-    await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: mode, data: {} });
+    await saveConversation(ctx, KIND, mode, {});
     await ctx.answerCallbackQuery();
     return prompt(ctx, mode === "code" ? "setup-ask-code" : "setup-ask-name");
   }
-  if (!state || state.kind !== KIND) return ctx.answerCallbackQuery({ text: ctx.t("setup-not-yours") });
+  const state = await conversationOf(ctx, KIND);
+  if (state === "told") return;
+  if (state === null) return ctx.answerCallbackQuery({ text: ctx.t("setup-not-yours") });
   const draft = state.data;
   await ctx.answerCallbackQuery();
   switch (payload.action) {
     case "setupKind": {
       const kind = orgKinds[payload.id];
       if (!kind || state.step !== "kind") return;
-      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "parent", data: { ...draft, kind } });
+      await saveConversation(ctx, KIND, "parent", { ...draft, kind });
       if (!(await askParent(ctx, kind))) {
-        await store.set(ctx.chat.id, ctx.from.id, {
-          kind: KIND,
-          step: "zone",
-          data: { ...draft, kind, parentId: null },
-        });
+        await saveConversation(ctx, KIND, "zone", { ...draft, kind, parentId: null });
         await askZone(ctx);
       }
       return;
@@ -181,17 +179,13 @@ async function step(ctx: GroupCtx, payload: CallbackPayload) {
       if (state.step !== "parent") return;
       const parent = payload.id === 0 ? null : await ctx.services.organisations.find(payload.id);
       if (payload.id !== 0 && !parent) return;
-      await store.set(ctx.chat.id, ctx.from.id, {
-        kind: KIND,
-        step: "zone",
-        data: { ...draft, parentId: parent?.id ?? null },
-      });
+      await saveConversation(ctx, KIND, "zone", { ...draft, parentId: parent?.id ?? null });
       return askZone(ctx);
     }
     case "setupZone": {
       const zone = commonZones[payload.id];
       if (!zone || state.step !== "zone") return;
-      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "locale", data: { ...draft, timeZone: zone } });
+      await saveConversation(ctx, KIND, "locale", { ...draft, timeZone: zone });
       return askLocale(ctx);
     }
     case "setupLocale": {
@@ -212,19 +206,15 @@ export function setupFeature(): Composer<YiqiContext> {
 
   feature.command("setup", async (ctx) => {
     if (!(await requireAdmin(ctx))) return;
-    const g = ctx as GroupCtx;
     const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
     const argument = ctx.match.trim().slice(verb.length).trim();
     if (verb === "join" || verb === "加入") {
-      if (!argument)
-        return prompt(ctx, "setup-ask-code").then(() =>
-          ctx.services.conversations.set(g.chat.id, g.from.id, { kind: KIND, step: "code", data: {} }),
-        );
-      return join(g, rest[0] ?? "");
+      if (!argument) return prompt(ctx, "setup-ask-code").then(() => saveConversation(ctx, KIND, "code", {}));
+      return join(ctx, rest[0] ?? "");
     }
-    if (verb === "new" || verb === "新建") return oneLine(g, argument);
-    const profile = await ctx.services.chats.profile(g.chat.id);
-    if (profile?.organisationId) await showStatus(g, profile.organisationId);
+    if (verb === "new" || verb === "新建") return oneLine(ctx, argument);
+    const profile = await ctx.services.chats.profile(ctx.ids.chat);
+    if (profile?.organisationId) await showStatus(ctx, profile.organisationId);
     return ctx.reply(ctx.t(profile?.organisationId ? "setup-change" : "setup-choose"), {
       reply_markup: keyboard([
         [callbackButton(ctx.t("setup-btn-create"), encodeCallback("setupCreate", 0))],
@@ -237,31 +227,26 @@ export function setupFeature(): Composer<YiqiContext> {
     const payload = decodeCallback(ctx.callbackQuery.data);
     if (!payload?.action.startsWith("setup")) return next();
     if (!(await requireAdmin(ctx))) return;
-    return step(ctx as GroupCtx, payload);
+    return step(ctx, payload);
   });
 
   // Answers to the bot's prompts are replies to it (force_reply), so other group chatter costs nothing.
   feature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
     if (ctx.message.reply_to_message?.from?.id !== ctx.me.id || ctx.message.text.startsWith("/")) return next();
-    const store = ctx.services.conversations;
-    const state = await store.get<SetupDraft>(ctx.chat.id, ctx.from.id);
-    if (!state || state.kind !== KIND) return next();
-    const g = ctx as GroupCtx;
+    const state = await conversationOf(ctx, KIND);
+    if (state === "told") return;
+    if (state === null) return next();
     const text = ctx.message.text.trim();
-    if (state.step === "code") return join(g, text);
+    if (state.step === "code") return join(ctx, text);
     if (state.step === "name") {
       const checked = checkOrgName(text);
       if (!checked.ok) return prompt(ctx, `setup-${checked.error}`);
-      await store.set(ctx.chat.id, ctx.from.id, { kind: KIND, step: "kind", data: { name: checked.name } });
+      await saveConversation(ctx, KIND, "kind", { name: checked.name });
       return askKind(ctx);
     }
     if (state.step === "zone") {
       if (!isIanaTimeZone(text)) return prompt(ctx, "setup-zone-unknown", { value: userText(text, 40) });
-      await store.set(ctx.chat.id, ctx.from.id, {
-        kind: KIND,
-        step: "locale",
-        data: { ...state.data, timeZone: text },
-      });
+      await saveConversation(ctx, KIND, "locale", { ...state.data, timeZone: text });
       return askLocale(ctx);
     }
     return next();

@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { gatherSummary } from "../../scheduler/summary-report.ts";
 import { summaryText } from "../../views/schedule-views.ts";
 import type { YiqiContext } from "../context.ts";
 
@@ -14,14 +13,9 @@ export function summaryFeature(): Composer<YiqiContext> {
     }
     const { services } = ctx;
     const now = services.now();
-    const chat = await services.chats.find(ctx.chat.id);
+    const chat = await services.chats.find(ctx.ids.chat);
     const since = chat?.lastSummaryAt ?? new Date(now.getTime() - DAY_MS);
-    const report = await gatherSummary(
-      { db: services.database.prisma, signups: services.signups },
-      BigInt(ctx.chat.id),
-      now,
-      since,
-    );
+    const report = await services.summaries.report(ctx.ids.chat, now, since);
     if (!report) return ctx.reply(ctx.t("events-not-set-up"));
     return ctx.reply(summaryText(report, services.presenter.viewContext(ctx.locale)), {
       parse_mode: "HTML",

@@ -210,10 +210,7 @@ export class FakeTelegram {
    * Resolves with the first truthy result of the async `check` (a database read, say), run again whenever the
    * fake's state changes and every `pollMs` (default 25 ms), since changes elsewhere do not notify the fake.
    */
-  waitForAsync<T>(
-    check: () => Promise<T | undefined | null | false>,
-    options: WaitForAsyncOptions = {},
-  ): Promise<T> {
+  waitForAsync<T>(check: () => Promise<T | undefined | null | false>, options: WaitForAsyncOptions = {}): Promise<T> {
     return this.changes.waitForAsync(
       check,
       options.timeoutMs ?? DEFAULT_WAIT_MS,

@@ -1,8 +1,10 @@
+import { districtOf, subtreeOf } from "../domain/org-tree.ts";
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { addDays, localDate, startOfLocalDay, wallClockOf, zonedInstant } from "../domain/time/calendar.ts";
-import type { SignupService } from "../services/signups.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
+import type { SignupService } from "./signups.ts";
 
 const LIVE = ["published", "closed"] as const;
 /** events listed per section; the rest are counted */
@@ -44,33 +46,6 @@ interface OrgRow {
   parentId: number | null;
 }
 
-/** The organisation and all below it, from one read of the (small) organisations table. */
-function subtree(all: OrgRow[], rootId: number): OrgRow[] {
-  const children = new Map<number, OrgRow[]>();
-  for (const o of all) if (o.parentId !== null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
-  const result: OrgRow[] = [];
-  const seen = new Set<number>();
-  const queue = all.filter((o) => o.id === rootId);
-  while (queue.length > 0) {
-    const o = queue.shift()!;
-    if (seen.has(o.id)) continue;
-    seen.add(o.id);
-    result.push(o);
-    queue.push(...(children.get(o.id) ?? []));
-  }
-  return result;
-}
-
-/** The district an organisation sits in (itself if it is one), or null above or outside districts. */
-function districtOf(org: OrgRow, byId: Map<number, OrgRow>): OrgRow | null {
-  let current: OrgRow | undefined = org;
-  for (let depth = 0; current && depth < 10; depth++) {
-    if (current.kind === "district") return current;
-    current = current.parentId === null ? undefined : byId.get(current.parentId);
-  }
-  return null;
-}
-
 /**
  * Gathers a group's summary for the local day of `now`: today's events, the
  * next seven days, sign-ups and cancellations since `since`, places left; a
@@ -79,7 +54,7 @@ function districtOf(org: OrgRow, byId: Map<number, OrgRow>): OrgRow | null {
  */
 export async function gatherSummary(
   deps: { db: Db; signups: Pick<SignupService, "counts"> },
-  chatId: bigint,
+  chatId: TelegramId,
   now: Date,
   since: Date,
 ): Promise<SummaryReport | null> {
@@ -89,7 +64,7 @@ export async function gatherSummary(
   if (!root) return null;
   const tz = root.timeZone;
   const all = await db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
-  const orgs = subtree(all, root.id);
+  const orgs = subtreeOf(all, root.id);
   const orgIds = orgs.map((o) => o.id);
   const dayStart = startOfLocalDay(now, tz);
   const dayEnd = endOfLocalDay(now, tz);
@@ -169,7 +144,7 @@ export async function gatherSummary(
   };
   const total = tallies(() => root);
   const sum = total[0] ?? { today: 0, week: 0, signups: 0, cancellations: 0 };
-  const districts = hub ? tallies((id) => districtOf(byId.get(id)!, byId)) : [];
+  const districts = hub ? tallies((id) => districtOf(id, byId)) : [];
   return {
     date: localDate(now, tz),
     timeZone: tz,
@@ -191,4 +166,14 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Daily summaries' figures for a group (the scheduled summary and /summary both read them here). */
+export class SummaryService {
+  constructor(private readonly deps: { db: Db; signups: Pick<SignupService, "counts"> }) {}
+
+  /** The report for the local day of `now`, counting changes since `since`; null for a group not set up. */
+  report(chatId: TelegramId, now: Date, since: Date): Promise<SummaryReport | null> {
+    return gatherSummary(this.deps, chatId, now, since);
+  }
 }

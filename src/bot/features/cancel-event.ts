@@ -1,0 +1,30 @@
+import { encodeCallback } from "../../views/callback-data.ts";
+import { userText } from "../../views/html.ts";
+import { callbackButton, keyboard } from "../../views/view.ts";
+import type { YiqiContext } from "../context.ts";
+import { canOrganise } from "../rights.ts";
+
+/**
+ * The one confirmation before an event is cancelled (from the card's organiser
+ * menu and from /cancelevent): how many people it affects, Cancel it / Keep it.
+ * Rights are checked on every press.
+ */
+export async function askToCancelEvent(ctx: YiqiContext, eventId: number): Promise<unknown> {
+  const event = await ctx.services.events.get(eventId);
+  if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+  if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
+    return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+  }
+  const count = (await ctx.services.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
+  await ctx.reply(
+    ctx.t("cancel-event-ask", { title: userText(event.title, 200), count: count.confirmed + count.waitlisted }),
+    {
+      parse_mode: "HTML",
+      reply_markup: keyboard([
+        [callbackButton(ctx.t("btn-cancel-event-confirm"), encodeCallback("cancelEventConfirm", eventId))],
+        [callbackButton(ctx.t("btn-keep-event"), encodeCallback("abort", eventId))],
+      ]),
+    },
+  );
+  return ctx.answerCallbackQuery();
+}

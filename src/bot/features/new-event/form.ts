@@ -1,0 +1,35 @@
+import type { FieldError, FormContext, FormField } from "../../../domain/event-form.ts";
+import { userText } from "../../../views/html.ts";
+import type { YiqiContext } from "../../context.ts";
+import { endConversation } from "../../conversation.ts";
+
+/** What the form's checks need: the organisation's time zone, now, and the user's language. */
+export async function formContext(ctx: YiqiContext, orgId: number): Promise<FormContext> {
+  const org = await ctx.services.organisations.find(orgId);
+  return {
+    timeZone: org?.timeZone ?? ctx.services.config.defaultTimeZone,
+    now: ctx.services.now(),
+    locale: ctx.locale,
+  };
+}
+
+/** "Time: 「2月30日」 is not a valid date" — the part and what is wrong with it. */
+export function errorText(ctx: YiqiContext, e: FieldError): string {
+  return `${ctx.t(`form-field-${e.field}`)}: ${ctx.t(e.error, { value: userText(e.value ?? "", 80) })}`;
+}
+
+/** Button labels are cut to whole characters (emoji and CJK included). */
+export function label(text: string, max: number): string {
+  return Array.from(text).slice(0, max).join("");
+}
+
+/** The problem with a typed part, and the question again. */
+export function replyFieldError(ctx: YiqiContext, field: FormField, error: FieldError): Promise<unknown> {
+  return ctx.reply(`${errorText(ctx, error)}\n${ctx.t(`form-ask-${field}`)}`, { parse_mode: "HTML" });
+}
+
+/** The conversation cannot go on (its event is gone, or the user may no longer organise): it ends. */
+export async function formExpired(ctx: YiqiContext): Promise<unknown> {
+  await endConversation(ctx);
+  return ctx.reply(ctx.t("form-expired"));
+}

@@ -1,0 +1,115 @@
+import { eventInputFromDraft, nextMissing } from "../../../domain/event-form.ts";
+import { formatTimeWindow } from "../../../domain/time/format.ts";
+import type { TimeWindow } from "../../../domain/time/window.ts";
+import type { TelegramId } from "../../../telegram-id.ts";
+import { encodeCallback } from "../../../views/callback-data.ts";
+import { userText } from "../../../views/html.ts";
+import { callbackButton, keyboard } from "../../../views/view.ts";
+import type { CallbackHandlers } from "../../callbacks.ts";
+import { postCard } from "../../cards.ts";
+import type { YiqiContext } from "../../context.ts";
+import { endConversation, saveConversation } from "../../conversation.ts";
+import { canOrganise } from "../../rights.ts";
+import { formExpired, label } from "./form.ts";
+import { loadDraft, type NewEventState, newEventKind, type StartedState, started } from "./state.ts";
+import { wizardButton } from "./wizard-button.ts";
+
+/** Campaigns of the organisation or a hub above it whose dates overlap the event: it may join one. */
+async function campaignsAround(ctx: YiqiContext, orgId: number, window: TimeWindow) {
+  const { campaigns, organisations } = ctx.services;
+  const hubs = (await organisations.ancestors(orgId)).map((o) => o.id);
+  const visible = await campaigns.visible(await organisations.subtreeIds(orgId), hubs, ctx.services.now());
+  return visible.filter((c) => c.startsAt < window.end && c.endsAt > window.start).slice(0, 3);
+}
+
+/** The last step: a summary, the groups to post to (all ticked, or the one the organiser came from), campaigns. */
+export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<unknown> {
+  const draft = loadDraft(state.draft);
+  if (!draft.window) return formExpired(ctx);
+  const groups = await ctx.services.organisations.groupsOf(state.orgId);
+  const chosen = state.groups ?? (state.fromChat !== undefined ? [state.fromChat] : groups.map((g) => g.id));
+  await saveConversation(ctx, newEventKind, "groups", { ...state, groups: chosen });
+  const summary = ctx.t("form-summary", {
+    title: userText(draft.title ?? "", 200),
+    when: formatTimeWindow(draft.window, ctx.locale, { now: ctx.services.now() }),
+    place: draft.online ? ctx.t("event-online") : userText(draft.place ?? "", 200),
+    capacity: draft.capacity ?? ctx.t("form-unlimited"),
+  });
+  const rows = groups.map((g, i) => [
+    callbackButton(
+      `${chosen.includes(g.id) ? "☑" : "☐"} ${label(g.title ?? String(g.id), 40)}`,
+      encodeCallback("newGroup", i),
+    ),
+  ]);
+  for (const c of await campaignsAround(ctx, state.orgId, draft.window)) {
+    const mark = state.campaignId === c.id ? "☑" : "☐";
+    rows.push([
+      callbackButton(
+        ctx.t("form-btn-join-campaign", { mark, name: label(c.name, 40) }),
+        encodeCallback("newCampaign", c.id),
+      ),
+    ]);
+  }
+  rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
+  return ctx.reply(`${summary}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard(rows),
+  });
+}
+
+/** Creates the event and posts its card into the chosen groups (those still linked), then here. */
+async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown> {
+  const draft = loadDraft(state.draft);
+  const input =
+    state.orgId !== undefined && nextMissing(draft) === null
+      ? eventInputFromDraft(draft, {
+          organisationId: state.orgId,
+          createdById: ctx.ids.user,
+          campaignId: state.campaignId ?? null,
+        })
+      : null;
+  if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
+  const event = await ctx.services.events.create(input);
+  await endConversation(ctx);
+  const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
+  let posted = 0;
+  for (const chatId of (state.groups ?? []).filter((id) => allowed.has(id))) {
+    try {
+      if (await postCard(ctx, event.id, chatId)) posted++;
+    } catch (error) {
+      ctx.log.warn({ err: error, chatId: String(chatId) }, "could not post the new event into a group");
+    }
+  }
+  await ctx.reply(ctx.t("form-created", { title: userText(event.title, 200), groups: posted }), {
+    parse_mode: "HTML",
+  });
+  await postCard(ctx, event.id);
+}
+
+function toggle(ids: TelegramId[], id: TelegramId): TelegramId[] {
+  return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
+}
+
+/** The buttons of the groups step: tick a group, join a campaign, post. */
+export const groupButtons: CallbackHandlers = {
+  newGroup: wizardButton(async (ctx, payload, { step, data }) => {
+    if (step !== "groups" || !started(data)) return;
+    const chat = (await ctx.services.organisations.groupsOf(data.orgId))[payload.id];
+    if (!chat) return;
+    await ctx.deleteMessage().catch(() => undefined);
+    return askGroups(ctx, { ...data, groups: toggle(data.groups ?? [], chat.id) });
+  }),
+  newCampaign: wizardButton(async (ctx, payload, { step, data }) => {
+    const { window } = loadDraft(data.draft);
+    if (step !== "groups" || !started(data) || !window) return;
+    const offered = await campaignsAround(ctx, data.orgId, window);
+    if (!offered.some((c) => c.id === payload.id)) return;
+    await ctx.deleteMessage().catch(() => undefined);
+    return askGroups(ctx, { ...data, campaignId: data.campaignId === payload.id ? null : payload.id });
+  }),
+  newPost: wizardButton(async (ctx, _payload, { step, data }) => {
+    if (step !== "groups") return;
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return publish(ctx, data);
+  }),
+};

@@ -1,0 +1,85 @@
+import type { YiqiContext } from "./context.ts";
+import { canOrganise } from "./rights.ts";
+
+const KIND_ORDER = { city: 0, district: 1, street: 2, organisation: 3 } as const;
+
+/**
+ * The one place that decides which organisations a chat covers: a group, its
+ * organisation and everything below it; a private chat, the organisations of
+ * every group the member has been seen in, and everything below them.
+ */
+export interface ChatScope {
+  /** the group's own organisation (null in a private chat) */
+  rootId: number | null;
+  name: string;
+  timeZone: string;
+  organisationIds: number[];
+  /** hubs above the covered organisations: their campaigns are this chat's campaigns too */
+  hubIds: number[];
+}
+
+/** null: a group not linked to an organisation, or a member seen in no linked group. */
+export async function chatScope(ctx: YiqiContext): Promise<ChatScope | null> {
+  const { chats, organisations, config } = ctx.services;
+  if (ctx.chat?.type === "private") {
+    const roots = await chats.organisationsOfMember(ctx.ids.user);
+    const [firstRoot] = roots;
+    if (firstRoot === undefined) return null;
+    const ids = new Set<number>();
+    const hubs = new Set<number>();
+    for (const root of roots) {
+      for (const id of await organisations.subtreeIds(root)) ids.add(id);
+      for (const org of await organisations.ancestors(root)) hubs.add(org.id);
+    }
+    const first = await organisations.find(firstRoot);
+    return {
+      rootId: null,
+      name: ctx.from?.first_name ?? "",
+      timeZone: first?.timeZone ?? config.defaultTimeZone,
+      organisationIds: [...ids],
+      hubIds: [...hubs],
+    };
+  }
+  const profile = await chats.profile(ctx.ids.chat);
+  if (!profile?.organisationId) return null;
+  const [own, ...above] = await organisations.ancestors(profile.organisationId);
+  if (!own) return null;
+  return {
+    rootId: own.id,
+    name: own.name,
+    timeZone: own.timeZone,
+    organisationIds: await organisations.subtreeIds(own.id),
+    hubIds: above.map((o) => o.id),
+  };
+}
+
+/** The one place that decides which organisations a user may organise for, hubs first. */
+export async function organisedBy(ctx: YiqiContext) {
+  const { organisations, chats } = ctx.services;
+  const found = new Map((await organisations.organisedBy(ctx.ids.user)).map((o) => [o.id, o]));
+  for (const orgId of await chats.organisationsOfMember(ctx.ids.user)) {
+    if (found.has(orgId) || !(await canOrganise(ctx, orgId, ctx.ids.user))) continue;
+    const org = await organisations.find(orgId);
+    if (org) found.set(org.id, org);
+  }
+  return [...found.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+}
+
+/**
+ * The organisation an organiser's command is about: in a group its organisation (if they may organise it),
+ * in private the highest one they organise. null: not set up; "refused": not an organiser.
+ */
+export async function organiserTarget(ctx: YiqiContext) {
+  if (ctx.chat?.type === "private") return (await organisedBy(ctx))[0] ?? "refused";
+  const profile = await ctx.services.chats.profile(ctx.ids.chat);
+  if (!profile?.organisationId) return null;
+  if (!(await canOrganise(ctx, profile.organisationId, ctx.ids.user))) return "refused";
+  return (await ctx.services.organisations.find(profile.organisationId)) ?? null;
+}
+
+/** The organisation of a group, when the user may organise it; null when not set up, "refused" when not. */
+export async function groupOrganisation(ctx: YiqiContext): Promise<number | null | "refused"> {
+  const profile = await ctx.services.chats.profile(ctx.ids.chat);
+  if (!profile?.organisationId) return null;
+  return (await canOrganise(ctx, profile.organisationId, ctx.ids.user)) ? profile.organisationId : "refused";
+}

@@ -1,0 +1,42 @@
+import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
+import type { ChangeFeed } from "./changes.ts";
+import type { ChatService } from "./chats.ts";
+
+/** What a group's organisers can change with /settings. */
+export interface GroupSettings {
+  reminderOffsets?: string;
+  remindersOn?: boolean;
+  summaryTime?: string;
+  summaryOn?: boolean;
+  summaryWhenQuiet?: boolean;
+}
+
+/**
+ * Settings of groups and members. A change is written, the chat's cached
+ * profile is forgotten, and the change is announced, so the reminder and
+ * summary planners replan what is already in the outbox.
+ */
+export class ChatSettingsService {
+  constructor(
+    private readonly db: Db,
+    private readonly chats: ChatService,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  async changeGroup(chatId: TelegramId, change: GroupSettings): Promise<void> {
+    await this.db.chat.update({ where: { id: chatId }, data: change });
+    this.chats.forget(chatId);
+    await this.changes.emit("chatSettingsChanged", {
+      chatId,
+      reminders: change.reminderOffsets !== undefined || change.remindersOn !== undefined,
+      summary:
+        change.summaryTime !== undefined || change.summaryOn !== undefined || change.summaryWhenQuiet !== undefined,
+    });
+  }
+
+  async setMemberReminders(userId: TelegramId, on: boolean): Promise<void> {
+    await this.db.user.update({ where: { id: userId }, data: { remindersOn: on } });
+    await this.changes.emit("memberRemindersChanged", { userId, on });
+  }
+}
