@@ -10,6 +10,11 @@ export function telegramId(id: number): TelegramId {
   return BigInt(id);
 }
 
+/** An id written in text (a deep-link payload, a command argument); null when it is not one. */
+export function parseTelegramId(text: string): TelegramId | null {
+  return /^-?\d{1,16}$/.test(text) ? BigInt(text) : null;
+}
+
 /** What the Bot API's JSON takes; used only where a call leaves for Telegram. */
 export function apiId(id: TelegramId): number {
   return Number(id);

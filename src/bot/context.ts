@@ -11,7 +11,7 @@ export interface YiqiFlavor {
   log: Logger;
   /**
    * The update's chat and sender as the id type used inward (bigint). Updates without a chat or a sender
-   * never reach features. (grammY's own `ctx.ids.chat` is a JavaScript number: use `ctx.ids.chat` instead.)
+   * never reach features. (grammY's own `ctx.chatId` is a JavaScript number: use `ctx.ids.chat` instead.)
    */
   ids: { chat: TelegramId; user: TelegramId };
   locale: Locale;

@@ -1,13 +1,14 @@
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
 import { sendOptions } from "../views/view.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { CallApi } from "./sender.ts";
 
 /** Renders an event's card for a chat; `cache` lets one flush render each (event, language) once. */
-export type CardRenderer = (eventId: number, chatId: bigint, cache: Map<string, View | null>) => Promise<View | null>;
+export type CardRenderer = (eventId: number, chatId: TelegramId, cache: Map<string, View | null>) => Promise<View | null>;
 
 /**
  * Keeps every posted card of an event up to date. Changes only mark the
@@ -43,14 +44,14 @@ export class CardRefresher {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      this.flush().catch((error: unknown) => this.deps.logger.error({ err: error }, "card refresh failed"));
     }, ms);
     this.timer.unref?.();
   }
 
   /** Edits the dirty cards now (as far as the limits allow). Returns how many edits were made. */
   async flush(): Promise<number> {
-    if (this.flushing) await this.flushing;
+    if (this.flushing) await this.flushing.catch(() => undefined);
     let edits = 0;
     const run = (async () => {
       const ids = [...this.dirty];
@@ -68,7 +69,7 @@ export class CardRefresher {
         const messages = await this.deps.db.eventMessage.findMany({ where: { eventId } });
         let postponed = false;
         for (const m of messages) {
-          if (!this.deps.limiter.tryTake(Number(m.chatId), this.deps.now().getTime())) {
+          if (!this.deps.limiter.tryTake(m.chatId, this.deps.now().getTime())) {
             postponed = true;
             continue;
           }
@@ -78,15 +79,18 @@ export class CardRefresher {
       }
     })();
     this.flushing = run;
-    await run;
-    this.flushing = null;
-    if (this.dirty.size > 0) this.schedule(3000);
+    try {
+      await run;
+    } finally {
+      this.flushing = null;
+      if (this.dirty.size > 0) this.schedule(3000);
+    }
     return edits;
   }
 
   private async edit(
     rowId: number,
-    chatId: bigint,
+    chatId: TelegramId,
     messageId: number,
     eventId: number,
     rendered: Map<string, View | null>,
@@ -95,7 +99,7 @@ export class CardRefresher {
     if (!view) return false;
     try {
       await this.deps.callApi("editMessageText", {
-        chat_id: Number(chatId),
+        chat_id: chatId,
         message_id: messageId,
         text: view.text,
         ...sendOptions(view),
@@ -112,7 +116,7 @@ export class CardRefresher {
         return false;
       }
       if (error instanceof GrammyError && error.error_code === 429) {
-        this.deps.limiter.pause(Number(chatId), error.parameters.retry_after ?? 5, this.deps.now().getTime());
+        this.deps.limiter.pause(chatId, error.parameters.retry_after ?? 5, this.deps.now().getTime());
         this.dirty.add(eventId);
         return false;
       }

@@ -1,31 +1,28 @@
+import type { Delivery as DeliveryRow } from "../generated/sqlite/client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
+import { atLeastOnceKinds, type DeliveryKind, type NewDelivery } from "./kinds.ts";
+import { DELIVERY_STATUSES, type DeliveryStatus, type FinishedStatus } from "./statuses.ts";
+
+export type { NewDelivery } from "./kinds.ts";
 
 /**
  * The outbox: every message the bot sends on its own initiative is first a
  * row with a unique idempotency key, then one sender claims and sends it.
+ * What each kind's key is, and which guarantee it has, is declared in
+ * kinds.ts.
  *
- * Delivery guarantees, by kind (see `atLeastOnceKinds`):
- * - at-most-once (reminders, summaries — anything posted into groups on a
- *   schedule): a row is marked `sending` in its own committed statement
+ * How the guarantees are kept:
+ * - at-most-once: a row is marked `sending` in its own committed statement
  *   before the HTTP call. If the process dies after that and before it is
  *   marked `sent`, nobody can know whether Telegram got it, so the row is
  *   marked `failed` ("interrupted") on recovery instead of being sent again.
- *   A duplicate reminder in a busy group is worse than the (crash-instant)
- *   chance of losing one.
- * - at-least-once (personal notices that someone must not miss: waitlist
- *   promotion, event cancellation): an interrupted row goes back to
- *   `pending` and is sent again.
+ * - at-least-once: an interrupted row goes back to `pending` and is sent again.
  * The unique key makes planning idempotent: planning the same reminder twice
  * (two instances, a restart, a re-run) inserts one row.
  *
- * Scheduled kinds (src/scheduler), all at-most-once:
- * - `reminder:<event>:<slot>:<chat>` (group), `member-reminder:<event>:<slot>:<user>`,
- *   `organiser-reminder:<event>:<what>:<user>`, `summary:<chat>:<local date>`.
- *   A second copy of a reminder or summary is noise in every member's chat and
- *   cannot be taken back; losing one needs a crash in the few hundred
- *   milliseconds between claim and bookkeeping, and only loses that one message.
- * - They carry `expiresAt` (a reminder is useless once the event started, a
+ * - Rows carry `expiresAt` (a reminder is useless once the event started, a
  *   summary once its local day ended): after downtime the useful ones are sent
  *   late and the others become `missed`.
  * - Replanning (an event's time changed, a group changed its settings) retires
@@ -35,23 +32,9 @@ import type { Db } from "../store/database.ts";
  *   renderer drops any planned for another start); on a time change the keys of
  *   reminders already sent are freed too, so the new time gets its own.
  */
-export interface NewDelivery {
-  key: string;
-  kind: string;
-  chatId: bigint | number;
-  /** JSON payload: either a ready Bot API call or render instructions resolved at send time */
-  payload: unknown;
-  dueAt: Date;
-  /** after this instant the delivery is no longer useful: it becomes `missed` instead of being sent */
-  expiresAt?: Date | null;
-  eventId?: number | null;
-}
-
-export type Delivery = Prisma.DeliveryGetPayload<object>;
+export type Delivery = DeliveryRow;
 
 const ENQUEUE_CHUNK = 100;
-
-export const atLeastOnceKinds = new Set(["promotion", "event-cancelled"]);
 
 /** A claim older than this is considered interrupted (the sender that took it died). */
 export const STALE_CLAIM_MS = 2 * 60_000;
@@ -59,8 +42,12 @@ export const STALE_CLAIM_MS = 2 * 60_000;
 export class Outbox {
   constructor(
     private readonly db: Db,
-    private readonly kind: "sqlite" | "postgresql" = "sqlite",
+    private readonly dialect: SqlDialect,
   ) {}
+
+  private status(s: DeliveryStatus): Prisma.Sql {
+    return this.dialect.enumValue("DeliveryStatus", s);
+  }
 
   /** Inserts deliveries whose key is new; returns how many were inserted. Existing keys are left as they are. */
   async enqueue(deliveries: NewDelivery[], now: Date): Promise<number> {
@@ -71,7 +58,7 @@ export class Outbox {
       const chunk = deliveries.slice(i, i + ENQUEUE_CHUNK);
       const values = chunk.map(
         (d) =>
-          Prisma.sql`(${d.key}, ${d.kind}, ${BigInt(d.chatId)}, ${JSON.stringify(d.payload)}, ${d.dueAt}, ${d.expiresAt ?? null}, ${this.pending()}, 0, ${d.eventId ?? null}, ${now})`,
+          Prisma.sql`(${d.key}, ${d.kind}, ${d.chatId}, ${JSON.stringify(d.payload)}, ${d.dueAt}, ${d.expiresAt}, ${this.status("pending")}, 0, ${d.eventId}, ${now})`,
       );
       inserted += await this.db.$executeRaw`
         INSERT INTO "Delivery" ("key", "kind", "chatId", "payload", "dueAt", "expiresAt", "status", "attempts", "eventId", "createdAt")
@@ -81,17 +68,12 @@ export class Outbox {
     return inserted;
   }
 
-  private pending(): Prisma.Sql {
-    return Prisma.raw(this.kind === "postgresql" ? `'pending'::"DeliveryStatus"` : `'pending'`);
-  }
-
   /**
    * Claims up to `limit` due deliveries for this instance. On PostgreSQL the
    * rows are locked with SKIP LOCKED, so two instances never claim the same
    * row; on SQLite the single UPDATE is atomic.
    */
-  async claim(instanceId: string, now: Date, limit: number, excludeChats: bigint[] = []): Promise<Delivery[]> {
-    const skipLocked = this.kind === "postgresql" ? Prisma.raw("FOR UPDATE SKIP LOCKED") : Prisma.empty;
+  async claim(instanceId: string, now: Date, limit: number, excludeChats: TelegramId[] = []): Promise<Delivery[]> {
     const exclude =
       excludeChats.length > 0
         ? Prisma.sql`AND "chatId" NOT IN (${Prisma.join(excludeChats.slice(0, 5000))})`
@@ -101,8 +83,8 @@ export class Outbox {
              "attempts" = "attempts" + 1
       WHERE "id" IN (
         SELECT "id" FROM "Delivery"
-        WHERE "status" = 'pending' AND "dueAt" <= ${now} ${exclude}
-        ORDER BY "dueAt", "id" LIMIT ${limit} ${skipLocked}
+        WHERE "status" = ${this.status("pending")} AND "dueAt" <= ${now} ${exclude}
+        ORDER BY "dueAt", "id" LIMIT ${limit} ${this.dialect.skipLocked}
       )
       RETURNING "id"`;
     if (ids.length === 0) return [];
@@ -110,10 +92,6 @@ export class Outbox {
       where: { id: { in: ids.map((r) => Number(r.id)) } },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     });
-  }
-
-  private status(s: string): Prisma.Sql {
-    return Prisma.raw(this.kind === "postgresql" ? `'${s}'::"DeliveryStatus"` : `'${s}'`);
   }
 
   async markSent(id: number, now: Date): Promise<void> {
@@ -128,7 +106,15 @@ export class Outbox {
     });
   }
 
-  async finish(id: number, status: "failed" | "skipped" | "missed" | "dropped", reason: string): Promise<void> {
+  /** The chat became a supergroup with a new id: the delivery goes there instead, due again at `dueAt`. */
+  async redirect(id: number, chatId: TelegramId, dueAt: Date, reason: string): Promise<void> {
+    await this.db.delivery.update({
+      where: { id },
+      data: { status: "pending", chatId, dueAt, lastError: reason, attempts: { decrement: 1 } },
+    });
+  }
+
+  async finish(id: number, status: Exclude<FinishedStatus, "sent">, reason: string): Promise<void> {
     await this.db.delivery.update({ where: { id }, data: { status, lastError: reason } });
   }
 
@@ -155,9 +141,9 @@ export class Outbox {
   }
 
   /** Drops pending deliveries of an event (its time changed or it was cancelled), optionally only some kinds. */
-  async dropForEvent(eventId: number, kinds?: string[]): Promise<number> {
+  async dropForEvent(eventId: number, kinds?: readonly DeliveryKind[]): Promise<number> {
     const { count } = await this.db.delivery.updateMany({
-      where: { eventId, status: "pending", ...(kinds ? { kind: { in: kinds } } : {}) },
+      where: { eventId, status: "pending", ...(kinds ? { kind: { in: [...kinds] } } : {}) },
       data: { status: "dropped", lastError: "event changed" },
     });
     return count;
@@ -169,27 +155,28 @@ export class Outbox {
    * renamed to `<key>~<id>`, freeing the key. Rows being sent right now are left alone.
    */
   async retire(
-    target: { eventId: number } | { chatId: bigint | number },
-    kinds: string[],
+    target: { eventId: number } | { chatId: TelegramId },
+    kinds: readonly DeliveryKind[],
     reason: string,
     includeDone = false,
   ): Promise<number> {
     const where =
-      "eventId" in target ? Prisma.sql`"eventId" = ${target.eventId}` : Prisma.sql`"chatId" = ${BigInt(target.chatId)}`;
-    const statuses = includeDone ? ["pending", "sent", "failed", "missed", "skipped", "dropped"] : ["pending"];
+      "eventId" in target ? Prisma.sql`"eventId" = ${target.eventId}` : Prisma.sql`"chatId" = ${target.chatId}`;
+    // everything but what is being sent right now
+    const statuses = includeDone ? DELIVERY_STATUSES.filter((s) => s !== "sending") : ["pending" as const];
     return this.db.$executeRaw`
       UPDATE "Delivery"
       SET "status" = CASE WHEN "status" = 'pending' THEN ${this.status("dropped")} ELSE "status" END,
           "lastError" = CASE WHEN "status" = 'pending' THEN ${reason} ELSE "lastError" END,
           "key" = "key" || '~' || CAST("id" AS TEXT)
-      WHERE ${where} AND "kind" IN (${Prisma.join(kinds)})
+      WHERE ${where} AND "kind" IN (${Prisma.join([...kinds])})
         AND "status" IN (${Prisma.join(statuses.map((s) => this.status(s)))}) AND "key" NOT LIKE '%~%'`;
   }
 
   /** The chat removed or blocked the bot: its pending deliveries are skipped, not retried. */
-  async skipChat(chatId: bigint | number, reason: string): Promise<number> {
+  async skipChat(chatId: TelegramId, reason: string): Promise<number> {
     const { count } = await this.db.delivery.updateMany({
-      where: { chatId: BigInt(chatId), status: "pending" },
+      where: { chatId, status: "pending" },
       data: { status: "skipped", lastError: reason },
     });
     return count;

@@ -1,3 +1,5 @@
+import { isPrivateChatId, type TelegramId } from "../telegram-id.ts";
+
 /**
  * Telegram's sending limits as sliding windows (the Bot FAQ's numbers):
  * about 30 messages per second overall, 20 per minute into one group, and
@@ -21,13 +23,14 @@ class Window {
   ) {}
 
   private prune(now: number): void {
-    while (this.stamps.length > 0 && this.stamps[0]! <= now - this.spanMs) this.stamps.shift();
+    while ((this.stamps[0] ?? Number.POSITIVE_INFINITY) <= now - this.spanMs) this.stamps.shift();
   }
 
   /** Milliseconds until one more fits (0 = now). */
   wait(now: number): number {
     this.prune(now);
-    return this.stamps.length < this.size ? 0 : this.stamps[0]! + this.spanMs - now;
+    const oldest = this.stamps[0];
+    return this.stamps.length < this.size || oldest === undefined ? 0 : oldest + this.spanMs - now;
   }
 
   free(now: number): number {
@@ -45,7 +48,7 @@ class Window {
     if (at === -1) return;
     this.stamps.splice(at, 1);
     let i = this.stamps.length;
-    while (i > 0 && this.stamps[i - 1]! > to) i--;
+    while (i > 0 && (this.stamps[i - 1] ?? to) > to) i--;
     this.stamps.splice(i, 0, to);
   }
 
@@ -57,26 +60,25 @@ class Window {
 
 export class RateLimiter {
   private readonly global: Window;
-  private readonly chats = new Map<number, Window>();
-  private readonly pausedUntil = new Map<number, number>();
+  private readonly chats = new Map<TelegramId, Window>();
+  private readonly pausedUntil = new Map<TelegramId, number>();
   private globalPausedUntil = 0;
 
   constructor(readonly limits: Limits = telegramLimits) {
     this.global = new Window(limits.globalPerSecond, 1000);
   }
 
-  private chatWindow(chatId: number): Window {
+  private chatWindow(chatId: TelegramId): Window {
     let w = this.chats.get(chatId);
     if (!w) {
-      // Private chats have positive ids; groups and channels negative ones.
-      w = chatId > 0 ? new Window(this.limits.privatePerSecond, 1000) : new Window(this.limits.groupPerMinute, 60_000);
+      w = isPrivateChatId(chatId) ? new Window(this.limits.privatePerSecond, 1000) : new Window(this.limits.groupPerMinute, 60_000);
       this.chats.set(chatId, w);
     }
     return w;
   }
 
   /** Milliseconds until a message to this chat is allowed (0 = now). */
-  waitFor(chatId: number, now: number): number {
+  waitFor(chatId: TelegramId, now: number): number {
     const paused = Math.max(this.globalPausedUntil, this.pausedUntil.get(chatId) ?? 0) - now;
     return Math.max(0, paused, this.global.wait(now), this.chatWindow(chatId).wait(now));
   }
@@ -87,7 +89,7 @@ export class RateLimiter {
   }
 
   /** Records a send if allowed now; false when the chat or the global window is full. */
-  tryTake(chatId: number, now: number): boolean {
+  tryTake(chatId: TelegramId, now: number): boolean {
     if (this.waitFor(chatId, now) > 0) return false;
     this.global.take(now);
     this.chatWindow(chatId).take(now);
@@ -99,7 +101,7 @@ export class RateLimiter {
    * it arrives, somewhere between the two; counting from the answer keeps our windows at least as strict as
    * Telegram's, so a full window never meets a 429.
    */
-  settle(chatId: number, takenAt: number, sentAt: number): void {
+  settle(chatId: TelegramId, takenAt: number, sentAt: number): void {
     this.global.move(takenAt, sentAt);
     this.chats.get(chatId)?.move(takenAt, sentAt);
   }
@@ -110,8 +112,8 @@ export class RateLimiter {
   }
 
   /** Chats that cannot take a message now (to leave them out of a claim). */
-  blockedChats(now: number): number[] {
-    const blocked: number[] = [];
+  blockedChats(now: number): TelegramId[] {
+    const blocked: TelegramId[] = [];
     for (const [chatId, w] of this.chats) {
       if (w.wait(now) > 0 || (this.pausedUntil.get(chatId) ?? 0) > now) blocked.push(chatId);
       else if (w.idle(now)) this.chats.delete(chatId);
@@ -120,7 +122,7 @@ export class RateLimiter {
   }
 
   /** A 429 answered for this chat (or globally when chatId is null). */
-  pause(chatId: number | null, retryAfterSeconds: number, now: number): void {
+  pause(chatId: TelegramId | null, retryAfterSeconds: number, now: number): void {
     const until = now + retryAfterSeconds * 1000;
     if (chatId === null) this.globalPausedUntil = Math.max(this.globalPausedUntil, until);
     else this.pausedUntil.set(chatId, Math.max(this.pausedUntil.get(chatId) ?? 0, until));

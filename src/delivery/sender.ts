@@ -1,17 +1,18 @@
 import { GrammyError, HttpError } from "grammy";
 import type { Logger } from "../log.ts";
+import { type TelegramId, telegramId } from "../telegram-id.ts";
+import type { ApiCall } from "./kinds.ts";
 import type { Delivery, Outbox } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
+import type { Renderer } from "./render.ts";
 
-/** A Bot API call ready to make: method name and its parameters. */
-export interface ApiCall {
-  method: string;
-  params: Record<string, unknown>;
-}
+export type { ApiCall } from "./kinds.ts";
 
-/** Turns a delivery into the call to make now, or null when it no longer makes sense (then it is dropped). */
-export type Renderer = (delivery: Delivery) => Promise<ApiCall | null>;
-
+/**
+ * Makes a Bot API call. Ids in `params` (e.g. `chat_id`) are `TelegramId`s;
+ * the function given by the app turns them into the numbers the Bot API's JSON
+ * takes, so nothing in delivery converts ids itself.
+ */
 export type CallApi = (method: string, params: Record<string, unknown>) => Promise<unknown>;
 
 export interface SenderDeps {
@@ -23,8 +24,8 @@ export interface SenderDeps {
   now: () => Date;
   logger: Logger;
   /** the chat removed/blocked the bot or the user blocked it */
-  onChatGone: (chatId: bigint, reason: string) => Promise<void>;
-  onChatMigrated: (fromId: bigint, toId: bigint) => Promise<void>;
+  onChatGone: (chatId: TelegramId, reason: string) => Promise<void>;
+  onChatMigrated: (fromId: TelegramId, toId: TelegramId) => Promise<void>;
   /** after a delivery was sent and recorded, with Telegram's answer (e.g. to remember a reminder as a card) */
   onSent?: (delivery: Delivery, result: unknown) => Promise<void>;
   maxAttempts?: number;
@@ -62,8 +63,7 @@ export class Sender {
     const t = now();
     const budget = limiter.globalBudget(t.getTime());
     if (budget === 0) return 0;
-    const blocked = limiter.blockedChats(t.getTime()).map((id) => BigInt(id));
-    const claimed = await outbox.claim(this.deps.instanceId, t, budget, blocked);
+    const claimed = await outbox.claim(this.deps.instanceId, t, budget, limiter.blockedChats(t.getTime()));
     await Promise.all(claimed.map((d) => this.deliver(d)));
     return claimed.length;
   }
@@ -75,7 +75,7 @@ export class Sender {
       await outbox.finish(d.id, "missed", "no longer useful when its turn came");
       return;
     }
-    const chatId = Number(d.chatId);
+    const chatId = d.chatId;
     if (!limiter.tryTake(chatId, t.getTime())) {
       await outbox.retryAt(d.id, new Date(t.getTime() + limiter.waitFor(chatId, t.getTime())), null, false);
       return;
@@ -85,7 +85,7 @@ export class Sender {
       call = await this.deps.render(d);
     } catch (error) {
       logger.error({ err: error, delivery: d.key }, "could not render delivery");
-      await outbox.finish(d.id, "failed", `render: ${(error as Error).message}`);
+      await outbox.finish(d.id, "failed", `render: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     if (!call) {
@@ -109,7 +109,7 @@ export class Sender {
   private async handleFailure(d: Delivery, error: unknown): Promise<void> {
     const { outbox, limiter, now, logger } = this.deps;
     const t = now().getTime();
-    const chatId = Number(d.chatId);
+    const chatId = d.chatId;
     if (error instanceof GrammyError) {
       const retryAfter = error.parameters.retry_after;
       if (error.error_code === 429 && retryAfter !== undefined) {
@@ -119,8 +119,9 @@ export class Sender {
       }
       const migratedTo = error.parameters.migrate_to_chat_id;
       if (migratedTo !== undefined) {
-        await this.deps.onChatMigrated(d.chatId, BigInt(migratedTo));
-        await outbox.retryAt(d.id, new Date(t), `chat migrated to ${migratedTo}`, false);
+        const to = telegramId(migratedTo);
+        await this.deps.onChatMigrated(d.chatId, to);
+        await outbox.redirect(d.id, to, new Date(t), `chat migrated to ${migratedTo}`);
         return;
       }
       if (isChatGone(error)) {

@@ -1,11 +1,6 @@
+import { jsonField } from "../delivery/kinds.ts";
 import type { Delivery } from "../delivery/outbox.ts";
 import type { Services } from "../services/services.ts";
-import { REMINDER, SUMMARY } from "./deliveries.ts";
-
-function messageId(result: unknown): number | null {
-  const id = (result as { message_id?: unknown } | null)?.message_id;
-  return typeof id === "number" ? id : null;
-}
 
 /**
  * Bookkeeping once a scheduled delivery went out: a group reminder is
@@ -15,11 +10,11 @@ function messageId(result: unknown): number | null {
  */
 export function afterScheduledSend(services: Services) {
   return async (delivery: Delivery, result: unknown): Promise<void> => {
-    const id = messageId(result);
-    if (delivery.kind === REMINDER && delivery.eventId !== null && id !== null) {
-      await services.cards.remember(delivery.eventId, Number(delivery.chatId), id);
+    const messageId = jsonField(result, "message_id");
+    if (delivery.kind === "reminder" && delivery.eventId !== null && typeof messageId === "number") {
+      await services.cards.remember(delivery.eventId, delivery.chatId, messageId);
     }
-    if (delivery.kind === SUMMARY) {
+    if (delivery.kind === "summary") {
       await services.database.prisma.chat.updateMany({
         where: { id: delivery.chatId },
         data: { lastSummaryAt: services.now() },

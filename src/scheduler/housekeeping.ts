@@ -1,3 +1,4 @@
+import { FINISHED_STATUSES } from "../delivery/statuses.ts";
 import type { Db } from "../store/database.ts";
 
 const DAY_MS = 86_400_000;
@@ -27,7 +28,7 @@ export class Housekeeping {
     });
     const deliveries = await this.db.delivery.deleteMany({
       where: {
-        status: { in: ["sent", "failed", "missed", "skipped", "dropped"] },
+        status: { in: [...FINISHED_STATUSES] },
         dueAt: { lt: before(retention.finishedDeliveriesDays) },
       },
     });

@@ -1,14 +1,12 @@
-import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
-import { DEFAULT_OFFSETS, parseStoredOffsets } from "../domain/reminders/offsets.ts";
-import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
+import { eventReminderKinds } from "../delivery/kinds.ts";
+import type { Outbox } from "../delivery/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { ChangeFeed } from "../services/changes.ts";
 import type { Db } from "../store/database.ts";
-import { windowOf } from "../views/event-views.ts";
-import { eventReminderKinds, groupReminder, memberReminder, organiserReminder, REMINDER } from "./deliveries.ts";
+import type { TelegramId } from "../telegram-id.ts";
+import { LOOKAHEAD_MS, plannableEvents } from "./live-events.ts";
+import { eventReminders, memberReminders, type PlannedEvent, plannedEvent } from "./reminder-audience.ts";
 
-/** Events are planned once they start within this long (a week of offsets plus a day before). */
-const LOOKAHEAD_MS = 8 * 86_400_000;
 /** Sign-ups are planned for this long after the first tap of a burst, all together. */
 const SIGNUP_PLANNING_DELAY_MS = 2000;
 /**
@@ -18,50 +16,12 @@ const SIGNUP_PLANNING_DELAY_MS = 2000;
 const SWEEP_OVERLAP_MS = 5 * 60_000;
 const BATCH = 500;
 const DAY_MS = 86_400_000;
-const LIVE = ["published", "closed"] as const;
-const GROUP_TYPES = ["group", "supergroup"];
-
-const plannedEvent = {
-  id: true,
-  organisationId: true,
-  startsAt: true,
-  endsAt: true,
-  precision: true,
-  timeZone: true,
-  openEnded: true,
-  signupDeadline: true,
-  createdById: true,
-} as const;
-
-type PlannedEvent = {
-  id: number;
-  organisationId: number;
-  startsAt: Date;
-  endsAt: Date;
-  precision: "exact" | "day" | "part_of_month" | "ongoing";
-  timeZone: string;
-  openEnded: boolean;
-  signupDeadline: Date | null;
-  createdById: bigint | null;
-};
 
 export interface PlannerDeps {
   db: Db;
   outbox: Outbox;
   logger: Logger;
 }
-
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}
-
-const notPast = (now: Date) => (s: Slot) => s.dueAt.getTime() >= now.getTime();
 
 /**
  * Writes the reminders of upcoming events into the outbox: to the groups of
@@ -80,7 +40,7 @@ export class ReminderPlanner {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** events whose whole list changed, and members who signed up themselves, since the last planning pass */
   private readonly signedUp = new Set<number>();
-  private readonly newMembers = new Map<number, Set<bigint>>();
+  private readonly newMembers = new Map<number, Set<TelegramId>>();
   private signedUpTimer: NodeJS.Timeout | null = null;
   private clock: () => Date = () => new Date();
 
@@ -93,21 +53,16 @@ export class ReminderPlanner {
    */
   async sweep(now: Date): Promise<number> {
     const { db } = this.deps;
-    const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
     const newest = (await db.event.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))
       ?.updatedAt;
-    const live = { status: { in: [...LIVE] }, endsAt: { gt: now } };
     const enteredAfter = this.horizon ?? new Date(now.getTime() - DAY_MS);
     const changedSince = this.seenUpdatedAt
       ? new Date(this.seenUpdatedAt.getTime() - SWEEP_OVERLAP_MS)
       : newest && new Date(newest.getTime() - DAY_MS);
     const [entered, changed] = await Promise.all([
-      db.event.findMany({ where: { ...live, startsAt: { gt: enteredAfter, lte: horizon } }, select: { id: true } }),
+      db.event.findMany({ where: plannableEvents(now, { startsAt: { gt: enteredAfter } }), select: { id: true } }),
       changedSince
-        ? db.event.findMany({
-            where: { ...live, startsAt: { lte: horizon }, updatedAt: { gte: changedSince } },
-            select: { id: true },
-          })
+        ? db.event.findMany({ where: plannableEvents(now, { updatedAt: { gte: changedSince } }), select: { id: true } })
         : [],
     ]);
     const ids = [...new Set([...entered, ...changed].map((e) => e.id))].sort((a, b) => a - b);
@@ -119,7 +74,7 @@ export class ReminderPlanner {
       });
       planned += await this.planEvents(events, now);
     }
-    this.horizon = horizon;
+    this.horizon = new Date(now.getTime() + LOOKAHEAD_MS);
     if (newest) this.seenUpdatedAt = newest;
     return planned;
   }
@@ -130,17 +85,12 @@ export class ReminderPlanner {
   }
 
   /** A group changed its reminder settings: its pending reminders are replaced by a new plan. */
-  async replanChat(chatId: bigint, now: Date): Promise<number> {
-    await this.deps.outbox.retire({ chatId }, [REMINDER], "reminder settings changed");
+  async replanChat(chatId: TelegramId, now: Date): Promise<number> {
+    await this.deps.outbox.retire({ chatId }, ["reminder"], "reminder settings changed");
     const chat = await this.deps.db.chat.findUnique({ where: { id: chatId }, select: { organisationId: true } });
     if (!chat?.organisationId) return 0;
     const events = await this.deps.db.event.findMany({
-      where: {
-        organisationId: chat.organisationId,
-        status: { in: [...LIVE] },
-        endsAt: { gt: now },
-        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
-      },
+      where: plannableEvents(now, { organisationId: chat.organisationId }),
       select: plannedEvent,
     });
     return this.planEvents(events, now);
@@ -185,62 +135,14 @@ export class ReminderPlanner {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  /**
-   * Member reminders for members who just signed up: the group's and the
-   * organisers' reminders do not depend on who signed up, so a tap plans only
-   * the tapper's own.
-   */
-  private async planMembers(members: Map<number, Set<bigint>>, now: Date): Promise<number> {
-    if (members.size === 0) return 0;
-    const { db } = this.deps;
-    // Plain IN lists, filtered to the exact pairs here: an OR of one condition per member makes a query
-    // that Prisma's compiler takes tens of milliseconds over, on the thread that answers taps.
-    const userIds = [...new Set([...members.values()].flatMap((ids) => [...ids]))];
-    const reachable = await db.user.findMany({
-      where: { id: { in: userIds }, startedBot: true, remindersOn: true },
-      select: { id: true },
-    });
-    if (reachable.length === 0) return 0;
-    const [events, candidates] = await Promise.all([
-      db.event.findMany({
-        where: {
-          id: { in: [...members.keys()] },
-          status: { in: [...LIVE] },
-          endsAt: { gt: now },
-          startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
-        },
-        select: plannedEvent,
-      }),
-      db.signup.findMany({
-        where: {
-          eventId: { in: [...members.keys()] },
-          userId: { in: reachable.map((u) => u.id) },
-          status: { in: ["confirmed", "waitlisted"] },
-        },
-        select: { eventId: true, userId: true },
-      }),
-    ]);
-    const signups = candidates.filter((c) => members.get(c.eventId)?.has(c.userId));
-    const signupsOf = groupBy(signups, (s) => s.eventId);
-    const deliveries: NewDelivery[] = [];
-    for (const e of events) {
-      const mine = signupsOf.get(e.id) ?? [];
-      if (mine.length === 0) continue;
-      const slots = reminderSlots(windowOf(e), DEFAULT_OFFSETS).filter(notPast(now));
-      for (const m of mine) for (const s of slots) deliveries.push(memberReminder(e.id, e.startsAt, m.userId, s));
-    }
-    return this.deps.outbox.enqueue(deliveries, now);
+  private async planMembers(members: Map<number, Set<TelegramId>>, now: Date): Promise<number> {
+    return this.deps.outbox.enqueue(await memberReminders(this.deps.db, members, now), now);
   }
 
   private async planEventIds(eventIds: number[], now: Date): Promise<number> {
     if (eventIds.length === 0) return 0;
     const events = await this.deps.db.event.findMany({
-      where: {
-        id: { in: eventIds },
-        status: { in: [...LIVE] },
-        endsAt: { gt: now },
-        startsAt: { lte: new Date(now.getTime() + LOOKAHEAD_MS) },
-      },
+      where: plannableEvents(now, { id: { in: eventIds } }),
       select: plannedEvent,
     });
     return this.planEvents(events, now);
@@ -253,76 +155,6 @@ export class ReminderPlanner {
   }
 
   private async planEvents(events: PlannedEvent[], now: Date): Promise<number> {
-    if (events.length === 0) return 0;
-    const { db } = this.deps;
-    const orgIds = [...new Set(events.map((e) => e.organisationId))];
-    const eventIds = events.map((e) => e.id);
-    const [groups, signups, named, admins] = await Promise.all([
-      db.chat.findMany({
-        where: { organisationId: { in: orgIds }, active: true, remindersOn: true, type: { in: GROUP_TYPES } },
-        select: { id: true, organisationId: true, reminderOffsets: true },
-      }),
-      db.signup.findMany({
-        where: {
-          eventId: { in: eventIds },
-          status: { in: ["confirmed", "waitlisted"] },
-          user: { startedBot: true, remindersOn: true },
-        },
-        select: { eventId: true, userId: true },
-      }),
-      db.organiser.findMany({
-        where: { organisationId: { in: orgIds }, user: { startedBot: true } },
-        select: { organisationId: true, userId: true },
-      }),
-      db.chatAdmin.findMany({
-        where: { chat: { organisationId: { in: orgIds }, active: true } },
-        select: { userId: true, chat: { select: { organisationId: true } } },
-      }),
-    ]);
-    const creatorIds = events.flatMap((e) => (e.createdById === null ? [] : [e.createdById]));
-    const reachable = new Set(
-      (
-        await db.user.findMany({
-          where: { id: { in: [...new Set([...creatorIds, ...admins.map((a) => a.userId)])] }, startedBot: true },
-          select: { id: true },
-        })
-      ).map((u) => u.id),
-    );
-
-    const organisersOf = new Map<number, Set<bigint>>();
-    const addOrganiser = (orgId: number, userId: bigint) =>
-      organisersOf.set(orgId, (organisersOf.get(orgId) ?? new Set()).add(userId));
-    for (const n of named) addOrganiser(n.organisationId, n.userId);
-    for (const a of admins) if (reachable.has(a.userId)) addOrganiser(a.chat.organisationId!, a.userId);
-
-    const groupsOf = groupBy(groups, (g) => g.organisationId!);
-    const signupsOf = groupBy(signups, (s) => s.eventId);
-    const deliveries: NewDelivery[] = [];
-    const upcoming = notPast(now);
-    for (const e of events) {
-      // slots are computed only for events that have someone to remind (time-zone arithmetic is not free)
-      const window = windowOf(e);
-      const slotsByOffsets = new Map<string, Slot[]>();
-      for (const g of groupsOf.get(e.organisationId) ?? []) {
-        let slots = slotsByOffsets.get(g.reminderOffsets);
-        if (!slots) {
-          slots = reminderSlots(window, parseStoredOffsets(g.reminderOffsets)).filter(upcoming);
-          slotsByOffsets.set(g.reminderOffsets, slots);
-        }
-        for (const s of slots) deliveries.push(groupReminder(e.id, e.startsAt, g.id, s));
-      }
-      const members = signupsOf.get(e.id) ?? [];
-      const memberSlots = members.length > 0 ? reminderSlots(window, DEFAULT_OFFSETS).filter(upcoming) : [];
-      for (const m of members) {
-        for (const s of memberSlots) deliveries.push(memberReminder(e.id, e.startsAt, m.userId, s));
-      }
-      const organisers = new Set(organisersOf.get(e.organisationId));
-      if (e.createdById !== null && reachable.has(e.createdById)) organisers.add(e.createdById);
-      const noticeSlots = organisers.size > 0 ? organiserSlots(window, e.signupDeadline).filter(upcoming) : [];
-      for (const userId of organisers) {
-        for (const s of noticeSlots) deliveries.push(organiserReminder(e.id, e.startsAt, userId, s));
-      }
-    }
-    return this.deps.outbox.enqueue(deliveries, now);
+    return this.deps.outbox.enqueue(await eventReminders(this.deps.db, events, now), now);
   }
 }

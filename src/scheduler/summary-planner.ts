@@ -1,8 +1,9 @@
-import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
+import { type NewDelivery, planRendered } from "../delivery/kinds.ts";
+import type { Outbox } from "../delivery/outbox.ts";
 import { endOfLocalDay, normaliseSummaryTime, summarySlot } from "../domain/reminders/plan.ts";
 import { localDate } from "../domain/time/calendar.ts";
 import type { Db } from "../store/database.ts";
-import { SUMMARY, summary } from "./deliveries.ts";
+import type { TelegramId } from "../telegram-id.ts";
 
 /**
  * Plans each group's daily summary, today's and tomorrow's, at the group's
@@ -10,8 +11,8 @@ import { SUMMARY, summary } from "./deliveries.ts";
  * outbox). Whether there is anything to say is decided when it is sent.
  */
 export class SummaryPlanner {
-  /** key → due instant already planned by this process (skips re-inserting every minute) */
-  private readonly planned = new Map<string, number>();
+  /** key → chat and due instant already planned by this process (skips re-inserting every minute) */
+  private readonly planned = new Map<string, { chatId: TelegramId; dueAt: number }>();
 
   constructor(
     private readonly deps: {
@@ -25,13 +26,13 @@ export class SummaryPlanner {
   }
 
   /** The group changed its summary settings: the pending summaries are replaced. */
-  async replanChat(chatId: bigint, now: Date): Promise<number> {
-    await this.deps.outbox.retire({ chatId }, [SUMMARY], "summary settings changed");
-    for (const key of this.planned.keys()) if (key.startsWith(`${SUMMARY}:${chatId}:`)) this.planned.delete(key);
+  async replanChat(chatId: TelegramId, now: Date): Promise<number> {
+    await this.deps.outbox.retire({ chatId }, ["summary"], "summary settings changed");
+    for (const [key, planned] of this.planned) if (planned.chatId === chatId) this.planned.delete(key);
     return this.plan(now, { id: chatId });
   }
 
-  private async plan(now: Date, only: { id?: bigint }): Promise<number> {
+  private async plan(now: Date, only: { id?: TelegramId }): Promise<number> {
     const chats = await this.deps.db.chat.findMany({
       where: {
         ...only,
@@ -44,17 +45,19 @@ export class SummaryPlanner {
     });
     const due: NewDelivery[] = [];
     for (const chat of chats) {
-      const tz = chat.organisation!.timeZone;
+      if (!chat.organisation) continue;
+      const tz = chat.organisation.timeZone;
       for (const date of [localDate(now, tz), localDate(endOfLocalDay(now, tz), tz)]) {
         const slot = summarySlot(date, normaliseSummaryTime(chat.summaryTime) ?? "09:00", tz);
-        const delivery = summary(chat.id, slot);
-        if (slot.dueAt.getTime() < now.getTime() || this.planned.get(delivery.key) === slot.dueAt.getTime()) continue;
+        const delivery = planRendered("summary", { chatId: chat.id, slot });
+        const known = this.planned.get(delivery.key);
+        if (slot.dueAt.getTime() < now.getTime() || known?.dueAt === slot.dueAt.getTime()) continue;
         due.push(delivery);
       }
     }
     const inserted = await this.deps.outbox.enqueue(due, now);
     if (this.planned.size > 100_000) this.planned.clear();
-    for (const d of due) this.planned.set(d.key, d.dueAt.getTime());
+    for (const d of due) this.planned.set(d.key, { chatId: d.chatId, dueAt: d.dueAt.getTime() });
     return inserted;
   }
 }

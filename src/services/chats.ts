@@ -28,7 +28,11 @@ export class ChatService {
     private readonly now: () => Date,
   ) {}
 
-  /** Makes sure a row exists for a chat the bot just saw (one statement the first time per process). */
+  /**
+   * Makes sure a row exists for a chat the bot just saw (one statement the first time per process). It does
+   * not make an inactive chat active again: only the bot being added back does (`setActive`), so the service
+   * message about the bot's own removal cannot undo the removal.
+   */
   async remember(chat: TelegramChat): Promise<void> {
     const id = telegramId(chat.id);
     if (this.known.has(id)) return;
@@ -36,7 +40,7 @@ export class ChatService {
     await this.db.chat.upsert({
       where: { id },
       create: { id, type: chat.type, title },
-      update: { type: chat.type, title, active: true },
+      update: { type: chat.type, title },
     });
     this.known.add(id);
   }
@@ -83,7 +87,7 @@ export class ChatService {
       where: { userId: userId, chat: { active: true, organisationId: { not: null } } },
       select: { chat: { select: { organisationId: true } } },
     });
-    return [...new Set(rows.map((r) => r.chat.organisationId!))];
+    return [...new Set(rows.flatMap((r) => (r.chat.organisationId === null ? [] : [r.chat.organisationId])))];
   }
 
   /** Cached for a minute per process; changes made here invalidate it at once. */

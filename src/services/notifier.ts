@@ -1,16 +1,24 @@
 import type { Locale } from "../config/config.ts";
-import type { NewDelivery, Outbox } from "../delivery/outbox.ts";
+import { type ApiCall, eventReminderKinds, type NewDelivery, planReady } from "../delivery/kinds.ts";
+import type { Outbox } from "../delivery/outbox.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Db } from "../store/database.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import { windowOf } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
 import type { ChangeFeed } from "./changes.ts";
+import type { Languages } from "./languages.ts";
+
+function message(text: string): ApiCall {
+  return { method: "sendMessage", params: { text, parse_mode: "HTML", link_preview_options: { is_disabled: true } } };
+}
 
 /**
  * Personal and group notices that follow from a change: a waitlisted member
- * got a place, an event was cancelled. They go through the outbox (keyed, so
- * a notice is planned once), and are sent by the sender under the limits.
+ * got a place, an event was cancelled. They go through the outbox (their
+ * kinds, keys and at-least-once guarantee are in delivery/kinds.ts) and are
+ * sent by the sender under the limits.
  */
 export class Notifier {
   constructor(
@@ -18,6 +26,7 @@ export class Notifier {
       db: Db;
       outbox: Outbox;
       translator: Translator;
+      languages: Languages;
       now: () => Date;
       nudge: () => void;
     },
@@ -28,91 +37,68 @@ export class Notifier {
     changes.on("eventCancelled", ({ eventId }) => this.cancelled(eventId));
   }
 
-  private localeOf(languageCode: string | null | undefined): Locale {
-    return this.deps.translator.negotiate(languageCode);
+  private t(locale: Locale) {
+    return this.deps.translator.for(locale);
   }
 
-  private async groupLocale(chatId: bigint): Promise<Locale> {
-    const chat = await this.deps.db.chat.findUnique({ where: { id: chatId }, include: { organisation: true } });
-    return this.deps.translator.negotiate(chat?.locale ?? chat?.organisation?.locale ?? null);
-  }
-
-  private message(text: string): { method: string; params: Record<string, unknown> } {
-    return { method: "sendMessage", params: { text, parse_mode: "HTML", link_preview_options: { is_disabled: true } } };
-  }
-
-  async promoted(eventId: number, userId: bigint, chatId: bigint | null): Promise<void> {
+  async promoted(eventId: number, userId: TelegramId, chatId: TelegramId | null): Promise<void> {
+    const { db, languages } = this.deps;
     const [event, user, signup] = await Promise.all([
-      this.deps.db.event.findUnique({ where: { id: eventId } }),
-      this.deps.db.user.findUnique({ where: { id: userId } }),
-      this.deps.db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
+      db.event.findUnique({ where: { id: eventId } }),
+      db.user.findUnique({ where: { id: userId } }),
+      db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
     ]);
     if (!event || !user || !signup) return;
     const now = this.deps.now();
-    const key = `promotion:${eventId}:${userId}:${signup.seq}`;
-    const base = { kind: "promotion", eventId, dueAt: now, expiresAt: event.endsAt };
+    const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
     let delivery: NewDelivery;
     if (user.startedBot || chatId === null) {
-      const locale = this.localeOf(user.languageCode);
-      const t = this.deps.translator.for(locale);
-      const text = t("promoted-private", {
+      const locale = languages.ofLanguageCode(user.languageCode);
+      const text = this.t(locale)("promoted-private", {
         title: userText(event.title, 200),
         when: formatTimeWindow(windowOf(event), locale, { now }),
       });
-      delivery = { ...base, key, chatId: userId, payload: this.message(text) };
+      delivery = planReady("promotion", { ...plan, to: userId, call: message(text) });
     } else {
-      const t = this.deps.translator.for(await this.groupLocale(chatId));
+      // They never started the bot, so it cannot write to them: say it in the group where they signed up.
       const mention = `<a href="tg://user?id=${userId}">${userText(user.firstName, 60)}</a>`;
-      delivery = {
-        ...base,
-        key,
-        chatId,
-        payload: this.message(t("promoted-group", { mention, title: userText(event.title, 200) })),
-      };
+      const text = this.t(await languages.ofChat(chatId))("promoted-group", {
+        mention,
+        title: userText(event.title, 200),
+      });
+      delivery = planReady("promotion", { ...plan, to: chatId, call: message(text) });
     }
     await this.deps.outbox.enqueue([delivery], now);
     this.deps.nudge();
   }
 
   async cancelled(eventId: number): Promise<void> {
-    const event = await this.deps.db.event.findUnique({ where: { id: eventId } });
+    const { db, languages } = this.deps;
+    const event = await db.event.findUnique({ where: { id: eventId } });
     if (!event) return;
     const now = this.deps.now();
-    const deliveries: NewDelivery[] = [];
     const notice = (locale: Locale) =>
-      this.deps.translator.t(locale, "event-cancelled-notice", {
-        title: userText(event.title, 200),
-        when: formatTimeWindow(windowOf(event), locale, { now }),
-      });
-    const signups = await this.deps.db.signup.findMany({
+      message(
+        this.t(locale)("event-cancelled-notice", {
+          title: userText(event.title, 200),
+          when: formatTimeWindow(windowOf(event), locale, { now }),
+        }),
+      );
+    const deliveries: NewDelivery[] = [];
+    const signups = await db.signup.findMany({
       where: { eventId, status: { in: ["confirmed", "waitlisted"] }, user: { startedBot: true } },
       include: { user: true },
     });
     for (const s of signups) {
-      deliveries.push({
-        key: `event-cancelled:${eventId}:${s.userId}`,
-        kind: "event-cancelled",
-        chatId: s.userId,
-        payload: this.message(notice(this.localeOf(s.user.languageCode))),
-        dueAt: now,
-        eventId,
-      });
+      const call = notice(languages.ofLanguageCode(s.user.languageCode));
+      deliveries.push(planReady("event-cancelled", { eventId, to: s.userId, now, call }));
     }
-    const posted = await this.deps.db.eventMessage.findMany({
-      where: { eventId, chatId: { lt: 0 } },
-      distinct: ["chatId"],
-    });
+    const posted = await db.eventMessage.findMany({ where: { eventId, chatId: { lt: 0 } }, distinct: ["chatId"] });
     for (const p of posted) {
-      deliveries.push({
-        key: `event-cancelled:${eventId}:${p.chatId}`,
-        kind: "event-cancelled",
-        chatId: p.chatId,
-        payload: this.message(notice(await this.groupLocale(p.chatId))),
-        dueAt: now,
-        eventId,
-      });
+      const call = notice(await languages.ofChat(p.chatId));
+      deliveries.push(planReady("event-cancelled", { eventId, to: p.chatId, now, call }));
     }
-    await this.deps.outbox.dropForEvent(eventId, ["reminder", "member-reminder", "organiser-reminder"]);
+    await this.deps.outbox.dropForEvent(eventId, eventReminderKinds);
     await this.deps.outbox.enqueue(deliveries, now);
     this.deps.nudge();
   }

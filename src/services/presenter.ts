@@ -45,7 +45,7 @@ export class Presenter {
   async card(eventId: number, locale: Locale): Promise<View | null> {
     const event = await this.deps.events.get(eventId);
     if (!event) return null;
-    const counts = (await this.deps.signups.counts([eventId])).get(eventId)!;
+    const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
     return eventCardView(event, counts, this.viewContext(locale));
   }
 

@@ -144,7 +144,9 @@ export class ProgrammeService {
 
   /** Writes rows at once (the CLI); all or nothing. */
   async importRows(target: ImportTarget, rows: ParsedRow[]): Promise<ImportResult> {
-    return (await this.write(target, rows, null))!;
+    const result = await this.write(target, rows, null);
+    if (!result) throw new Error("an import without a pending preview cannot be a repeated press");
+    return result;
   }
 
   private async write(target: ImportTarget, rows: ParsedRow[], pendingId: number | null): Promise<ImportResult | null> {
@@ -214,11 +216,12 @@ export class ProgrammeService {
           })),
           select: { id: true, importKey: true },
         });
-        const idOf = new Map(created.map((e) => [e.importKey!, e.id]));
+        const idOf = new Map(created.map((e) => [e.importKey, e.id]));
         await tx.eventOrganiser.createMany({
-          data: chunk.flatMap(([key, row]) =>
-            organiserRows(row, owners.byName).map((o) => ({ ...o, eventId: idOf.get(key)! })),
-          ),
+          data: chunk.flatMap(([key, row]) => {
+            const eventId = idOf.get(key);
+            return eventId === undefined ? [] : organiserRows(row, owners.byName).map((o) => ({ ...o, eventId }));
+          }),
         });
         outcome.created += created.length;
       }
@@ -235,7 +238,9 @@ export class ProgrammeService {
   private async existingByKey(tx: Tx, keys: string[]) {
     const found = new Map<string, Awaited<ReturnType<typeof findByKeys>>[number]>();
     for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
-      for (const event of await findByKeys(tx, keys.slice(i, i + LOOKUP_CHUNK))) found.set(event.importKey!, event);
+      for (const event of await findByKeys(tx, keys.slice(i, i + LOOKUP_CHUNK))) {
+        if (event.importKey !== null) found.set(event.importKey, event);
+      }
     }
     return found;
   }

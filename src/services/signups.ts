@@ -1,6 +1,5 @@
 import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
-import type { Prisma } from "../generated/sqlite/client.ts";
-import type { DatabaseKind, Db } from "../store/database.ts";
+import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
@@ -20,11 +19,6 @@ export type CancelOutcome =
   | { kind: "refused"; reason: "ended" }
   | { kind: "missing" };
 
-/** PostgreSQL: sign-up changes of one event run one after the other (a row lock on the event). */
-function lockEvent(tx: Prisma.TransactionClient, eventId: number) {
-  return tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
-}
-
 /** Under a burst, a tap waits for a pooled connection and the event's lock rather than failing. */
 const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
 
@@ -32,12 +26,13 @@ const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
  * Sign-ups with a capacity and a waitlist in tap order. The tap goes through
  * the database's tap path (store/tap-path.ts), which decides confirmed or
  * waitlisted from the live count under a per-event lock, so places are never
- * exceeded; cancelling and promoting take the same lock on PostgreSQL.
+ * exceeded; cancelling and promoting take the same lock (`dialect.lockEvent`:
+ * the event's row lock where the database has one).
  */
 export class SignupService {
   constructor(
     private readonly db: Db,
-    private readonly kind: DatabaseKind,
+    private readonly dialect: SqlDialect,
     private readonly changes: ChangeFeed,
     private readonly tapPath: TapPath,
   ) {}
@@ -98,7 +93,7 @@ export class SignupService {
   /** Cancels a sign-up; a freed place goes to the first person on the waitlist. */
   async cancel(eventId: number, userId: TelegramId, now: Date): Promise<CancelOutcome> {
     const outcome = await this.db.$transaction(async (tx): Promise<CancelOutcome> => {
-      if (this.kind === "postgresql") await lockEvent(tx, eventId);
+      await this.dialect.lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, capacity: true } });
       if (!event) return { kind: "missing" };
       if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
@@ -122,7 +117,7 @@ export class SignupService {
   /** Fills free places from the waitlist in tap order (after a cancel or a bigger capacity). */
   async fillFreePlaces(eventId: number, now: Date): Promise<bigint[]> {
     const promoted = await this.db.$transaction(async (tx) => {
-      if (this.kind === "postgresql") await lockEvent(tx, eventId);
+      await this.dialect.lockEvent(tx, eventId);
       const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
       return event ? this.promoteInto(tx, eventId, event.capacity, now) : [];
     }, waitUnderLoad);
@@ -130,7 +125,7 @@ export class SignupService {
     return promoted;
   }
 
-  private async promoteInto(tx: Prisma.TransactionClient, eventId: number, capacity: number | null, now: Date) {
+  private async promoteInto(tx: DbTransaction, eventId: number, capacity: number | null, now: Date) {
     const confirmed = await tx.signup.count({ where: { eventId, status: "confirmed" } });
     const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - confirmed;
     if (free <= 0) return [];

@@ -127,13 +127,22 @@ export async function gatherSummary(
     const row = (orgId: number): Tally | null => {
       const group = groupOf(orgId);
       if (!group) return null;
-      if (!rows.has(group.id))
-        rows.set(group.id, { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 });
-      return rows.get(group.id)!;
+      const existing = rows.get(group.id);
+      if (existing) return existing;
+      const fresh = { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 };
+      rows.set(group.id, fresh);
+      return fresh;
     };
+    // events of organisations outside every group (city-level events in a per-district tally) are not counted there
     for (const c of perChunk) {
-      for (const g of c.todayCounts) row(g.organisationId)!.today += g._count._all;
-      for (const g of c.weekCounts) row(g.organisationId)!.week += g._count._all;
+      for (const g of c.todayCounts) {
+        const r = row(g.organisationId);
+        if (r) r.today += g._count._all;
+      }
+      for (const g of c.weekCounts) {
+        const r = row(g.organisationId);
+        if (r) r.week += g._count._all;
+      }
       for (const change of c.changes) {
         const r = row(change.event.organisationId);
         if (r && change.status === "cancelled") r.cancellations++;

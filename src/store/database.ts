@@ -1,25 +1,27 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type BetterSqlite3 from "better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as PgClient } from "../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import type { Db } from "./client.ts";
+import { postgresDialect, type SqlDialect, sqliteDialect } from "./dialect.ts";
 import { PostgresTapPath } from "./postgres-tap-path.ts";
 import { SAFETY_NET_PAGES, SqliteCheckpointer } from "./sqlite-checkpointer.ts";
 import { sqliteFilePath } from "./sqlite-path.ts";
 import { SqliteTapPath } from "./sqlite-tap-path.ts";
 import type { TapPath } from "./tap-path.ts";
 
-/**
- * The Prisma client type the app is written against. The two generated clients
- * (SQLite and PostgreSQL) come from one schema and share this shape.
- */
-export type Db = SqliteClient;
+export type { Db, DbTransaction } from "./client.ts";
+export type { SqlDialect } from "./dialect.ts";
 export type DatabaseKind = "sqlite" | "postgresql";
 
 export interface Database {
+  /** which database this is, for logs and tests; code whose SQL differs asks `dialect` */
   kind: DatabaseKind;
   prisma: Db;
+  /** the hand-written SQL that differs between the databases (see dialect.ts) */
+  dialect: SqlDialect;
   /** the sign-up tap in one or two statements (see tap-path.ts) */
   tapPath: TapPath;
   close(): Promise<void>;
@@ -29,53 +31,70 @@ export function databaseKind(url: string): DatabaseKind {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
-function tapPathFor(kind: DatabaseKind, prisma: Db, connection: BetterSqlite3.Database | undefined): TapPath {
-  if (kind === "postgresql") return new PostgresTapPath(prisma);
-  // Pinned to @prisma/adapter-better-sqlite3 6.19, whose adapter exposes its connection as `client`.
-  if (!connection)
-    throw new Error("the SQLite driver adapter did not expose its connection (unexpected Prisma version)");
-  return new SqliteTapPath(connection);
+/**
+ * The better-sqlite3 connection behind Prisma's SQLite adapter, for the
+ * prepared-statement tap path. @prisma/adapter-better-sqlite3 6.19 keeps it in
+ * the adapter's `client` field, which its types do not declare; this reads it
+ * only if it is there and really is a better-sqlite3 connection (the adapter
+ * loads the same better-sqlite3 module, see `overrides` in package.json).
+ */
+function connectionOf(adapter: SqlDriverAdapter): BetterSqlite3.Database | undefined {
+  if (!("client" in adapter)) return undefined;
+  const client: unknown = adapter.client;
+  return client instanceof BetterSqlite3 ? client : undefined;
 }
 
-/** Opens a Prisma client for the URL's database through the matching driver adapter. */
-export async function openDatabase(url: string, onError?: (message: string) => void): Promise<Database> {
-  const kind = databaseKind(url);
-  let prisma: Db;
+async function openSqlite(url: string, onError?: (message: string) => void): Promise<Database> {
+  // WAL + busy timeout let another process (the CLI, a migration) share the file.
+  const path = sqliteFilePath(url);
+  const factory = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: 10_000 });
   let connection: BetterSqlite3.Database | undefined;
-  let checkpointer: SqliteCheckpointer | undefined;
-  if (kind === "sqlite") {
-    // WAL + busy timeout let another process (the CLI, a migration) share the file.
-    const factory = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
-    // Keep a handle on the connection Prisma opens, for the prepared-statement tap path.
-    const adapter: SqlDriverAdapterFactory = {
-      provider: factory.provider,
-      adapterName: factory.adapterName,
-      async connect() {
-        const opened = await factory.connect();
-        const client = (opened as unknown as { client?: BetterSqlite3.Database }).client;
-        if (client && typeof client.prepare === "function") connection = client;
-        return opened;
-      },
-    };
-    prisma = new SqliteClient({ adapter });
-    await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
-    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-    await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-    const path = sqliteFilePath(url);
-    if (path !== ":memory:") checkpointer = new SqliteCheckpointer(path, (message) => onError?.(message));
-  } else {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    prisma = new PgClient({ adapter }) as unknown as Db;
-  }
+  const adapter: SqlDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const opened = await factory.connect();
+      connection = connectionOf(opened);
+      return opened;
+    },
+  };
+  const prisma: Db = new SqliteClient({ adapter });
+  await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const checkpointer = path === ":memory:" ? undefined : new SqliteCheckpointer(path, (m) => onError?.(m));
   await prisma.$connect();
+  if (!connection) {
+    await checkpointer?.stop();
+    await prisma.$disconnect();
+    throw new Error("the SQLite driver adapter did not expose its connection (unexpected Prisma version)");
+  }
   return {
-    kind,
+    kind: "sqlite",
     prisma,
-    tapPath: tapPathFor(kind, prisma, connection),
+    dialect: sqliteDialect,
+    tapPath: new SqliteTapPath(connection),
     async close() {
       await checkpointer?.stop();
       await prisma.$disconnect();
     },
   };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  await prisma.$connect();
+  return {
+    kind: "postgresql",
+    prisma,
+    dialect: postgresDialect,
+    tapPath: new PostgresTapPath(prisma),
+    close: () => prisma.$disconnect(),
+  };
+}
+
+/** Opens a Prisma client for the URL's database through the matching driver adapter. */
+export function openDatabase(url: string, onError?: (message: string) => void): Promise<Database> {
+  return databaseKind(url) === "sqlite" ? openSqlite(url, onError) : openPostgres(url);
 }

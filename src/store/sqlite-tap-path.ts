@@ -32,19 +32,37 @@ const SIGN_UP = (onCard: boolean) => `
     WHERE "Signup"."status" = 'cancelled'
   RETURNING "status", "seq"`;
 
+/** The statements' named parameters (better-sqlite3 binds bigint ids as 64-bit integers). */
+interface SignUpParams {
+  eventId: number;
+  userId: bigint;
+  chatId: bigint | null;
+  now: string;
+  cardChatId?: bigint;
+  cardMessageId?: number;
+}
+
+type UserParams = Omit<TapUser, "now"> & { now: string };
+
+/** What the sign-up statement returns (the connection reads integers as bigint). */
+interface SignUpRow {
+  status: TapRow["status"];
+  seq: bigint;
+}
+
 export class SqliteTapPath implements TapPath {
-  private readonly signUpOnCard: BetterSqlite3.Statement;
-  private readonly signUpPlain: BetterSqlite3.Statement;
-  private readonly position: BetterSqlite3.Statement;
-  private readonly upsertUser: BetterSqlite3.Statement;
+  private readonly signUpOnCard: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
+  private readonly signUpPlain: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
+  private readonly position: BetterSqlite3.Statement<[number, bigint], { n: bigint }>;
+  private readonly upsertUser: BetterSqlite3.Statement<[UserParams]>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
-    this.signUpOnCard = db.prepare(SIGN_UP(true));
-    this.signUpPlain = db.prepare(SIGN_UP(false));
-    this.position = db.prepare(
+    this.signUpOnCard = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true));
+    this.signUpPlain = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false));
+    this.position = db.prepare<[number, bigint], { n: bigint }>(
       `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
-    this.upsertUser = db.prepare(`
+    this.upsertUser = db.prepare<[UserParams]>(`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
       VALUES (@id, @firstName, @lastName, @username, @languageCode, @now, @now)
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
@@ -66,14 +84,10 @@ export class SqliteTapPath implements TapPath {
         now: sqliteTime(now),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
-      const row = (card ? this.signUpOnCard : this.signUpPlain).get(params) as
-        | { status: string; seq: bigint }
-        | undefined;
+      const row = (card ? this.signUpOnCard : this.signUpPlain).get(params);
       if (!row) return null;
-      const status = row.status as TapRow["status"];
-      const position =
-        status === "waitlisted" ? Number((this.position.get(eventId, row.seq) as { n: bigint }).n) : null;
-      return { status, seq: Number(row.seq), position };
+      const position = row.status === "waitlisted" ? Number(this.position.get(eventId, row.seq)?.n ?? 0) : null;
+      return { status: row.status, seq: Number(row.seq), position };
     });
   }
 

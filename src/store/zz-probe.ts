@@ -12,7 +12,7 @@ interface CountBy<N extends ModelName> {
     by: K[];
     where?: Where<N>;
     _count: { _all: true };
-  }): Prisma.PrismaPromise<(Pick<Scalars<N>, K> & { _count: { _all: number } })[]>;
+  }): Prisma.PrismaPromise<(Pick<Scalars<N>, K> & { _count: { _all: string } })[]>;
 }
 type Unprovable = "groupBy" | "aggregate";
 type Delegate<N extends ModelName> = Pick<SqliteClient[DelegateKey<N>], Exclude<keyof SqliteClient[DelegateKey<N>], symbol | Unprovable>> & CountBy<N>;
@@ -42,3 +42,7 @@ export async function use(db: Db) {
   const z = await db.$transaction(async (t) => t.event.findFirst({ select: { id: true } }));
   return [n, s, x, y, z?.id];
 }
+interface Wrong { event: { findMany(args: { where?: Prisma.EventWhereInput }): Prisma.PrismaPromise<{ id: string }[]> } }
+export const w: Wrong = pg;
+interface Wrong2 { event: { count(args: { where?: Prisma.EventWhereInput }): Prisma.PrismaPromise<string> } }
+export const w2: Wrong2 = pg;

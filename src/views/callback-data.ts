@@ -62,9 +62,10 @@ export function decodeCallback(data: string | undefined): CallbackPayload | null
   if (!data || data.length > 64) return null;
   const match = /^1:([a-z]{2}):(\d{1,10})(?::(\d{1,10}))?$/.exec(data);
   if (!match) return null;
-  const action = byCode.get(match[1]!);
-  const id = Number(match[2]);
-  const arg = match[3] === undefined ? null : Number(match[3]);
+  const [, code = "", idText, argText] = match;
+  const action = byCode.get(code);
+  const id = Number(idText);
+  const arg = argText === undefined ? null : Number(argText);
   if (!action || id > MAX_ID || (arg !== null && arg > MAX_ID)) return null;
   return { action, id, arg };
 }

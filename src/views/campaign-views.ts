@@ -44,10 +44,10 @@ function programmeBlocks(lines: CampaignLine[], v: ViewContext): Block[] {
   const blocks: Block[] = [];
   for (const district of order) {
     blocks.push({ kind: "district", text: `\n<b>📍 ${userText(district, 60)}</b>` });
-    const orgs = districts.get(district)!;
-    for (const org of [...orgs.keys()].sort((a, b) => a.localeCompare(b, v.locale))) {
+    const orgs = districts.get(district) ?? new Map<string, CampaignLine[]>();
+    for (const [org, activities] of [...orgs].sort(([a], [b]) => a.localeCompare(b, v.locale))) {
       blocks.push({ kind: "organisation", text: `<u>${userText(org, 60)}</u>` });
-      for (const l of orgs.get(org)!) {
+      for (const l of activities) {
         const counts = { confirmed: l.confirmed, waitlisted: l.waitlisted };
         blocks.push({
           kind: "event",
@@ -64,25 +64,30 @@ function programmeBlocks(lines: CampaignLine[], v: ViewContext): Block[] {
  * continues a district or organisation starts by repeating its headings.
  */
 function paginate(blocks: Block[]): string[][] {
-  const pages: Block[][] = [[]];
+  const pages: Block[][] = [];
   const size = (page: Block[]) => page.reduce((n, b) => n + b.text.length + 1, 0);
+  let page: Block[] = [];
   let district: Block | undefined;
   let organisation: Block | undefined;
   for (const block of blocks) {
-    const page = pages[pages.length - 1]!;
     if (page.length > 0 && size(page) + block.text.length + 1 > PAGE_BUDGET) {
       const carried: Block[] = [];
-      while (page.length > 0 && page[page.length - 1]!.kind !== "event") carried.unshift(page.pop()!);
+      for (let last = page.at(-1); last && last.kind !== "event"; last = page.at(-1)) {
+        carried.unshift(last);
+        page.pop();
+      }
       const next = [...carried];
       if (block.kind === "event" && organisation && !next.includes(organisation)) next.unshift(organisation);
       if (block.kind !== "district" && district && !next.includes(district)) next.unshift(district);
-      pages.push(next);
+      pages.push(page);
+      page = next;
     }
     if (block.kind === "district") [district, organisation] = [block, undefined];
     if (block.kind === "organisation") organisation = block;
-    pages[pages.length - 1]!.push(block);
+    page.push(block);
   }
-  return pages.map((page) => page.map((b) => b.text));
+  pages.push(page);
+  return pages.map((p) => p.map((b) => b.text));
 }
 
 /** `/campaign`: one page of the programme, with the campaign's totals and ◀ ▶ to page. */
@@ -112,5 +117,5 @@ export function campaignView(
   const nav: Button[] = [];
   if (index > 0) nav.push(callbackButton("◀", encodeCallback("campaignPage", campaign.id, index - 1)));
   if (index < pages.length - 1) nav.push(callbackButton("▶", encodeCallback("campaignPage", campaign.id, index + 1)));
-  return { text: [...head, ...pages[index]!].join("\n"), reply_markup: keyboard([nav]) };
+  return { text: [...head, ...(pages[index] ?? [])].join("\n"), reply_markup: keyboard([nav]) };
 }

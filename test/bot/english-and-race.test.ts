@@ -5,6 +5,7 @@ import { databaseKinds } from "../support/databases.ts";
 import type { GroupChatObject } from "../support/fake-telegram/index.ts";
 import type { SimUser } from "../support/fake-telegram/users.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
+import { removalHandled } from "../support/removal.ts";
 
 // Monday 1 June 2026, 10:00 in Shanghai.
 const now = new Date("2026-06-01T02:00:00Z");
@@ -102,10 +103,8 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
 
   it("the bot removed from a group marks it inactive", async () => {
     h.fake.setBotStatus(group, "kicked");
-    const inactive = await h.fake.waitForAsync(async () => {
-      const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
-      return chat?.active === false ? chat : undefined;
-    });
-    expect(inactive.active).toBe(false);
+    await removalHandled(h, group.id);
+    const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
+    expect(chat?.active).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "../support/harness.ts";
+import { removalHandled } from "../support/removal.ts";
 
 describe("start-up, /start and /help", () => {
   let h: Harness;
@@ -45,10 +46,8 @@ describe("start-up, /start and /help", () => {
     const hello = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("/setup")));
     expect(hello.text).toContain("/events");
     h.fake.setBotStatus(group, "left", { by: admin });
-    const inactive = await h.fake.waitForAsync(async () => {
-      const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
-      return chat?.active === false ? chat : undefined;
-    });
-    expect(inactive.active).toBe(false);
+    await removalHandled(h, group.id);
+    const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(group.id) } });
+    expect(chat?.active).toBe(false);
   });
 });

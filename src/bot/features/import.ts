@@ -62,7 +62,8 @@ async function download(ctx: YiqiContext, document: Document): Promise<Buffer | 
 async function importDocument(ctx: YiqiContext, document: Document, campaignName: string | null): Promise<unknown> {
   const targets = await importTargets(ctx);
   if (targets === null) return ctx.reply(ctx.t("events-not-set-up"));
-  if (targets.length === 0) {
+  const [target] = targets;
+  if (target === undefined) {
     return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "import-no-organisation" : "import-not-organiser"));
   }
   const fileName = document.file_name ?? "table.csv";
@@ -74,7 +75,6 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
   const bytes = await download(ctx, document);
   if (bytes === null) return say(ctx.t("import-error-download"));
 
-  const target = targets[0]!;
   const now = ctx.services.now();
   const year = campaignName ? await ctx.services.campaigns.yearFor(campaignName, now, target.timeZone) : null;
   const reading = await readProgrammeOffThread(bytes, {
@@ -96,7 +96,8 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
     now,
   );
   const pending = await ctx.services.programmes.pending(pendingId);
-  const view = await previewOf(ctx, pending!, targets);
+  if (!pending) return ctx.reply(ctx.t("error-generic"));
+  const view = await previewOf(ctx, pending, targets);
   return ctx.reply(view.text, { ...sendOptions(view), reply_parameters: replyTo(ctx) });
 }
 
@@ -176,11 +177,10 @@ const handlers: CallbackHandlers = {
     const pending = await ownPending(ctx, id);
     if (!pending) return;
     const targets = await organisedBy(ctx);
-    if (!targets.some((o) => o.id === arg)) {
-      return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
-    }
-    await ctx.services.programmes.retarget(id, arg!);
-    return showPreview(ctx, { ...pending, organisationId: arg! }, targets);
+    const chosen = targets.find((o) => o.id === arg);
+    if (!chosen) return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    await ctx.services.programmes.retarget(id, chosen.id);
+    return showPreview(ctx, { ...pending, organisationId: chosen.id }, targets);
   },
 
   async importCampaign(ctx, { id, arg }) {

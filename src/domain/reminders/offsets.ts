@@ -45,7 +45,9 @@ function parseDuration(part: string): number | null {
   if (/^\d+$/.test(part)) return Number(part);
   if (!/^(\d+[dhm])+$/.test(part)) return null;
   let total = 0;
-  for (const m of part.matchAll(/(\d+)([dhm])/g)) total += Number(m[1]) * UNIT_MINUTES[m[2]!]!;
+  for (const [, amount, unit] of part.matchAll(/(\d+)([dhm])/g)) {
+    total += Number(amount) * (UNIT_MINUTES[unit ?? ""] ?? 0);
+  }
   return total;
 }
 

@@ -1,7 +1,7 @@
 import type { EventDraft } from "../../../domain/event-form.ts";
 import type { TimeWindow } from "../../../domain/time/window.ts";
 import { conversationKind } from "../../../services/conversations.ts";
-import type { TelegramId } from "../../../telegram-id.ts";
+import { parseTelegramId, type TelegramId } from "../../../telegram-id.ts";
 
 /** A draft as stored: its instants as ISO strings (the conversation is stored as JSON). */
 export interface StoredDraft extends Omit<EventDraft, "window" | "deadline"> {
@@ -64,7 +64,7 @@ export function loadDraft(s: StoredDraft): EventDraft {
 /** The group of a `new_<chat id>` deep link (see `newEventLink`). */
 export function groupOfLink(payload: string): TelegramId | null {
   const digits = /^new_(-?\d+)$/.exec(payload)?.[1];
-  return digits === undefined ? null : BigInt(digits);
+  return digits === undefined ? null : parseTelegramId(digits);
 }
 
 /** The deep-link payload that continues a group's /newevent in the private chat. */
