@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { planReady } from "../../src/delivery/kinds.ts";
 import { STALE_CLAIM_MS } from "../../src/delivery/outbox.ts";
 import type { SimUser } from "../support/fake-telegram/index.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
@@ -7,7 +8,6 @@ import {
   drain,
   dueCount,
   FakeClock,
-  rawCall,
   type Seeded,
   seedGroupsWithEvents,
   startClockedHarness,
@@ -40,13 +40,14 @@ describe("a crash between claiming and marking sent, then a restart", () => {
     await scheduler.run(clock.now());
     // personal notices (at-least-once), due a moment before the reminders so the crashing sender takes them first
     await services.outbox.enqueue(
-      users.map((u) => ({
-        key: `event-cancelled:1:${u.id}`,
-        kind: "event-cancelled",
-        chatId: u.id,
-        payload: { method: "sendMessage", params: { text: "cancelled" } },
-        dueAt: new Date(DUE.getTime() - 1000),
-      })),
+      users.map((u) =>
+        planReady("event-cancelled", {
+          eventId: 1,
+          to: BigInt(u.id),
+          now: new Date(DUE.getTime() - 1000),
+          call: { method: "sendMessage", params: { text: "cancelled" } },
+        }),
+      ),
       clock.now(),
     );
     clock.set(DUE);
@@ -55,10 +56,9 @@ describe("a crash between claiming and marking sent, then a restart", () => {
     // before any is marked sent.
     const reachedTelegram = new Set<number>();
     let calls = 0;
-    const send = rawCall(h.app);
+    const send = h.app.callApi;
     const crashing = testSender(services, {
       instanceId: "crashing",
-      now: clock.now,
       limits: { globalPerSecond: 20, groupPerMinute: 20, privatePerSecond: 1 },
       callApi: async (method, params) => {
         if (calls++ % 2 === 0) {
@@ -75,7 +75,7 @@ describe("a crash between claiming and marking sent, then a restart", () => {
     // Restart: recovery runs once the claims are stale, then a fresh sender drains the outbox.
     clock.advance(STALE_CLAIM_MS + 60_000);
     expect(await services.outbox.recover(clock.now())).toEqual({ missed: 0, interrupted: 10, requeued: 10 });
-    const restarted = testSender(services, { instanceId: "restarted", now: clock.now, callApi: send });
+    const restarted = testSender(services, { instanceId: "restarted", callApi: send });
     await drain(() => restarted.tick(), clock, { pending: dueCount(services, clock.now) });
 
     const rows = await services.database.prisma.delivery.findMany({ where: { dueAt: { lte: DUE } } });

@@ -36,7 +36,7 @@ describe("reminders to members who signed up", () => {
     const { services, sender, scheduler } = h.app;
     const db = services.database.prisma;
     const [eventId] = seeded.eventIds;
-    for (const p of people) await services.signups.signUp(eventId!, p.id, seeded.groups[0]!.id, clock.now());
+    for (const p of people) await services.signups.signUp(eventId!, BigInt(p.id), BigInt(seeded.groups[0]!.id), clock.now());
     await scheduler.settle();
     const planned = await db.delivery.findMany({ where: { kind: "member-reminder" }, orderBy: { key: "asc" } });
     expect(planned.map((d) => d.key)).toEqual(
@@ -45,7 +45,7 @@ describe("reminders to members who signed up", () => {
         .flatMap((p) => [`member-reminder:${eventId}:1440:${p.id}`, `member-reminder:${eventId}:60:${p.id}`])
         .sort(),
     );
-    await services.signups.cancel(eventId!, people[2]!.id, clock.now()); // Cai leaves the waitlist
+    await services.signups.cancel(eventId!, BigInt(people[2]!.id), clock.now()); // Cai leaves the waitlist
 
     await runThrough(services, clock, new Date("2026-06-27T01:00:00Z"), { tick: () => sender.tick() });
     const [ann, ben, cai] = people.map((p) => h.fake.sent(p.id).map((m) => m.text ?? ""));

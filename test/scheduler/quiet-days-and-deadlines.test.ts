@@ -42,8 +42,8 @@ describe("daily summaries on quiet days, and sign-up deadline notices", () => {
 
     const people = [1, 2, 3].map((i) => h.fake.user({ first_name: `P${i}` }));
     await db.user.createMany({ data: people.map((p) => ({ id: BigInt(p.id), firstName: p.user.first_name })) });
-    for (const p of people) await services.signups.signUp(eventIds[0]!, p.id, silent!.id, clock.now());
-    await services.signups.cancel(eventIds[0]!, people[0]!.id, clock.now());
+    for (const p of people) await services.signups.signUp(eventIds[0]!, BigInt(p.id), BigInt(silent!.id), clock.now());
+    await services.signups.cancel(eventIds[0]!, BigInt(people[0]!.id), clock.now());
     await runThrough(services, clock, new Date(new Date("2026-06-01T02:00:00Z").getTime() + DAY), steps);
     const [next] = h.fake.sent(silent!);
     expect(next?.text).toContain("新报名 2 人，取消 1 人");
@@ -80,7 +80,7 @@ describe("daily summaries on quiet days, and sign-up deadline notices", () => {
     }
     const member = h.fake.user({ first_name: "M" });
     await db.user.create({ data: { id: BigInt(member.id), firstName: "M" } });
-    await services.signups.signUp(eventIds[1]!, member.id, null, clock.now()); // the second event is full
+    await services.signups.signUp(eventIds[1]!, BigInt(member.id), null, clock.now()); // the second event is full
     await runThrough(services, clock, new Date("2026-06-12T10:00:00Z"), {
       tick: () => sender.tick(),
       plan: (now) => scheduler.run(now),

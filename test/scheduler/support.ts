@@ -1,12 +1,9 @@
-import type { App } from "../../src/app.ts";
-import type { Outbox } from "../../src/delivery/outbox.ts";
-import { type Limits, RateLimiter } from "../../src/delivery/rate-limiter.ts";
-import { createRenderer } from "../../src/delivery/render.ts";
-import { type CallApi, Sender } from "../../src/delivery/sender.ts";
+import type { Limits } from "../../src/delivery/rate-limiter.ts";
+import type { CallApi, Sender } from "../../src/delivery/sender.ts";
 import type { TimeWindow } from "../../src/domain/time/window.ts";
-import { afterScheduledSend, schedulerRenderers } from "../../src/scheduler/index.ts";
 import type { Services } from "../../src/services/services.ts";
 import type { DatabaseKind } from "../../src/store/database.ts";
+import { createSender } from "../../src/wiring.ts";
 import type { FakeTelegram, GroupChatObject, RateLimitConfig } from "../support/fake-telegram/index.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
 
@@ -97,38 +94,16 @@ export async function seedGroupsWithEvents(
   return { groups, orgIds, eventIds: orgIds.map((id) => eventByOrg.get(id)!) };
 }
 
-/** The Bot API as the app calls it (grammY's raw API against the fake server). */
-export function rawCall(app: App): CallApi {
-  return (method, params) =>
-    (app.bot.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[method]!(params);
-}
-
-/** A sender like the app's, for tests that play several instances or crash one. */
+/**
+ * A sender built the way the app builds its own (same renderers, same policy for chats that went away or
+ * moved), for tests that play several instances or crash one. `callApi`: usually the app's (`app.callApi`),
+ * or a wrapper around it.
+ */
 export function testSender(
   services: Services,
-  options: {
-    instanceId: string;
-    now: () => Date;
-    callApi: CallApi;
-    outbox?: Outbox;
-    limits?: Limits;
-  },
+  options: { instanceId: string; callApi: CallApi; limits?: Limits },
 ): Sender {
-  return new Sender({
-    outbox: options.outbox ?? services.outbox,
-    limiter: new RateLimiter(options.limits),
-    callApi: options.callApi,
-    render: createRenderer(schedulerRenderers(services, () => "yiqi_test_bot")),
-    instanceId: options.instanceId,
-    now: options.now,
-    logger: services.logger,
-    onChatGone: async (chatId, reason) => {
-      await services.chats.setActive(chatId, false);
-      await services.outbox.skipChat(chatId, reason);
-    },
-    onChatMigrated: (from, to) => services.chats.migrate(Number(from), Number(to)),
-    onSent: afterScheduledSend(services),
-  });
+  return createSender({ services, botUsername: () => "yiqi_test_bot", ...options });
 }
 
 /** Ticks the sender, moving the clock `stepMs` after each pass, until nothing is due or `until` is reached. */

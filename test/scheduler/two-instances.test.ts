@@ -7,7 +7,6 @@ import type { Harness } from "../support/harness.ts";
 import {
   dueCount,
   FakeClock,
-  rawCall,
   type Seeded,
   seedGroupsWithEvents,
   startClockedHarness,
@@ -57,9 +56,9 @@ describe("two instances on one PostgreSQL database", () => {
     expect(planned[0] + planned[1]).toBe(GROUPS * 2);
 
     clock.set("2026-06-27T01:00:00Z");
-    const send = rawCall(h.app);
-    const senderA = testSender(a, { instanceId: "a", now: clock.now, callApi: send, limits: half });
-    const senderB = testSender(b, { instanceId: "b", now: clock.now, callApi: send, limits: half });
+    const send = h.app.callApi;
+    const senderA = testSender(a, { instanceId: "a", callApi: send, limits: half });
+    const senderB = testSender(b, { instanceId: "b", callApi: send, limits: half });
     const pending = dueCount(a, clock.now);
     while ((await pending()) > 0) {
       await Promise.all([senderA.tick(), senderB.tick()]);

@@ -28,7 +28,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     changes.on("promoted", (p) => {
       promoted.push(p);
     });
-    signups = new SignupService(db.prisma, kind, changes, db.tapPath);
+    signups = new SignupService(db.prisma, db.dialect, changes, db.tapPath);
     events = new EventService(db.prisma, signups, changes);
     const org = await new OrganisationService(db.prisma).create({
       name: "阳光志愿者协会",
@@ -47,7 +47,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   it("50 simultaneous taps on 10 places: 10 confirmed, 40 waitlisted 1–40; 3 cancel, the first 3 are promoted", async () => {
     const event = await events.create({ organisationId: orgId, title: "社区义诊", window, capacity: 10 });
     const g = event.id;
-    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => signups.signUp(g, 1000 + i, -100, now)));
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => signups.signUp(g, BigInt(1000 + i), -100n, now)));
     expect(outcomes.filter((o) => o.kind === "confirmed")).toHaveLength(10);
     const positions = outcomes.flatMap((o) => (o.kind === "waitlisted" ? [o.position] : [])).sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -56,7 +56,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     expect(roster.confirmed).toHaveLength(10);
     const firstThree = roster.waitlisted.slice(0, 3).map((s) => s.userId);
     for (const s of roster.confirmed.slice(0, 3)) {
-      const r = await signups.cancel(event.id, Number(s.userId), now);
+      const r = await signups.cancel(event.id, s.userId, now);
       expect(r.kind).toBe("cancelled");
     }
     const after = await signups.roster(event.id);
@@ -68,24 +68,24 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   it("a second tap changes nothing, and a cancelled member can sign up again at the back", async () => {
     const event = await events.create({ organisationId: orgId, title: "垃圾分类宣传", window, capacity: 1 });
     const g = event.id;
-    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "confirmed" });
-    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "already_confirmed" });
-    expect(await signups.signUp(g, 1001, null, now)).toEqual({ kind: "waitlisted", position: 1 });
-    expect(await signups.signUp(g, 1001, null, now)).toEqual({ kind: "already_waitlisted", position: 1 });
-    await signups.cancel(event.id, 1000, now);
-    expect(await signups.signUp(g, 1000, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+    expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "confirmed" });
+    expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "already_confirmed" });
+    expect(await signups.signUp(g, 1001n, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+    expect(await signups.signUp(g, 1001n, null, now)).toEqual({ kind: "already_waitlisted", position: 1 });
+    await signups.cancel(event.id, 1000n, now);
+    expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "waitlisted", position: 1 });
   });
 
   it("refuses cancelled, closed, past and after-deadline events", async () => {
     const tea = await events.create({ organisationId: orgId, title: "爱心茶摊", window, capacity: null });
-    expect(await signups.signUp(tea.id, 1000, null, new Date("2026-07-01T00:00:00Z"))).toEqual({
+    expect(await signups.signUp(tea.id, 1000n, null, new Date("2026-07-01T00:00:00Z"))).toEqual({
       kind: "refused",
       reason: "ended",
     });
     await events.setSignupsOpen(tea.id, false);
-    expect(await signups.signUp(tea.id, 1000, null, now)).toEqual({ kind: "refused", reason: "closed" });
+    expect(await signups.signUp(tea.id, 1000n, null, now)).toEqual({ kind: "refused", reason: "closed" });
     await events.cancel(tea.id);
-    expect(await signups.signUp(tea.id, 1000, null, now)).toEqual({ kind: "refused", reason: "cancelled" });
+    expect(await signups.signUp(tea.id, 1000n, null, now)).toEqual({ kind: "refused", reason: "cancelled" });
     const late = await events.create({
       organisationId: orgId,
       title: "电影放映",
@@ -93,7 +93,7 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
       capacity: 5,
       signupDeadline: new Date("2026-05-31T00:00:00Z"),
     });
-    expect(await signups.signUp(late.id, 1000, null, now)).toEqual({ kind: "refused", reason: "deadline" });
+    expect(await signups.signUp(late.id, 1000n, null, now)).toEqual({ kind: "refused", reason: "deadline" });
     expect(await db.prisma.signup.count({ where: { eventId: { in: [tea.id, late.id] } } })).toBe(0);
   });
 
@@ -102,16 +102,16 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     const b = await events.create({ organisationId: orgId, title: "献血", window, capacity: 5 });
     await db.prisma.chat.create({ data: { id: -500n, type: "group" } });
     await db.prisma.eventMessage.create({ data: { eventId: a.id, chatId: -500n, messageId: 7 } });
-    expect(await signups.signUp(b.id, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "stale" });
-    expect(await signups.signUp(a.id, 1000, -500, now, { chatId: -500, messageId: 8 })).toEqual({ kind: "stale" });
-    expect(await signups.signUp(a.id, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "confirmed" });
-    expect(await signups.signUp(99_999, 1000, -500, now, { chatId: -500, messageId: 7 })).toEqual({ kind: "missing" });
+    expect(await signups.signUp(b.id, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "stale" });
+    expect(await signups.signUp(a.id, 1000n, -500n, now, { chatId: -500n, messageId: 8 })).toEqual({ kind: "stale" });
+    expect(await signups.signUp(a.id, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "confirmed" });
+    expect(await signups.signUp(99_999, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "missing" });
   });
 
   it("a bigger capacity promotes from the waitlist", async () => {
     const event = await events.create({ organisationId: orgId, title: "读书会", window, capacity: 1 });
     const g = event.id;
-    for (const u of [1000, 1001, 1002]) await signups.signUp(g, u, null, now);
+    for (const u of [1000n, 1001n, 1002n]) await signups.signUp(g, u, null, now);
     await events.update(event.id, { capacity: 2 }, now);
     const roster = await signups.roster(event.id);
     expect(roster.confirmed.map((r) => Number(r.userId))).toEqual([1000, 1001]);
