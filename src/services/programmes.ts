@@ -1,12 +1,21 @@
 import { subtreeOf } from "../domain/org-tree.ts";
-import type { TimeWindow } from "../domain/time/index.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
-import type { ParsedRow, ProgrammeTable, RowError } from "../imports/programme-table.ts";
+import type { ParsedRow, ProgrammeTable } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { CampaignService } from "./campaigns.ts";
 import type { ChangeFeed } from "./changes.ts";
+import {
+  eventData,
+  loadRow,
+  normaliseName,
+  type Owners,
+  organiserRows,
+  type StoredPayload,
+  sameEvent,
+  storeRow,
+} from "./programme-rows.ts";
 
 /** Where an import goes: the organisation that imports (a hub or a member organisation) and the campaign. */
 export interface ImportTarget {
@@ -22,19 +31,6 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   campaignId: number | null;
-}
-
-/** A parsed row as stored in PendingImport.payload (JSON, dates as ISO strings). */
-type StoredRow = Omit<ParsedRow, "window"> & {
-  window: Omit<TimeWindow, "start" | "end"> & { start: string; end: string };
-};
-
-interface StoredPayload {
-  fileName: string;
-  delimiter: ProgrammeTable["delimiter"];
-  rows: StoredRow[];
-  errors: RowError[];
-  summary: ProgrammeSummary;
 }
 
 /** A staged import as the preview shows it. */
@@ -257,74 +253,6 @@ export class ProgrammeService {
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-interface Owners {
-  rootId: number;
-  byName: Map<string, number>;
-  below: Set<number>;
-}
-
 function findByKeys(tx: Tx, keys: string[]) {
   return tx.event.findMany({ where: { importKey: { in: keys } }, include: { organisers: true } });
-}
-
-function normaliseName(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ");
-}
-
-function organiserRows(row: ParsedRow, byName: Map<string, number>) {
-  return row.organisers.map((name, position) => ({
-    name,
-    position,
-    organisationId: byName.get(normaliseName(name)) ?? null,
-  }));
-}
-
-function eventData(row: ParsedRow, owners: Owners, campaignId: number | null) {
-  const matched = row.organisers
-    .map((name) => owners.byName.get(normaliseName(name)))
-    .find((id): id is number => id !== undefined && owners.below.has(id));
-  return {
-    organisationId: matched ?? owners.rootId,
-    campaignId,
-    title: row.title,
-    content: row.content,
-    place: row.place,
-    online: row.online,
-    timeText: row.timeText,
-    startsAt: row.window.start,
-    endsAt: row.window.end,
-    precision: row.window.precision,
-    openEnded: row.window.openEnded ?? false,
-    timeZone: row.window.timeZone,
-  };
-}
-
-type EventData = ReturnType<typeof eventData>;
-
-function sameEvent(before: Awaited<ReturnType<typeof findByKeys>>[number], data: EventData): boolean {
-  return (
-    before.organisationId === data.organisationId &&
-    before.campaignId === data.campaignId &&
-    before.title === data.title &&
-    before.content === data.content &&
-    before.place === data.place &&
-    before.online === data.online &&
-    before.timeText === data.timeText &&
-    before.startsAt.getTime() === data.startsAt.getTime() &&
-    before.endsAt.getTime() === data.endsAt.getTime() &&
-    before.precision === data.precision &&
-    before.openEnded === data.openEnded &&
-    before.timeZone === data.timeZone
-  );
-}
-
-function storeRow(row: ParsedRow): StoredRow {
-  return {
-    ...row,
-    window: { ...row.window, start: row.window.start.toISOString(), end: row.window.end.toISOString() },
-  };
-}
-
-function loadRow(row: StoredRow): ParsedRow {
-  return { ...row, window: { ...row.window, start: new Date(row.window.start), end: new Date(row.window.end) } };
 }

@@ -1,15 +1,18 @@
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/config.ts";
+import { Translator } from "../../src/i18n/translator.ts";
 import type { ParsedRow } from "../../src/imports/programme-table.ts";
 import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
-import { AttendanceService } from "../../src/services/attendance.ts";
-import { CampaignService } from "../../src/services/campaigns.ts";
-import { ChangeFeed } from "../../src/services/changes.ts";
+import type { AttendanceService } from "../../src/services/attendance.ts";
+import type { CampaignService } from "../../src/services/campaigns.ts";
 import { readProgramme } from "../../src/services/programme-parser.ts";
-import { ProgrammeService } from "../../src/services/programmes.ts";
-import { SignupService } from "../../src/services/signups.ts";
+import type { ProgrammeService } from "../../src/services/programmes.ts";
+import { createServices } from "../../src/services/services.ts";
 import type { Database } from "../../src/store/database.ts";
 import { zhProgramme } from "../imports/programme-fixtures.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
+import { TEST_BOT_TOKEN } from "../support/fake-telegram/index.ts";
 
 const zone = "Asia/Shanghai";
 const now = new Date("2026-06-01T02:00:00Z");
@@ -33,18 +36,18 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    const changes = new ChangeFeed((error) => {
-      throw error;
+    const config = parseConfig({ BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_URL: "file:./unused.db", LOG_LEVEL: "silent" });
+    const services = createServices({
+      config,
+      database,
+      translator: new Translator(config.defaultLocale),
+      logger: pino({ level: "silent" }),
+      now: () => now,
     });
-    changes.on("eventChanged", ({ eventId }) => {
+    services.changes.on("eventChanged", ({ eventId }) => {
       changed.push(eventId);
     });
-    campaigns = new CampaignService(
-      database.prisma,
-      new SignupService(database.prisma, database.kind, changes, database.tapPath),
-    );
-    programmes = new ProgrammeService(database.prisma, campaigns, changes);
-    attendance = new AttendanceService(database.prisma, changes);
+    ({ campaigns, programmes, attendance } = services);
     const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>
       db().organisation.create({ data: { name, kind: orgKind, parentId, joinCode: `${kind}-${name}` } });
     cityId = (await org("市社会组织联合会", "city", null)).id;
