@@ -9,15 +9,12 @@
  * with `rows` events and deliveries in the database, the time of the
  * sender's due query (the claim) and of the planner's sweep.
  */
-import type { DatabaseKind } from "../src/store/database.ts";
+import { benchArgs, benchDatabases } from "./args.ts";
 import { measureDueQuery } from "./fanout/due-query.ts";
 import { measureFanout } from "./fanout/throughput.ts";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
-const kinds: DatabaseKind[] =
-  (args.get("db") ?? "both") === "both" ? ["sqlite", "postgresql"] : [args.get("db") as DatabaseKind];
+const args = benchArgs();
+const kinds = benchDatabases(args.get("db"));
 const groups = Number(args.get("groups") ?? 1800);
 const rows = Number(args.get("rows") ?? 1_000_000);
 const only = args.get("only");

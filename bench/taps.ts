@@ -16,10 +16,9 @@ import type { DatabaseKind } from "../src/store/database.ts";
 import { encodeCallback } from "../src/views/callback-data.ts";
 import { createThrowawayDatabase } from "../test/support/databases.ts";
 import { TEST_BOT, TEST_BOT_TOKEN } from "../test/support/fake-telegram/index.ts";
+import { benchArgs, benchDatabases } from "./args.ts";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+const args = benchArgs();
 const taps = Number(args.get("taps") ?? 10_000);
 const chats = Number(args.get("chats") ?? 200);
 const concurrency = Number(args.get("concurrency") ?? 16);
@@ -31,8 +30,7 @@ const warmup = Number(args.get("warmup") ?? 2000);
  * both are run: the closed loop, then 1,000 taps/s.
  */
 const rates = args.has("rate") ? [Number(args.get("rate"))] : [0, 1000];
-const kinds: DatabaseKind[] =
-  (args.get("db") ?? "both") === "both" ? ["sqlite", "postgresql"] : [args.get("db") as DatabaseKind];
+const kinds = benchDatabases(args.get("db"));
 
 const botInfo = TEST_BOT;
 

@@ -5,16 +5,16 @@ import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { Config } from "./config/config.ts";
-import { CardRefresher } from "./delivery/card-refresher.ts";
+import type { CardRefresher } from "./delivery/card-refresher.ts";
 import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
-import { createRenderer, type NamedRenderer } from "./delivery/render.ts";
-import { type CallApi, Sender } from "./delivery/sender.ts";
+import type { CallApi, Sender } from "./delivery/sender.ts";
 import { Translator } from "./i18n/translator.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
+import { createScheduler, type Scheduler } from "./scheduler/index.ts";
 import { createServices, type Services } from "./services/services.ts";
 import { openDatabase } from "./store/database.ts";
 import { migrate } from "./store/migrator.ts";
+import { botApiCaller, createCardRefresher, createSender } from "./wiring.ts";
 
 export const allowedUpdates = ["message", "callback_query", "my_chat_member", "chat_member"] as const;
 
@@ -26,8 +26,6 @@ export interface AppOptions {
   /** skip getMe (tests that never start the bot) */
   botInfo?: UserFromGetMe;
   limits?: Limits;
-  /** renderers for outbox deliveries that are rendered at send time (reminders, summaries) */
-  renderers?: Record<string, NamedRenderer>;
 }
 
 export interface App {
@@ -40,6 +38,8 @@ export interface App {
   scheduler: Scheduler;
   cards: CardRefresher;
   limiter: RateLimiter;
+  /** the Bot API as the sender and the card refresher call it (ids as `TelegramId`) */
+  callApi: CallApi;
   /** getMe, command menus, polling, sender; resolves once polling has started */
   start(): Promise<void>;
   /** stop taking updates, finish those in flight, flush cards, stop the sender, close the database */
@@ -64,44 +64,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
   );
 
-  const callApi: CallApi = (method, params) =>
-    (bot.api.raw as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[method]!(params);
+  const callApi = botApiCaller(bot.api);
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
-  const sender = new Sender({
-    outbox: services.outbox,
-    limiter,
+  const sender = createSender({
+    services,
     callApi,
-    render: createRenderer({ ...schedulerRenderers(services, () => bot.botInfo.username), ...options.renderers }),
+    limiter,
     instanceId: config.instanceId,
-    now,
-    logger: logger.child({ part: "sender" }),
-    onChatGone: async (chatId, reason) => {
-      if (chatId > 0n) await services.users.markBlocked(chatId);
-      else await services.chats.setActive(chatId, false);
-      await services.outbox.skipChat(chatId, reason);
-    },
-    onChatMigrated: (from, to) => services.chats.migrate(Number(from), Number(to)),
-    onSent: afterScheduledSend(services),
+    botUsername: () => bot.botInfo.username,
   });
   services.nudgeSender = () => sender.nudge();
   const scheduler = createScheduler(services, logger.child({ part: "scheduler" }));
-
-  const cards = new CardRefresher({
-    db: database.prisma,
-    limiter,
-    callApi,
-    now,
-    logger: logger.child({ part: "cards" }),
-    render: async (eventId, chatId, cache) => {
-      const locale =
-        chatId > 0n
-          ? translator.negotiate((await services.users.find(chatId))?.languageCode)
-          : translator.negotiate((await services.chats.profile(Number(chatId)))?.locale ?? null);
-      const key = `${eventId}:${locale}`;
-      if (!cache.has(key)) cache.set(key, await services.presenter.card(eventId, locale));
-      return cache.get(key) ?? null;
-    },
-  });
+  const cards = createCardRefresher({ services, callApi, limiter });
   for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
     services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
   }
@@ -116,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     scheduler,
     cards,
     limiter,
+    callApi,
     async start() {
       await bot.init();
       await registerCommands(bot.api, translator);

@@ -84,7 +84,7 @@ export async function measureDueQuery(kind: DatabaseKind, rows: number): Promise
     const t = performance.now();
     const dueRows = await fill(db.prisma, kind, rows, now);
     const insertSeconds = (performance.now() - t) / 1000;
-    const outbox = new Outbox(db.prisma, kind);
+    const outbox = new Outbox(db.prisma, db.dialect);
     const at = new Date(now);
     const claim: number[] = [];
     for (let i = 0; i < 50; i++) claim.push(await timed(() => outbox.claim("bench", at, 30)));

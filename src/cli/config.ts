@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { databaseUrlSchema, describeIssues, timeZoneSchema, withoutEmpty } from "../config/config.ts";
+import {
+  type Config,
+  databaseUrlSchema,
+  describeIssues,
+  type Locale,
+  timeZoneSchema,
+  withoutEmpty,
+} from "../config/config.ts";
+import { databaseKind } from "../store/database.ts";
 
 /** What the command line needs from the environment: no bot token, only the database and the default zone. */
 export interface CliConfig {
@@ -14,4 +22,25 @@ export function parseCliConfig(env: Record<string, string | undefined>): CliConf
   const result = schema.safeParse(withoutEmpty(env));
   if (!result.success) return describeIssues(result.error).join("; ");
   return { databaseUrl: result.data.DATABASE_URL, defaultTimeZone: result.data.DEFAULT_TIMEZONE };
+}
+
+/**
+ * The app configuration the services are built with (createServices) for a
+ * command. The command line never talks to Telegram, so there is no token
+ * and no scheduler; what it changes the running bot picks up from the
+ * database.
+ */
+export function commandServicesConfig(cli: CliConfig, locale: Locale): Config {
+  return {
+    botToken: "",
+    databaseUrl: cli.databaseUrl,
+    databaseKind: databaseKind(cli.databaseUrl),
+    apiRoot: undefined,
+    botMode: "polling",
+    defaultTimeZone: cli.defaultTimeZone,
+    defaultLocale: locale,
+    logLevel: "warn",
+    schedulerEnabled: false,
+    instanceId: `cli-${process.pid}`,
+  };
 }

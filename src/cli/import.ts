@@ -1,18 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { pino } from "pino";
 import { isoWithOffset } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { type ProgrammeSummary, summariseProgramme } from "../imports/programme-summary.ts";
 import { type ParsedRow, parseProgrammeTable, type RowError } from "../imports/programme-table.ts";
-import { CampaignService } from "../services/campaigns.ts";
-import { ChangeFeed } from "../services/changes.ts";
-import { IMPORT_LIMITS, type ImportResult, ProgrammeService } from "../services/programmes.ts";
-import { SignupService } from "../services/signups.ts";
+import { IMPORT_LIMITS, type ImportResult } from "../services/programmes.ts";
+import { createServices, type Services } from "../services/services.ts";
 import { type Database, openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrator.ts";
 import { dayText, fileErrorText, rowErrorText } from "../views/import-views.ts";
-import type { CliConfig } from "./config.ts";
+import { type CliConfig, commandServicesConfig } from "./config.ts";
 import type { CliIo } from "./io.ts";
 
 export const importUsage =
@@ -90,15 +89,15 @@ export async function importCommand(
   try {
     bytes = await readFile(args.file);
   } catch (error) {
-    io.err(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = error instanceof Error && "code" in error ? error.code : undefined;
+    io.err(`cannot read ${args.file}: ${typeof code === "string" ? code : String(error)}`);
     return 1;
   }
 
   let database: Database | null = null;
   try {
     let timeZone = config.defaultTimeZone;
-    let campaigns: CampaignService | null = null;
-    let programmes: ProgrammeService | null = null;
+    let services: Services | null = null;
     if (args.org !== undefined) {
       await migrate(config.databaseUrl);
       database = await openDatabase(config.databaseUrl);
@@ -108,15 +107,17 @@ export async function importCommand(
         return 1;
       }
       timeZone = org.timeZone;
-      const changes = new ChangeFeed(() => {});
-      campaigns = new CampaignService(
-        database.prisma,
-        new SignupService(database.prisma, database.kind, changes, database.tapPath),
-      );
-      programmes = new ProgrammeService(database.prisma, campaigns, changes);
+      services = createServices({
+        config: commandServicesConfig(config, "en"),
+        database,
+        translator,
+        logger: pino({ level: "warn", base: { app: "yiqi-cli" } }, { write: (line: string) => io.err(line.trimEnd()) }),
+        now: io.now,
+      });
     }
     const now = io.now();
-    const campaignYear = args.campaign && campaigns ? await campaigns.yearFor(args.campaign, now, timeZone) : null;
+    const campaignYear =
+      args.campaign && services ? await services.campaigns.yearFor(args.campaign, now, timeZone) : null;
     const year = args.year ?? campaignYear ?? undefined;
     const table = parseProgrammeTable(bytes, { timeZone, now, year, ...IMPORT_LIMITS });
     if (!table.ok) {
@@ -127,8 +128,8 @@ export async function importCommand(
     const errors = summary.errors.map((e) => ({ ...e, message: rowErrorText(e, t) }));
     const blocked = summary.valid === 0 || (errors.length > 0 && !args.skipBadRows);
     let result: ImportResult | null = null;
-    if (!args.dryRun && !blocked && programmes && args.org !== undefined) {
-      result = await programmes.importRows(
+    if (!args.dryRun && !blocked && services && args.org !== undefined) {
+      result = await services.programmes.importRows(
         { organisationId: args.org, campaignName: args.campaign, yearly: args.yearly },
         table.rows,
       );

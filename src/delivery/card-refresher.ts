@@ -8,7 +8,11 @@ import type { RateLimiter } from "./rate-limiter.ts";
 import type { CallApi } from "./sender.ts";
 
 /** Renders an event's card for a chat; `cache` lets one flush render each (event, language) once. */
-export type CardRenderer = (eventId: number, chatId: TelegramId, cache: Map<string, View | null>) => Promise<View | null>;
+export type CardRenderer = (
+  eventId: number,
+  chatId: TelegramId,
+  cache: Map<string, View | null>,
+) => Promise<View | null>;
 
 /**
  * Keeps every posted card of an event up to date. Changes only mark the

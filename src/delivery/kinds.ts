@@ -227,4 +227,8 @@ export const atLeastOnceKinds: readonly DeliveryKind[] = DELIVERY_KINDS.filter(
 );
 
 /** Every reminder of an event (what a new start time or a cancellation retires). */
-export const eventReminderKinds = ["reminder", "member-reminder", "organiser-reminder"] as const satisfies RenderedKind[];
+export const eventReminderKinds = [
+  "reminder",
+  "member-reminder",
+  "organiser-reminder",
+] as const satisfies RenderedKind[];

@@ -163,7 +163,9 @@ export class Outbox {
     const where =
       "eventId" in target ? Prisma.sql`"eventId" = ${target.eventId}` : Prisma.sql`"chatId" = ${target.chatId}`;
     // everything but what is being sent right now
-    const statuses = includeDone ? DELIVERY_STATUSES.filter((s) => s !== "sending") : ["pending" as const];
+    const statuses: readonly DeliveryStatus[] = includeDone
+      ? DELIVERY_STATUSES.filter((s) => s !== "sending")
+      : ["pending"];
     return this.db.$executeRaw`
       UPDATE "Delivery"
       SET "status" = CASE WHEN "status" = 'pending' THEN ${this.status("dropped")} ELSE "status" END,

@@ -71,7 +71,9 @@ export class RateLimiter {
   private chatWindow(chatId: TelegramId): Window {
     let w = this.chats.get(chatId);
     if (!w) {
-      w = isPrivateChatId(chatId) ? new Window(this.limits.privatePerSecond, 1000) : new Window(this.limits.groupPerMinute, 60_000);
+      w = isPrivateChatId(chatId)
+        ? new Window(this.limits.privatePerSecond, 1000)
+        : new Window(this.limits.groupPerMinute, 60_000);
       this.chats.set(chatId, w);
     }
     return w;

@@ -1,8 +1,8 @@
 import {
   type ApiCall,
   isDeliveryKind,
-  jsonField,
   isRenderedKind,
+  jsonField,
   parseRenderArgs,
   type RenderArgs,
   type RenderedKind,

@@ -64,13 +64,14 @@ export interface Services {
 export function createServices(deps: ServiceDeps): Services {
   const db = deps.database.prisma;
   const changes = new ChangeFeed((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
-  const signups = new SignupService(db, deps.database.kind, changes, deps.database.tapPath);
+  const signups = new SignupService(db, deps.database.dialect, changes, deps.database.tapPath);
   const events = new EventService(db, signups, changes);
   const organisations = new OrganisationService(db);
-  const outbox = new Outbox(db, deps.database.kind);
+  const outbox = new Outbox(db, deps.database.dialect);
   const campaigns = new CampaignService(db, signups);
   const users = new UserService(db, deps.database.tapPath);
   const chats = new ChatService(db, deps.now);
+  const languages = new Languages(deps.translator, chats, users);
   const services: Services = {
     config: deps.config,
     database: deps.database,
@@ -80,7 +81,7 @@ export function createServices(deps: ServiceDeps): Services {
     changes,
     users,
     chats,
-    languages: new Languages(deps.translator, chats, users),
+    languages,
     settings: new ChatSettingsService(db, chats, changes),
     processedUpdates: new ProcessedUpdates(db),
     conversations: new ConversationStore(db, deps.now),
@@ -94,6 +95,7 @@ export function createServices(deps: ServiceDeps): Services {
       db,
       outbox,
       translator: deps.translator,
+      languages,
       now: deps.now,
       nudge: () => services.nudgeSender(),
     }),

@@ -55,7 +55,8 @@ export class SignupService {
     const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card });
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
     await this.changes.emit("signupsChanged", { eventId, userId });
-    return row.status === "confirmed" ? { kind: "confirmed" } : { kind: "waitlisted", position: row.position! };
+    if (row.status === "confirmed") return { kind: "confirmed" };
+    return { kind: "waitlisted", position: row.position ?? (await this.waitlistPosition(eventId, row.seq)) };
   }
 
   private async whyNotSignedUp(eventId: number, userId: TelegramId, now: Date, card?: CardRef): Promise<SignUpOutcome> {
@@ -156,7 +157,8 @@ export class SignupService {
     });
     const result = new Map(eventIds.map((id) => [id, { confirmed: 0, waitlisted: 0 }]));
     for (const g of groups) {
-      const c = result.get(g.eventId)!;
+      const c = result.get(g.eventId);
+      if (!c) continue;
       if (g.status === "waitlisted") c.waitlisted += g._count._all;
       else c.confirmed += g._count._all;
     }

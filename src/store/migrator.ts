@@ -82,8 +82,10 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
     // BEGIN IMMEDIATE takes the write lock up front, so two processes migrate one after the other.
     const run = db.transaction(() => {
       const rows = db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
-        .all() as { migration_name: string; checksum: string }[];
+        .prepare<[], { migration_name: string; checksum: string }>(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+        )
+        .all();
       const pending = checkHistory(new Map(rows.map((r) => [r.migration_name, r.checksum])), migrations);
       for (const m of pending) {
         db.exec(m.sql);
@@ -125,7 +127,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new MigrationError(`migration ${m.name} failed: ${(error as Error).message}`);
+        throw new MigrationError(
+          `migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       applied.push(m.name);
     }

@@ -1,5 +1,6 @@
 /** Texts of the reminders sent to a group, a member and an organiser (HTML, through the translator). */
 import { encodeCallback } from "./callback-data.ts";
+import type { ViewContext } from "./event-views.ts";
 import {
   type CardEvent,
   type Counts,
@@ -12,7 +13,6 @@ import {
 } from "./event-views.ts";
 import { userText } from "./html.ts";
 import { reminderHeading } from "./schedule-views.ts";
-import type { ViewContext } from "./event-views.ts";
 import { callbackButton, keyboard, urlButton, type View } from "./view.ts";
 
 /** Into the group: how soon, then the event's card (its buttons work like any card's). */

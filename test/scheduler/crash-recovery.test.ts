@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { planReady } from "../../src/delivery/kinds.ts";
 import { STALE_CLAIM_MS } from "../../src/delivery/outbox.ts";
+import { databaseKinds } from "../support/databases.ts";
 import type { SimUser } from "../support/fake-telegram/index.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
 import type { Harness } from "../support/harness.ts";
@@ -22,14 +23,14 @@ const window = {
 };
 const DUE = new Date("2026-06-27T01:00:00Z");
 
-describe("a crash between claiming and marking sent, then a restart", () => {
+describe.each(databaseKinds)("a crash between claiming and marking sent, then a restart, on %s", (kind) => {
   const clock = new FakeClock(new Date("2026-06-26T12:00:00Z").getTime());
   let h: Harness;
   let seeded: Seeded;
   let users: SimUser[];
 
   beforeAll(async () => {
-    h = await startClockedHarness(clock, { limits: TELEGRAM_LIMITS });
+    h = await startClockedHarness(clock, { kind, limits: TELEGRAM_LIMITS });
     seeded = await seedGroupsWithEvents(h.fake, h.app.services, 60, window);
     users = Array.from({ length: 10 }, (_, i) => h.fake.user({ first_name: `U${i}`, started: true }));
   });

@@ -36,7 +36,8 @@ describe("reminders to members who signed up", () => {
     const { services, sender, scheduler } = h.app;
     const db = services.database.prisma;
     const [eventId] = seeded.eventIds;
-    for (const p of people) await services.signups.signUp(eventId!, BigInt(p.id), BigInt(seeded.groups[0]!.id), clock.now());
+    for (const p of people)
+      await services.signups.signUp(eventId!, BigInt(p.id), BigInt(seeded.groups[0]!.id), clock.now());
     await scheduler.settle();
     const planned = await db.delivery.findMany({ where: { kind: "member-reminder" }, orderBy: { key: "asc" } });
     expect(planned.map((d) => d.key)).toEqual(

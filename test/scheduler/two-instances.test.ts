@@ -4,14 +4,7 @@ import { createServices, type Services } from "../../src/services/services.ts";
 import { type Database, openDatabase } from "../../src/store/database.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
 import type { Harness } from "../support/harness.ts";
-import {
-  dueCount,
-  FakeClock,
-  type Seeded,
-  seedGroupsWithEvents,
-  startClockedHarness,
-  testSender,
-} from "./support.ts";
+import { dueCount, FakeClock, type Seeded, seedGroupsWithEvents, startClockedHarness, testSender } from "./support.ts";
 
 const GROUPS = 300;
 const window = {

@@ -47,7 +47,9 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
   it("50 simultaneous taps on 10 places: 10 confirmed, 40 waitlisted 1–40; 3 cancel, the first 3 are promoted", async () => {
     const event = await events.create({ organisationId: orgId, title: "社区义诊", window, capacity: 10 });
     const g = event.id;
-    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => signups.signUp(g, BigInt(1000 + i), -100n, now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signups.signUp(g, BigInt(1000 + i), -100n, now)),
+    );
     expect(outcomes.filter((o) => o.kind === "confirmed")).toHaveLength(10);
     const positions = outcomes.flatMap((o) => (o.kind === "waitlisted" ? [o.position] : [])).sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -104,8 +106,12 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     await db.prisma.eventMessage.create({ data: { eventId: a.id, chatId: -500n, messageId: 7 } });
     expect(await signups.signUp(b.id, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "stale" });
     expect(await signups.signUp(a.id, 1000n, -500n, now, { chatId: -500n, messageId: 8 })).toEqual({ kind: "stale" });
-    expect(await signups.signUp(a.id, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "confirmed" });
-    expect(await signups.signUp(99_999, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({ kind: "missing" });
+    expect(await signups.signUp(a.id, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({
+      kind: "confirmed",
+    });
+    expect(await signups.signUp(99_999, 1000n, -500n, now, { chatId: -500n, messageId: 7 })).toEqual({
+      kind: "missing",
+    });
   });
 
   it("a bigger capacity promotes from the waitlist", async () => {

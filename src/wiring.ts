@@ -1,0 +1,96 @@
+/**
+ * How the parts that send on the bot's own initiative are put together, once,
+ * for the app (app.ts) and for tests that play several instances or crash one
+ * (test/scheduler/support.ts): the Bot API call, the sender with its policy
+ * for chats that went away or moved, and the card refresher.
+ */
+import type { Api } from "grammy";
+import { CardRefresher } from "./delivery/card-refresher.ts";
+import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
+import { createRenderer } from "./delivery/render.ts";
+import { type CallApi, Sender } from "./delivery/sender.ts";
+import type { Logger } from "./log.ts";
+import { afterScheduledSend, schedulerRenderers } from "./scheduler/index.ts";
+import type { Services } from "./services/services.ts";
+import { apiId, isPrivateChatId } from "./telegram-id.ts";
+import type { View } from "./views/view.ts";
+
+/** Parameters as the Bot API's JSON takes them: `TelegramId`s (bigint) become numbers, here and nowhere else. */
+export function forBotApi(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "bigint" ? apiId(v) : v]));
+}
+
+/** Any Bot API method by name, through grammY's raw API (so its error types and transformers apply). */
+export function botApiCaller(api: Api): CallApi {
+  return async (method, params) => {
+    const call: unknown = Reflect.get(api.raw, method);
+    if (typeof call !== "function") throw new Error(`not a Bot API method: ${method}`);
+    return Reflect.apply(call, api.raw, [forBotApi(params)]);
+  };
+}
+
+export interface SenderOptions {
+  services: Services;
+  callApi: CallApi;
+  instanceId: string;
+  /** the bot's username, for deep links in reminders (known once the bot is initialised) */
+  botUsername: () => string;
+  /** one limiter for everything this instance sends (the card refresher shares it); or a new one with `limits` */
+  limiter?: RateLimiter;
+  limits?: Limits;
+  logger?: Logger;
+}
+
+/**
+ * The outbox's sender. Its policy, the same wherever it runs: a chat that
+ * blocked or removed the bot is marked so (a user as blocked, a group as
+ * inactive) and its pending deliveries are skipped; a group that became a
+ * supergroup moves to its new id (the delivery is sent there); once sent, a
+ * reminder becomes a card of its event and a summary moves the group's mark.
+ */
+export function createSender(options: SenderOptions): Sender {
+  const { services } = options;
+  return new Sender({
+    outbox: services.outbox,
+    limiter: options.limiter ?? new RateLimiter(options.limits ?? telegramLimits),
+    callApi: options.callApi,
+    render: createRenderer(schedulerRenderers(services, options.botUsername)),
+    instanceId: options.instanceId,
+    now: services.now,
+    logger: options.logger ?? services.logger.child({ part: "sender" }),
+    onChatGone: async (chatId, reason) => {
+      if (isPrivateChatId(chatId)) await services.users.markBlocked(chatId);
+      else await services.chats.setActive(chatId, false);
+      await services.outbox.skipChat(chatId, reason);
+    },
+    onChatMigrated: (from, to) => services.chats.migrate(from, to),
+    onSent: afterScheduledSend(services),
+  });
+}
+
+/**
+ * Keeps posted event cards current. Each card is rendered in its chat's
+ * language (a group's own choice, else its organisation's), once per
+ * (event, language) in a flush.
+ */
+export function createCardRefresher(options: {
+  services: Services;
+  callApi: CallApi;
+  limiter: RateLimiter;
+  logger?: Logger;
+}): CardRefresher {
+  const { services } = options;
+  return new CardRefresher({
+    db: services.database.prisma,
+    limiter: options.limiter,
+    callApi: options.callApi,
+    now: services.now,
+    logger: options.logger ?? services.logger.child({ part: "cards" }),
+    render: async (eventId, chatId, cache: Map<string, View | null>) => {
+      const locale = await services.languages.ofChat(chatId);
+      const key = `${eventId}:${locale}`;
+      if (!cache.has(key)) cache.set(key, await services.presenter.card(eventId, locale));
+      return cache.get(key) ?? null;
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonField } from "../../src/delivery/kinds.ts";
+import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
+import { databaseKinds } from "../support/databases.ts";
+import type { Harness } from "../support/harness.ts";
+
+describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
+  const clock = new FakeClock(new Date("2026-06-20T02:00:00Z").getTime());
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startClockedHarness(clock, { kind });
+  });
+  afterAll(() => h?.stop());
+
+  it("a card in a group of an English organisation is rewritten in English, not the default language", async () => {
+    const { services, cards, callApi } = h.app;
+    const db = services.database.prisma;
+    const creator = h.fake.user({ first_name: "Ann", language_code: "en" });
+    const group = h.fake.group({ title: "Riverside volunteers", creator });
+    const org = await db.organisation.create({ data: { name: "Riverside", joinCode: "RIVER", locale: "en" } });
+    await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+    const event = await db.event.create({
+      data: {
+        organisationId: org.id,
+        title: "River clean-up",
+        startsAt: new Date("2026-06-28T01:00:00Z"),
+        endsAt: new Date("2026-06-28T03:00:00Z"),
+        precision: "exact",
+        timeZone: "Asia/Shanghai",
+        capacity: 10,
+      },
+    });
+    const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
+    const messageId = jsonField(posted, "message_id");
+    if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
+    await services.cards.remember(event.id, BigInt(group.id), messageId);
+
+    cards.markDirty(event.id);
+    expect(await cards.flush()).toBe(1);
+
+    expect(h.fake.lastMessage(group)?.text).toContain("River clean-up");
+    const buttons = h.fake
+      .lastMessage(group)
+      ?.reply_markup?.inline_keyboard.flat()
+      .map((b) => b.text);
+    expect(buttons).toContain("✅ Sign up");
+  });
+});
