@@ -18,8 +18,9 @@ export function creditedHours(
 /** "2.5", "2,5", "3小时", "3 h", "1.5 hours" → hours rounded to a quarter; null when not a sensible number. */
 export function parseHours(text: string): number | null {
   const match = /^\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:h|hrs?|hours?|小时|个小时|时)?\s*$/i.exec(text.normalize("NFKC"));
-  if (!match) return null;
-  const hours = Math.round(Number(match[1]!.replace(",", ".")) * 4) / 4;
+  const digits = match?.[1];
+  if (digits === undefined) return null;
+  const hours = Math.round(Number(digits.replace(",", ".")) * 4) / 4;
   return hours > 0 && hours <= MAX_EVENT_HOURS ? hours : null;
 }
 
