@@ -1,4 +1,3 @@
-import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonTexts, press, sendAndWait } from "../support/chat.ts";
 import { databaseKinds } from "../support/databases.ts";
@@ -16,32 +15,35 @@ const now = new Date("2026-06-01T02:00:00Z");
  */
 describe.each(databaseKinds)("/setup join, on %s", (kind) => {
   let h: Harness;
-  let alice: SimUser;
-  let wei: SimUser;
-  let member: SimUser;
-  let home: GroupChatObject;
-  let branch: GroupChatObject;
-  let code: string;
-  let card: Message;
 
   beforeAll(async () => {
     h = await startHarness({ kind, app: { now: () => now } });
-    alice = h.fake.user({ first_name: "Alice", language_code: "en" });
-    wei = h.fake.user({ first_name: "王伟", language_code: "zh-hans" });
-    member = h.fake.user({ first_name: "李雷", language_code: "zh-hans" });
-    home = h.fake.group({ title: "Riverside volunteers", creator: alice });
-    branch = h.fake.group({ title: "河畔志愿者二群", creator: wei, members: [member] });
+  });
+  afterAll(() => h?.stop());
+
+  /** An English organisation set up in its own group, and a Chinese-speaking admin's second group. */
+  async function englishOrganisationAndBranch(name: string) {
+    const alice = h.fake.user({ first_name: "Alice", language_code: "en" });
+    const wei = h.fake.user({ first_name: "王伟", language_code: "zh-hans" });
+    const member = h.fake.user({ first_name: "李雷", language_code: "zh-hans" });
+    const home = h.fake.group({ title: `${name} volunteers`, creator: alice });
+    const branch: GroupChatObject = h.fake.group({ title: `${name}二群`, creator: wei, members: [member] });
     const created = await sendAndWait(
       h.fake,
       alice,
       home,
-      "/setup new Riverside Volunteers | organisation | - | Asia/Shanghai | en",
+      `/setup new ${name} | organisation | - | Asia/Shanghai | en`,
     );
-    code = /[A-Z2-9]{8}/.exec(created.text ?? "")?.[0] ?? "";
-  });
-  afterAll(() => h?.stop());
+    const code = /[A-Z2-9]{8}/.exec(created.text ?? "")?.[0] ?? "";
+    return { wei, member, branch, code };
+  }
+
+  async function join(wei: SimUser, branch: GroupChatObject, code: string) {
+    return sendAndWait(h.fake, wei, branch, `/setup join ${code}`);
+  }
 
   it("refuses an unknown code and changes nothing", async () => {
+    const { wei, branch } = await englishOrganisationAndBranch("Hillside");
     const reply = await sendAndWait(h.fake, wei, branch, "/setup join NOPE2345");
     expect(reply.text).toContain("NOPE2345");
     const chat = await h.app.services.database.prisma.chat.findUnique({ where: { id: BigInt(branch.id) } });
@@ -49,19 +51,22 @@ describe.each(databaseKinds)("/setup join, on %s", (kind) => {
   });
 
   it("links the group; the group then speaks the organisation's language", async () => {
+    const { wei, member, branch, code } = await englishOrganisationAndBranch("Riverside");
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
-    const joined = await sendAndWait(h.fake, wei, branch, `/setup join ${code}`);
-    expect(joined.text).toBe("✅ This group is now linked to Riverside Volunteers. Send /events to see its events.");
+    const joined = await join(wei, branch, code);
+    expect(joined.text).toBe("✅ This group is now linked to Riverside. Send /events to see its events.");
     const help = await sendAndWait(h.fake, member, branch, "/help");
     expect(help.text).toContain("Yiqi — help");
   });
 
   it("a card posted there is English, and stays English after a tap rewrites it", async () => {
-    card = await sendAndWait(
+    const { wei, member, branch, code } = await englishOrganisationAndBranch("Lakeside");
+    await join(wei, branch, code);
+    const card = await sendAndWait(
       h.fake,
       wei,
       branch,
-      "/newevent Riverside clean-up | 28 June 14:00-16:00 | Riverside Park | 10",
+      "/newevent Lakeside clean-up | 28 June 14:00-16:00 | Lakeside Park | 10",
     );
     expect(buttonTexts(card)).toContain("✅ Sign up");
     expect(card.text).toContain("0/10");
