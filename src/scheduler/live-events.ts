@@ -1,15 +1,10 @@
+import { isLiveStatus, LIVE_STATUSES } from "../domain/event-status.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 
 const DAY_MS = 86_400_000;
 /** Events are planned once they start within this long (a week of offsets plus a day before). */
 export const LOOKAHEAD_MS = 8 * DAY_MS;
 
-/** Statuses of an event that still takes place and takes reminders. */
-export const LIVE_STATUSES = ["published", "closed"] as const;
-
-export function isLiveStatus(status: string): boolean {
-  return LIVE_STATUSES.some((s) => s === status);
-}
 
 /**
  * The events whose reminders are planned at `now`: live, not ended, and

@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
 import type { Db } from "../store/database.ts";
@@ -132,7 +133,7 @@ export class AttendanceService {
   /** An event whose attendance is being recorded and that has ended is completed (sign-ups are over). */
   private async complete(eventId: number, now: Date): Promise<void> {
     const { count } = await this.db.event.updateMany({
-      where: { id: eventId, status: { in: ["published", "closed"] }, endsAt: { lte: now } },
+      where: { id: eventId, status: { in: [...LIVE_STATUSES] }, endsAt: { lte: now } },
       data: { status: "completed" },
     });
     await this.changes.emit("signupsChanged", { eventId });

@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "../domain/event-status.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -24,8 +25,6 @@ export interface EventInput {
 export type EventPatch = Partial<Omit<EventInput, "organisationId" | "createdById" | "importKey">>;
 
 export type EventWithOrg = NonNullable<Awaited<ReturnType<EventService["get"]>>>;
-
-const LISTED = ["published", "closed"] as const;
 
 /** Events: create, edit, cancel, close/reopen, and the upcoming list of an organisation tree. */
 export class EventService {
@@ -113,7 +112,7 @@ export class EventService {
 
   /** Upcoming (not yet ended) events of the given organisations, soonest first. */
   async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const where = { organisationId: { in: organisationIds }, status: { in: [...LISTED] }, endsAt: { gt: now } };
+    const where = { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
     const [total, events] = await Promise.all([
       this.db.event.count({ where }),
       this.db.event.findMany({

@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { localStamp } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
 import { totalHours } from "../domain/volunteer-hours.ts";
@@ -28,7 +29,7 @@ export class ExportService {
     const rows = await this.db.event.findMany({
       where:
         campaignId === null
-          ? { organisationId: { in: organisationIds }, status: { in: ["published", "closed"] }, endsAt: { gt: now } }
+          ? { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } }
           : { organisationId: { in: organisationIds }, campaignId, status: { not: "draft" } },
       select: { id: true },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
@@ -102,7 +103,7 @@ export class ExportService {
     const events = await this.db.event.findMany({
       where: {
         organisationId: { in: organisationIds },
-        status: { in: ["published", "closed", "cancelled"] },
+        status: { in: [...LIVE_STATUSES, "cancelled"] },
         endsAt: { gt: now },
       },
       include: EVENT_INCLUDE,

@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
@@ -185,7 +186,7 @@ export class SignupService {
       where: {
         userId,
         status: { in: ["confirmed", "waitlisted"] },
-        event: { endsAt: { gt: now }, status: { in: ["published", "closed"] } },
+        event: { endsAt: { gt: now }, status: { in: [...LIVE_STATUSES] } },
       },
       include: { event: { include: { organisation: true } } },
       orderBy: { event: { startsAt: "asc" } },

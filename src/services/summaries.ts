@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { districtOf, subtreeOf } from "../domain/org-tree.ts";
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { addDays, localDate, startOfLocalDay, wallClockOf, zonedInstant } from "../domain/time/calendar.ts";
@@ -6,7 +7,6 @@ import type { TelegramId } from "../telegram-id.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
 import type { SignupService } from "./signups.ts";
 
-const LIVE = ["published", "closed"] as const;
 /** events listed per section; the rest are counted */
 const LISTED = 10;
 const ORGS_PER_QUERY = 500;
@@ -90,7 +90,7 @@ export async function gatherSummary(
   // A city hub may have thousands of organisations below it: read them in chunks the database accepts.
   const perChunk = await Promise.all(
     chunks(orgIds, ORGS_PER_QUERY).map(async (ids) => {
-      const base = { organisationId: { in: ids }, status: { in: [...LIVE] } };
+      const base = { organisationId: { in: ids }, status: { in: [...LIVE_STATUSES] } };
       const [todayCounts, weekCounts, today, week, changes] = await Promise.all([
         db.event.groupBy({ by: ["organisationId"], where: { ...base, ...todayRange }, _count: { _all: true } }),
         db.event.groupBy({ by: ["organisationId"], where: { ...base, ...weekRange }, _count: { _all: true } }),
