@@ -5,11 +5,11 @@
  * for chats that went away or moved, and the card refresher.
  */
 import type { Api } from "grammy";
+import type { Config } from "./config/config.ts";
 import { CardRefresher } from "./delivery/card-refresher.ts";
 import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
 import { createRenderer } from "./delivery/render.ts";
 import { type CallApi, Sender } from "./delivery/sender.ts";
-import type { Config } from "./config/config.ts";
 import { Translator } from "./i18n/translator.ts";
 import type { Logger } from "./log.ts";
 import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
@@ -132,7 +132,13 @@ export function createDelivery(options: {
 }): Delivery {
   const { services, callApi } = options;
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
-  const sender = createSender({ services, callApi, limiter, instanceId: options.instanceId, botUsername: options.botUsername });
+  const sender = createSender({
+    services,
+    callApi,
+    limiter,
+    instanceId: options.instanceId,
+    botUsername: options.botUsername,
+  });
   services.nudgeSender = () => sender.nudge();
   const scheduler = createScheduler(services, services.logger.child({ part: "scheduler" }));
   const cards = createCardRefresher({ services, callApi, limiter });
