@@ -6,15 +6,12 @@ import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { Config } from "./config/config.ts";
 import type { CardRefresher } from "./delivery/card-refresher.ts";
-import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
+import type { Limits, RateLimiter } from "./delivery/rate-limiter.ts";
 import type { CallApi, Sender } from "./delivery/sender.ts";
-import { Translator } from "./i18n/translator.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { createScheduler, type Scheduler } from "./scheduler/index.ts";
-import { createServices, type Services } from "./services/services.ts";
-import { openDatabase } from "./store/database.ts";
-import { migrate } from "./store/migrator.ts";
-import { botApiCaller, createCardRefresher, createSender } from "./wiring.ts";
+import type { Scheduler } from "./scheduler/index.ts";
+import type { Services } from "./services/services.ts";
+import { botApiCaller, createDelivery, openServices } from "./wiring.ts";
 
 export const allowedUpdates = ["message", "callback_query", "my_chat_member", "chat_member"] as const;
 
@@ -51,13 +48,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
-  const migration = await migrate(config.databaseUrl);
-  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
-  const database = await openDatabase(config.databaseUrl, (message) =>
-    logger.warn({ error: message }, "background WAL checkpoint failed"),
-  );
-  const translator = new Translator(config.defaultLocale);
-  const services = createServices({ config, database, translator, logger, now });
+  const { database, translator, services } = await openServices(config, logger, now);
   const bot = createBot(
     { token: config.botToken, apiRoot: config.apiRoot, botInfo: options.botInfo },
     services,
@@ -65,20 +56,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   const callApi = botApiCaller(bot.api);
-  const limiter = new RateLimiter(options.limits ?? telegramLimits);
-  const sender = createSender({
+  const { sender, scheduler, cards, limiter } = createDelivery({
     services,
     callApi,
-    limiter,
+    limits: options.limits,
     instanceId: config.instanceId,
     botUsername: () => bot.botInfo.username,
   });
-  services.nudgeSender = () => sender.nudge();
-  const scheduler = createScheduler(services, logger.child({ part: "scheduler" }));
-  const cards = createCardRefresher({ services, callApi, limiter });
-  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
-    services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
-  }
 
   let runner: RunnerHandle | null = null;
   return {

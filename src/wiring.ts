@@ -5,13 +5,17 @@
  * for chats that went away or moved, and the card refresher.
  */
 import type { Api } from "grammy";
+import type { Config } from "./config/config.ts";
 import { CardRefresher } from "./delivery/card-refresher.ts";
 import { type Limits, RateLimiter, telegramLimits } from "./delivery/rate-limiter.ts";
 import { createRenderer } from "./delivery/render.ts";
 import { type CallApi, Sender } from "./delivery/sender.ts";
+import { Translator } from "./i18n/translator.ts";
 import type { Logger } from "./log.ts";
-import { afterScheduledSend, schedulerRenderers } from "./scheduler/index.ts";
-import type { Services } from "./services/services.ts";
+import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
+import { createServices, type Services } from "./services/services.ts";
+import { openDatabase } from "./store/database.ts";
+import { migrate } from "./store/migrator.ts";
 import { apiId, isPrivateChatId } from "./telegram-id.ts";
 import type { View } from "./views/view.ts";
 
@@ -93,4 +97,53 @@ export function createCardRefresher(options: {
       return cache.get(key) ?? null;
     },
   });
+}
+
+/** The database (migrated first) and every service over it: the same for the app and for a host bot (embed.ts). */
+export async function openServices(config: Config, logger: Logger, now: () => Date) {
+  const migration = await migrate(config.databaseUrl);
+  if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
+  const database = await openDatabase(config.databaseUrl, (message) =>
+    logger.warn({ error: message }, "background WAL checkpoint failed"),
+  );
+  const translator = new Translator(config.defaultLocale);
+  const services = createServices({ config, database, translator, logger, now });
+  return { database, translator, services };
+}
+
+export interface Delivery {
+  sender: Sender;
+  scheduler: Scheduler;
+  cards: CardRefresher;
+  limiter: RateLimiter;
+}
+
+/**
+ * Everything Yiqi sends on its own, over one Bot API caller: the sender (nudged
+ * by the services), the scheduler, and the card refresher following every
+ * change of an event, all sharing one rate limiter.
+ */
+export function createDelivery(options: {
+  services: Services;
+  callApi: CallApi;
+  instanceId: string;
+  botUsername: () => string;
+  limits?: Limits;
+}): Delivery {
+  const { services, callApi } = options;
+  const limiter = new RateLimiter(options.limits ?? telegramLimits);
+  const sender = createSender({
+    services,
+    callApi,
+    limiter,
+    instanceId: options.instanceId,
+    botUsername: options.botUsername,
+  });
+  services.nudgeSender = () => sender.nudge();
+  const scheduler = createScheduler(services, services.logger.child({ part: "scheduler" }));
+  const cards = createCardRefresher({ services, callApi, limiter });
+  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
+    services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
+  }
+  return { sender, scheduler, cards, limiter };
 }

@@ -1,5 +1,6 @@
 import type { Api } from "grammy";
-import { locales } from "../config/config.ts";
+import type { BotCommand, LanguageCode } from "grammy/types";
+import { type Locale, locales } from "../config/config.ts";
 import type { Translator } from "../i18n/translator.ts";
 
 /** Commands in the menu, in the order shown; descriptions come from the locale files (`cmd-<name>`). */
@@ -18,12 +19,33 @@ export const menuCommands = [
   "help",
 ] as const;
 
+export interface CommandMenu {
+  /** the Bot API's `language_code` for setMyCommands; absent: the default menu */
+  languageCode?: LanguageCode;
+  commands: BotCommand[];
+}
+
+/** Yiqi's commands with their descriptions in one language. */
+export function commandList(translator: Translator, locale: Locale, except: readonly string[] = []): BotCommand[] {
+  return menuCommands
+    .filter((command) => !except.includes(command))
+    .map((command) => ({ command, description: translator.t(locale, `cmd-${command}`) }));
+}
+
+/** The menu for every supported language and the default (no language_code). */
+export function commandMenus(translator: Translator, except: readonly string[] = []): CommandMenu[] {
+  return [
+    ...locales.map((locale) => ({
+      languageCode: locale === "zh-CN" ? ("zh" as const) : ("en" as const),
+      commands: commandList(translator, locale, except),
+    })),
+    { commands: commandList(translator, translator.defaultLocale, except) },
+  ];
+}
+
 /** Registers the command menu for every supported language and the default (no language_code). */
 export async function registerCommands(api: Api, translator: Translator): Promise<void> {
-  const menu = (locale: (typeof locales)[number]) =>
-    menuCommands.map((command) => ({ command, description: translator.t(locale, `cmd-${command}`) }));
-  for (const locale of locales) {
-    await api.setMyCommands(menu(locale), { language_code: locale === "zh-CN" ? "zh" : locale });
+  for (const menu of commandMenus(translator)) {
+    await api.setMyCommands(menu.commands, menu.languageCode ? { language_code: menu.languageCode } : {});
   }
-  await api.setMyCommands(menu(translator.defaultLocale));
 }

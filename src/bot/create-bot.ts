@@ -1,5 +1,5 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig } from "grammy";
+import { Bot, type BotConfig, Composer, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
@@ -7,12 +7,23 @@ import type { YiqiContext } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { generalFeature } from "./features/general.ts";
 import { featureModules } from "./features/index.ts";
-import { attachServices, rememberAndLocalise, skipProcessedMessages } from "./middleware.ts";
+import { rememberAndLocalise, withYiqi } from "./middleware.ts";
 
 export interface BotOptions {
   token: string;
   apiRoot?: string;
   botInfo?: UserFromGetMe;
+}
+
+/** How the features behave: standalone (the bot is Yiqi's own) or embedded (a host bot handles the rest). */
+export interface FeatureMode {
+  /**
+   * Embedded in a host's bot: what is not Yiqi's own (other commands, plain
+   * /start and /help, unknown buttons, updates without a chat) passes to the
+   * host's next middleware, and a failure inside Yiqi is answered and logged
+   * here rather than thrown into the host.
+   */
+  embedded: boolean;
 }
 
 /**
@@ -22,24 +33,32 @@ export interface BotOptions {
  * sign-up itself is safe under concurrency). In a private chat, taps and
  * messages share one queue: both drive the same conversation.
  */
-export function updateOrderKey(ctx: YiqiContext): string | undefined {
+export function updateOrderKey(ctx: Context): string | undefined {
   if (ctx.callbackQuery && ctx.chat?.type !== "private") return `user:${ctx.callbackQuery.from.id}`;
   return ctx.chat ? `chat:${ctx.chat.id}` : ctx.from ? `user:${ctx.from.id}` : undefined;
 }
 
-/** Builds the grammY bot with every feature; nothing is started here. */
+/** Every feature behind Yiqi's middleware, as one Composer: the standalone bot uses it, and so does a host bot. */
+export function yiqiComposer(services: Services, logger: Logger, mode: FeatureMode): Composer<Context> {
+  const features = new Composer<YiqiContext>();
+  const inner = mode.embedded ? features.errorBoundary(handleBotError) : features;
+  inner.use(rememberAndLocalise);
+  inner.use(generalFeature(mode));
+  for (const feature of featureModules(mode)) inner.use(feature);
+  const composer = new Composer<Context>();
+  composer.use(sequentialize(updateOrderKey));
+  composer.use(withYiqi(services, logger, features, mode));
+  return composer;
+}
+
+/** Builds Yiqi's own grammY bot with every feature; nothing is started here. */
 export function createBot(options: BotOptions, services: Services, logger: Logger): Bot<YiqiContext> {
   const config: BotConfig<YiqiContext> = {
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   };
   const bot = new Bot<YiqiContext>(options.token, config);
-  bot.use(sequentialize(updateOrderKey));
-  bot.use(attachServices(services, logger));
-  bot.use(skipProcessedMessages);
-  bot.use(rememberAndLocalise);
-  bot.use(generalFeature());
-  for (const feature of featureModules(services)) bot.use(feature);
+  bot.use(yiqiComposer(services, logger, { embedded: false }));
   bot.catch(handleBotError);
   return bot;
 }

@@ -1,4 +1,4 @@
-import type { NextFunction } from "grammy";
+import type { Composer, Context, MiddlewareFn, NextFunction } from "grammy";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
 import { telegramId } from "../telegram-id.ts";
@@ -6,21 +6,31 @@ import type { YiqiContext } from "./context.ts";
 
 /**
  * Gives every update its services, a child logger, its ids and the default
- * translator. Updates without a chat or a sender (none of the kinds Yiqi asks
- * for) stop here.
+ * translator, then runs Yiqi's features on it. Updates without a chat or a
+ * sender (none of the kinds Yiqi asks for) and messages already handled stop
+ * here, or, embedded, pass to the host's next middleware.
  */
-export function attachServices(services: Services, logger: Logger) {
-  return async (ctx: YiqiContext, next: NextFunction) => {
-    ctx.services = services;
-    ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
-    ctx.locale = services.translator.defaultLocale;
-    ctx.t = services.translator.for(ctx.locale);
+export function withYiqi(
+  services: Services,
+  logger: Logger,
+  features: Composer<YiqiContext>,
+  mode: { embedded: boolean },
+): MiddlewareFn<Context> {
+  const run = features.middleware();
+  return async (ctx, next) => {
+    const log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     if (!ctx.chat || !ctx.from) {
-      ctx.log.debug("update without a chat or a sender; ignored");
-      return;
+      log.debug("update without a chat or a sender; not Yiqi's");
+      return mode.embedded ? next() : undefined;
     }
-    ctx.ids = { chat: telegramId(ctx.chat.id), user: telegramId(ctx.from.id) };
-    await next();
+    const locale = services.translator.defaultLocale;
+    const ids = { chat: telegramId(ctx.chat.id), user: telegramId(ctx.from.id) };
+    const yiqi: YiqiContext = Object.assign(ctx, { services, log, ids, locale, t: services.translator.for(locale) });
+    if (await alreadyProcessed(yiqi)) {
+      log.info("update already processed; skipped");
+      return mode.embedded ? next() : undefined;
+    }
+    await run(yiqi, next);
   };
 }
 
@@ -39,15 +49,11 @@ export async function rememberAndLocalise(ctx: YiqiContext, next: NextFunction):
 }
 
 /**
- * A message update that was already handled (redelivered after a crash
- * before the offset was confirmed) is skipped. Button taps are idempotent by
- * construction and skip this bookkeeping to stay one statement.
+ * Whether this is a message update that was already handled (redelivered
+ * after a crash before the offset was confirmed). Button taps are idempotent
+ * by construction and skip this bookkeeping to stay one statement.
  */
-export async function skipProcessedMessages(ctx: YiqiContext, next: NextFunction): Promise<void> {
-  if (!ctx.message) return next();
-  if (!(await ctx.services.processedUpdates.firstTime(ctx.update.update_id, ctx.services.now()))) {
-    ctx.log.info("update already processed; skipped");
-    return;
-  }
-  await next();
+async function alreadyProcessed(ctx: YiqiContext): Promise<boolean> {
+  if (!ctx.message) return false;
+  return !(await ctx.services.processedUpdates.firstTime(ctx.update.update_id, ctx.services.now()));
 }

@@ -14,7 +14,7 @@ export async function removalHandled(h: Harness, chatId: number, settleMs = 150)
       .flatMap((call) => (call.response?.ok ? (call.response.result as Update[]) : []))
       .find((u) => u.message?.chat.id === chatId && u.message.left_chat_member?.id === h.fake.bot.id),
   );
-  // the bot records each message update as processed before its handlers run (skipProcessedMessages)
+  // the bot records each message update as processed before its handlers run (withYiqi)
   await h.fake.waitForAsync(() =>
     h.app.services.database.prisma.processedUpdate.findUnique({ where: { updateId: BigInt(left.update_id) } }),
   );

@@ -1,5 +1,4 @@
 import type { Composer } from "grammy";
-import type { Services } from "../../services/services.ts";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
@@ -14,9 +13,12 @@ import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
 
-/** Every feature, in the order they see updates; the fallback is last. */
-export function featureModules(_services: Services): Composer<YiqiContext>[] {
-  return [
+/**
+ * Every feature, in the order they see updates; the fallback is last. Embedded
+ * in a host's bot there is no fallback: what no feature took is the host's.
+ */
+export function featureModules(mode: { embedded: boolean }): Composer<YiqiContext>[] {
+  const features = [
     membershipFeature(),
     setupFeature(),
     organisersFeature(),
@@ -28,6 +30,6 @@ export function featureModules(_services: Services): Composer<YiqiContext>[] {
     settingsFeature(),
     summaryFeature(),
     eventsFeature(),
-    fallbackFeature(),
   ];
+  return mode.embedded ? features : [...features, fallbackFeature()];
 }
