@@ -1,7 +1,7 @@
 import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeTelegram, startFakeTelegram, TEST_BOT_TOKEN } from "./fake-telegram/index.ts";
+import { type FakeTelegram, startFakeTelegram, TEST_BOT_TOKEN } from "../../src/playground/emulator/index.ts";
 
 let fake: FakeTelegram;
 let bot: Bot;
