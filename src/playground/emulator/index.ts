@@ -30,3 +30,4 @@ export {
 } from "./server.ts";
 export type { ChatRef, GroupChatObject, GroupInit, UserInit, UserRef } from "./state.ts";
 export { type SendOptions, SimUser } from "./users.ts";
+export { EmulatorView } from "./view.ts";
