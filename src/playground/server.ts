@@ -119,7 +119,9 @@ export class PlaygroundServer {
     }));
     const viewer = demo.personas.find((p) => String(p.user.id) === params.get("persona")) ?? demo.personas[0];
     if (!viewer) throw new Error("no personas");
-    const chats = fake.view.chatsOf(viewer.user.id).map((chat) => ({
+    const byKind = (chat: { type: string }) => (chat.type === "private" ? 1 : 0);
+    const ordered = fake.view.chatsOf(viewer.user.id).sort((a, b) => byKind(a) - byKind(b));
+    const chats = ordered.map((chat) => ({
       id: chat.id,
       type: chat.type,
       title: chat.type === "private" ? null : chat.title,
