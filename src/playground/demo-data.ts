@@ -48,8 +48,19 @@ export async function seedDemo(fake: FakeTelegram, app: App, now: Date): Promise
   for (const user of [organiser, ...members]) await services.users.markStarted(user.user);
 
   const groups: GroupChatObject[] = [];
-  const orgWithGroup = async (name: string, kind: "city" | "district" | "organisation", parentId: number | null, in_: SimUser[]) => {
-    const group = fake.group({ title: `${name}群`, type: "supergroup", creator: organiser, members: in_, bot: "administrator" });
+  const orgWithGroup = async (
+    name: string,
+    kind: "city" | "district" | "organisation",
+    parentId: number | null,
+    in_: SimUser[],
+  ) => {
+    const group = fake.group({
+      title: `${name}群`,
+      type: "supergroup",
+      creator: organiser,
+      members: in_,
+      bot: "administrator",
+    });
     await services.chats.remember(group);
     const org = await services.organisations.create(
       { name, kind, parentId, timeZone: ZONE, locale: "zh-CN" },
@@ -95,8 +106,22 @@ async function seedAssociationEvents(app: App, organisationId: number, now: Date
       hours: 2,
       capacity: 12,
     },
-    { title: "敬老院探访", content: "陪老人聊天、表演节目", place: "鼓楼街道敬老院", start: inDays(3, 14), hours: 2, capacity: 8 },
-    { title: "江边净滩行动", content: "清理三江口沿岸垃圾，手套和袋子现场发放", place: "三江口公园", start: inDays(6, 9), hours: 3, capacity: null },
+    {
+      title: "敬老院探访",
+      content: "陪老人聊天、表演节目",
+      place: "鼓楼街道敬老院",
+      start: inDays(3, 14),
+      hours: 2,
+      capacity: 8,
+    },
+    {
+      title: "江边净滩行动",
+      content: "清理三江口沿岸垃圾，手套和袋子现场发放",
+      place: "三江口公园",
+      start: inDays(6, 9),
+      hours: 3,
+      capacity: null,
+    },
   ];
   for (const e of events) {
     await app.services.events.create({
@@ -105,7 +130,12 @@ async function seedAssociationEvents(app: App, organisationId: number, now: Date
       content: e.content,
       place: e.place,
       capacity: e.capacity,
-      window: { start: e.start, end: new Date(e.start.getTime() + e.hours * HOUR_MS), precision: "exact", timeZone: ZONE },
+      window: {
+        start: e.start,
+        end: new Date(e.start.getTime() + e.hours * HOUR_MS),
+        precision: "exact",
+        timeZone: ZONE,
+      },
     });
   }
 }

@@ -39,7 +39,8 @@ export class PlaygroundServer {
       this.handle(request, response).catch((error: unknown) => {
         const status = error instanceof BadRequest ? 400 : 500;
         if (status === 500) deps.logger.error({ err: error }, "playground request failed");
-        if (!response.headersSent) json(response, { error: error instanceof Error ? error.message : String(error) }, status);
+        if (!response.headersSent)
+          json(response, { error: error instanceof Error ? error.message : String(error) }, status);
       });
     });
     this.watch();
@@ -97,7 +98,11 @@ export class PlaygroundServer {
   }
 
   private stream(response: ServerResponse): void {
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+    });
     response.write("data: hello\n\n");
     this.streams.add(response);
     response.on("close", () => this.streams.delete(response));
@@ -132,7 +137,14 @@ export class PlaygroundServer {
     const messages = fake.view.canSee(viewer.user.id, chatId)
       ? fake.view.messages(chatId).map((m) => messageView(m, forceReplies))
       : [];
-    return { bot: fake.bot.first_name, now: clock.now().toISOString(), personas, persona: viewer.user.id, chats, messages };
+    return {
+      bot: fake.bot.first_name,
+      now: clock.now().toISOString(),
+      personas,
+      persona: viewer.user.id,
+      chats,
+      messages,
+    };
   }
 
   private persona(body: Record<string, unknown>) {
@@ -191,7 +203,10 @@ export class PlaygroundServer {
 
   private file(params: URLSearchParams, response: ServerResponse): void {
     const file = this.deps.session().fake.view.file(params.get("id") ?? "");
-    if (!file) return json(response, { error: "no such file" }, 404);
+    if (!file) {
+      json(response, { error: "no such file" }, 404);
+      return;
+    }
     const name = encodeURIComponent(file.filename);
     response
       .writeHead(200, {

@@ -5,7 +5,12 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ??
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   const data = await response.json();
   if (!response.ok) throw new Error(data.error || response.statusText);
   return data;
@@ -16,7 +21,9 @@ function showToast(text) {
   toast.textContent = text;
   toast.hidden = false;
   clearTimeout(showToast.timer);
-  showToast.timer = setTimeout(() => { toast.hidden = true; }, 2500);
+  showToast.timer = setTimeout(() => {
+    toast.hidden = true;
+  }, 2500);
 }
 
 function showAlert(text) {
@@ -48,13 +55,27 @@ function render() {
   const select = $("persona");
   select.innerHTML = state.personas.map((p) => `<option value="${p.id}">${esc(personaLabel(p))}</option>`).join("");
   select.value = String(state.persona);
-  $("clock").textContent = fill(labels.clock, { time: new Date(state.now).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }) });
-  $("chats").innerHTML = state.chats.map((c) => `<li data-chat="${c.id}" data-testid="chat" class="${c.id === view.chat ? "active" : ""}"><span class="avatar">${esc(chatName(c).slice(0, 1))}</span><span><div class="name">${esc(chatName(c))}</div><div class="last">${esc(c.last)}</div></span></li>`).join("");
+  $("clock").textContent = fill(labels.clock, {
+    time: new Date(state.now).toLocaleString(document.documentElement.lang, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Shanghai",
+    }),
+  });
+  $("chats").innerHTML = state.chats
+    .map(
+      (c) =>
+        `<li data-chat="${c.id}" data-testid="chat" class="${c.id === view.chat ? "active" : ""}"><span class="avatar">${esc(chatName(c).slice(0, 1))}</span><span><div class="name">${esc(chatName(c))}</div><div class="last">${esc(c.last)}</div></span></li>`,
+    )
+    .join("");
   const chat = state.chats.find((c) => c.id === view.chat);
   $("chat-title").textContent = chat ? chatName(chat) : labels.pickChat;
   const box = $("messages");
   const atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 40;
-  box.innerHTML = state.messages.length === 0 ? `<div class="empty">${esc(labels.empty)}</div>` : state.messages.map(renderMessage).join("");
+  box.innerHTML =
+    state.messages.length === 0
+      ? `<div class="empty">${esc(labels.empty)}</div>`
+      : state.messages.map(renderMessage).join("");
   const ids = state.messages.map((m) => m.id).join(",");
   if (atBottom || ids !== view.lastIds) box.scrollTop = box.scrollHeight;
   view.lastIds = ids;
@@ -64,10 +85,18 @@ function render() {
 
 function renderMessage(m) {
   const mine = !m.fromBot && m.from === view.state.personas.find((p) => p.id === view.state.persona)?.name;
-  const time = new Date(m.date * 1000).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
+  const time = new Date(m.date * 1000).toLocaleTimeString(document.documentElement.lang, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Shanghai",
+  });
   const quote = m.replyTo ? `<div class="quote">${esc(m.replyTo)}</div>` : "";
-  const doc = m.document ? `<div class="doc">📄 <a href="/api/file?id=${encodeURIComponent(m.document.fileId)}" download="${esc(m.document.name)}" data-testid="document">${esc(m.document.name)}</a></div>` : "";
-  const keyboard = m.buttons.length ? `<div class="keyboard">${m.buttons.map((row) => `<div class="row">${row.map((b) => b.url ? `<button data-url="${esc(b.url)}">${esc(b.text)} ↗</button>` : `<button data-message="${m.id}" data-data="${esc(b.data ?? "")}">${esc(b.text)}</button>`).join("")}</div>`).join("")}</div>` : "";
+  const doc = m.document
+    ? `<div class="doc">📄 <a href="/api/file?id=${encodeURIComponent(m.document.fileId)}" download="${esc(m.document.name)}" data-testid="document">${esc(m.document.name)}</a></div>`
+    : "";
+  const keyboard = m.buttons.length
+    ? `<div class="keyboard">${m.buttons.map((row) => `<div class="row">${row.map((b) => (b.url ? `<button data-url="${esc(b.url)}">${esc(b.text)} ↗</button>` : `<button data-message="${m.id}" data-data="${esc(b.data ?? "")}">${esc(b.text)}</button>`)).join("")}</div>`).join("")}</div>`
+    : "";
   const edited = m.edited ? `${esc(view.labels.edited)} ` : "";
   return `<div class="msg ${mine ? "mine" : ""}" data-testid="message" data-id="${m.id}">${mine ? "" : `<div class="from">${esc(m.from)}</div>`}${quote}<div class="text">${m.html}</div>${doc}<div class="meta">${edited}${time}</div></div>${keyboard ? `<div class="keyboard-wrap" style="align-self:flex-start;width:75%">${keyboard}</div>` : ""}`;
 }
@@ -75,21 +104,32 @@ function renderMessage(m) {
 function setReply(message) {
   view.replyTo = message ? message.id : null;
   $("reply-bar").hidden = !message;
-  if (message) $("reply-text").textContent = fill(view.labels.replyTo, { text: message.html.replace(/<[^>]+>/g, "").slice(0, 60) });
+  if (message)
+    $("reply-text").textContent = fill(view.labels.replyTo, {
+      text: message.html.replace(/<[^>]+>/g, "").slice(0, 60),
+    });
   if (message) $("text").focus();
 }
 
 async function guarded(work) {
-  try { await work(); } catch (error) { showAlert(fill(view.labels.error, { error: error.message })); }
+  try {
+    await work();
+  } catch (error) {
+    showAlert(fill(view.labels.error, { error: error.message }));
+  }
 }
 
 async function busy(button, work) {
   const before = button.textContent;
-  document.querySelectorAll("header button").forEach((b) => { b.disabled = true; });
+  document.querySelectorAll("header button").forEach((b) => {
+    b.disabled = true;
+  });
   button.textContent = view.labels.busy;
   await guarded(work);
   button.textContent = before;
-  document.querySelectorAll("header button").forEach((b) => { b.disabled = false; });
+  document.querySelectorAll("header button").forEach((b) => {
+    b.disabled = false;
+  });
   await load();
 }
 
@@ -98,19 +138,45 @@ async function init() {
   view.labels = labels;
   document.documentElement.lang = locale;
   document.title = labels.title;
-  for (const [id, key] of [["title", "title"], ["subtitle", "subtitle"], ["persona-label", "persona"], ["chats-title", "chats"], ["send", "send"], ["hour", "hour"], ["day", "day"], ["reset", "reset"], ["reply-cancel", "cancelReply"], ["alert-ok", "ok"]]) $(id).textContent = labels[key];
+  for (const [id, key] of [
+    ["title", "title"],
+    ["subtitle", "subtitle"],
+    ["persona-label", "persona"],
+    ["chats-title", "chats"],
+    ["send", "send"],
+    ["hour", "hour"],
+    ["day", "day"],
+    ["reset", "reset"],
+    ["reply-cancel", "cancelReply"],
+    ["alert-ok", "ok"],
+  ])
+    $(id).textContent = labels[key];
   $("text").placeholder = labels.placeholder;
-  $("persona").addEventListener("change", (e) => { view.persona = Number(e.target.value); view.chat = null; setReply(null); guarded(load); });
+  $("persona").addEventListener("change", (e) => {
+    view.persona = Number(e.target.value);
+    view.chat = null;
+    setReply(null);
+    guarded(load);
+  });
   $("chats").addEventListener("click", (e) => {
     const li = e.target.closest("li[data-chat]");
-    if (li) { view.chat = Number(li.dataset.chat); setReply(null); guarded(load); }
+    if (li) {
+      view.chat = Number(li.dataset.chat);
+      setReply(null);
+      guarded(load);
+    }
   });
   $("messages").addEventListener("click", (e) => {
     const button = e.target.closest("button");
     if (!button) return;
     if (button.dataset.url) return void window.open(button.dataset.url, "_blank", "noopener");
     guarded(async () => {
-      const answer = await api("/api/press", { persona: view.persona, chat: view.chat, message: Number(button.dataset.message), data: button.dataset.data });
+      const answer = await api("/api/press", {
+        persona: view.persona,
+        chat: view.chat,
+        message: Number(button.dataset.message),
+        data: button.dataset.data,
+      });
       if (answer.url) window.open(answer.url, "_blank", "noopener");
       else if (answer.text && answer.alert) showAlert(answer.text);
       else if (answer.text) showToast(answer.text);
@@ -130,7 +196,13 @@ async function init() {
   $("reply-cancel").addEventListener("click", () => setReply(null));
   $("hour").addEventListener("click", (e) => busy(e.currentTarget, () => api("/api/travel", { hours: 1 })));
   $("day").addEventListener("click", (e) => busy(e.currentTarget, () => api("/api/travel", { hours: 24 })));
-  $("reset").addEventListener("click", (e) => { if (confirm(labels.resetConfirm)) busy(e.currentTarget, async () => { await api("/api/reset", {}); view.chat = null; }); });
+  $("reset").addEventListener("click", (e) => {
+    if (confirm(labels.resetConfirm))
+      busy(e.currentTarget, async () => {
+        await api("/api/reset", {});
+        view.chat = null;
+      });
+  });
   new EventSource("/api/events").onmessage = () => guarded(load);
   await load();
 }
