@@ -489,3 +489,26 @@ describe("waits", () => {
     await expect(waiting).rejects.toThrow("closed while waiting");
   });
 });
+
+describe("what the playground's page reads", () => {
+  it("a person's chats, every message in a chat, force-replies, and a change signal for each step", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    const stranger = fake.user({ first_name: "Stranger" });
+    const group = fake.group({ title: "Volunteers", creator: alice });
+    let changes = 0;
+    const unsubscribe = fake.onChange(() => {
+      changes += 1;
+    });
+    alice.send(group, "/events");
+    expect(changes).toBeGreaterThan(0);
+    const reply = await bot.api.sendMessage(group.id, "Title?", { reply_markup: { force_reply: true } });
+    await bot.api.sendMessage(group.id, "<b>Card</b>", { parse_mode: "HTML" });
+    unsubscribe();
+
+    expect(fake.view.chatsOf(alice.id).map((c) => c.id)).toEqual([alice.id, group.id]);
+    expect(fake.view.chatsOf(stranger.id).map((c) => c.id)).toEqual([stranger.id]);
+    expect(fake.view.canSee(stranger.id, group.id)).toBe(false);
+    expect(fake.view.messages(group.id).map((m) => m.text)).toEqual(["/events", "Title?", "Card"]);
+    expect([...fake.view.forceReplies()]).toEqual([`${group.id}:${reply.message_id}`]);
+  });
+});
