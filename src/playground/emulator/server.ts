@@ -30,6 +30,7 @@ import {
   type UserRef,
 } from "./state.ts";
 import { SimUser } from "./users.ts";
+import { EmulatorView } from "./view.ts";
 
 export interface FakeTelegramOptions {
   /** The token the bot must use; default TEST_BOT_TOKEN. */
@@ -77,7 +78,10 @@ export class FakeTelegram {
   readonly token: string;
   private readonly state: TelegramState;
   private readonly changes = new Changes();
-  private readonly log = new CallLog(() => this.changes.notify());
+  private readonly listeners = new Set<() => void>();
+  private readonly log = new CallLog(() => this.changed());
+  /** What a person would see: their chats, each chat's messages, files (the playground's page reads it). */
+  readonly view: EmulatorView;
   private readonly faults = new Faults();
   private readonly server: Server;
   private closing: Promise<void> | undefined;
@@ -85,9 +89,8 @@ export class FakeTelegram {
   constructor(options: FakeTelegramOptions = {}) {
     this.token = options.token ?? TEST_BOT_TOKEN;
     const bot = { ...TEST_BOT, ...options.bot };
-    this.state = new TelegramState(bot, options.now ?? Date.now, options.privacyMode ?? true, () =>
-      this.changes.notify(),
-    );
+    this.state = new TelegramState(bot, options.now ?? Date.now, options.privacyMode ?? true, () => this.changed());
+    this.view = new EmulatorView(this.state, this.log);
     this.state.limits.configure(options.limits ?? {});
     this.server = createServer((request, response) => void this.handle(request, response));
   }
@@ -246,6 +249,12 @@ export class FakeTelegram {
       .then(() => undefined);
   }
 
+  /** Calls `listener` after every change (a call answered, updates queued or confirmed); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   // Limits and faults
 
   /** Replaces the enforced sending limits (`{}` turns them off). */
@@ -278,6 +287,11 @@ export class FakeTelegram {
       setImmediate(() => this.server.closeAllConnections());
     });
     return this.closing;
+  }
+
+  private changed(): void {
+    this.changes.notify();
+    for (const listener of [...this.listeners]) listener();
   }
 
   private actor(chat: ChatRecord, by: UserRef | undefined, fallback?: UserRef) {

@@ -1,7 +1,7 @@
 import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeTelegram, startFakeTelegram, TEST_BOT_TOKEN } from "./fake-telegram/index.ts";
+import { type FakeTelegram, startFakeTelegram, TEST_BOT_TOKEN } from "../../src/playground/emulator/index.ts";
 
 let fake: FakeTelegram;
 let bot: Bot;
@@ -487,5 +487,28 @@ describe("waits", () => {
     const waiting = fake.waitForAsync(async () => undefined);
     await fake.close();
     await expect(waiting).rejects.toThrow("closed while waiting");
+  });
+});
+
+describe("what the playground's page reads", () => {
+  it("a person's chats, every message in a chat, force-replies, and a change signal for each step", async () => {
+    const alice = fake.user({ first_name: "Alice", started: true });
+    const stranger = fake.user({ first_name: "Stranger" });
+    const group = fake.group({ title: "Volunteers", creator: alice });
+    let changes = 0;
+    const unsubscribe = fake.onChange(() => {
+      changes += 1;
+    });
+    alice.send(group, "/events");
+    expect(changes).toBeGreaterThan(0);
+    const reply = await bot.api.sendMessage(group.id, "Title?", { reply_markup: { force_reply: true } });
+    await bot.api.sendMessage(group.id, "<b>Card</b>", { parse_mode: "HTML" });
+    unsubscribe();
+
+    expect(fake.view.chatsOf(alice.id).map((c) => c.id)).toEqual([alice.id, group.id]);
+    expect(fake.view.chatsOf(stranger.id).map((c) => c.id)).toEqual([stranger.id]);
+    expect(fake.view.canSee(stranger.id, group.id)).toBe(false);
+    expect(fake.view.messages(group.id).map((m) => m.text)).toEqual(["/events", "Title?", "Card"]);
+    expect([...fake.view.forceReplies()]).toEqual([`${group.id}:${reply.message_id}`]);
   });
 });

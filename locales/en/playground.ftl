@@ -1,0 +1,26 @@
+# The browser playground's own labels (the bot's messages come from the other files)
+playground-title = Yiqi playground
+playground-subtitle = The real bot against a built-in Telegram, no token needed
+playground-persona = You are
+playground-persona-organiser = { $name } · organiser
+playground-persona-member = { $name } · member
+playground-persona-stranger = { $name } · stranger
+playground-chats = Chats
+playground-private = { $bot } (private chat)
+playground-placeholder = Write a message or a command, e.g. /events
+playground-send = Send
+playground-reply-to = Replying to: { $text }
+playground-cancel-reply = Cancel reply
+playground-clock = Bot clock: { $time }
+playground-hour = ⏩ 1 hour
+playground-day = ⏩ 1 day
+playground-reset = Reset
+playground-reset-confirm = Start over with fresh demo data?
+playground-busy = One moment…
+playground-empty = No messages yet. Try /events or /help.
+playground-pick-chat = Pick a chat on the left.
+playground-download = Download
+playground-edited = edited
+playground-not-member = { $name } is not in this chat.
+playground-error = Something went wrong: { $error }
+playground-ok = OK

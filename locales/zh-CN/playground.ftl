@@ -1,0 +1,26 @@
+# 浏览器体验页自己的文字（机器人的消息来自其他文件）
+playground-title = 一起 Yiqi 体验页
+playground-subtitle = 真实的机器人，内置的 Telegram，无需令牌
+playground-persona = 当前身份
+playground-persona-organiser = { $name } · 组织者
+playground-persona-member = { $name } · 成员
+playground-persona-stranger = { $name } · 陌生人
+playground-chats = 聊天
+playground-private = { $bot }（私聊）
+playground-placeholder = 输入消息或命令，例如 /events
+playground-send = 发送
+playground-reply-to = 回复：{ $text }
+playground-cancel-reply = 取消回复
+playground-clock = 机器人时钟：{ $time }
+playground-hour = ⏩ 1 小时
+playground-day = ⏩ 1 天
+playground-reset = 重新开始
+playground-reset-confirm = 用全新的演示数据重新开始吗？
+playground-busy = 请稍候…
+playground-empty = 还没有消息。试试 /events 或 /help。
+playground-pick-chat = 请在左侧选择一个聊天。
+playground-download = 下载
+playground-edited = 已编辑
+playground-not-member = { $name } 不在这个聊天里。
+playground-error = 出错了：{ $error }
+playground-ok = 好的
