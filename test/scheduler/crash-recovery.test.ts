@@ -70,7 +70,7 @@ describe.each(databaseKinds)("a crash between claiming and marking sent, then a 
       },
     });
     void crashing.tick();
-    await vi.waitFor(() => expect([calls, reachedTelegram.size]).toEqual([20, 10]));
+    await vi.waitFor(() => expect([calls, reachedTelegram.size]).toEqual([20, 10]), { timeout: 15_000 });
     expect(await services.database.prisma.delivery.count({ where: { status: "sending" } })).toBe(20);
 
     // Restart: recovery runs once the claims are stale, then a fresh sender drains the outbox.
