@@ -84,7 +84,11 @@ export class SqliteTapPath implements TapPath {
         now: sqliteTime(now),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
-      const row = (card ? this.signUpOnCard : this.signUpPlain).get(params);
+      // `.all()`, not `.get()`: `.get()` stops at the first row and resets the statement, and SQLite commits
+      // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
+      // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
+      // throws when the commit fails: the member then gets the error toast, never a false "you're in".
+      const [row] = (card ? this.signUpOnCard : this.signUpPlain).all(params);
       if (!row) return null;
       const position = row.status === "waitlisted" ? Number(this.position.get(eventId, row.seq)?.n ?? 0) : null;
       return { status: row.status, seq: Number(row.seq), position };
