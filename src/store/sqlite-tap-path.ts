@@ -19,7 +19,7 @@ const SIGN_UP = (onCard: boolean) => `
   INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
   SELECT e."id", @userId,
          CASE WHEN e."capacity" IS NULL
-                OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" = 'confirmed') < e."capacity"
+                OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN ('confirmed', 'attended', 'no_show')) < e."capacity"
               THEN 'confirmed' ELSE 'waitlisted' END,
          COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
          @chatId, @now, @now
