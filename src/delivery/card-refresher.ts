@@ -77,9 +77,11 @@ export class CardRefresher {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.outage.run(() => this.flush()).then((backoff) => {
-        if (backoff > 0) this.schedule(backoff);
-      });
+      void this.outage
+        .run(() => this.flush())
+        .then((backoff) => {
+          if (backoff > 0) this.schedule(backoff);
+        });
     }, ms);
     this.timer.unref?.();
   }
@@ -128,7 +130,8 @@ export class CardRefresher {
         if (outcome === "retry") current = false;
       }
       // clear the mark unless a change came in while the cards were rendered
-      if (current) await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
+      if (current)
+        await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
       else left = true;
     }
     if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(3000);

@@ -42,7 +42,8 @@ function errorCode(error: unknown): string | undefined {
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof GrammyError) {
     const reason = `${error.error_code}: ${error.description}`;
-    if (error.error_code === 429) return { kind: "rate-limited", retryAfter: error.parameters.retry_after ?? 5, reason };
+    if (error.error_code === 429)
+      return { kind: "rate-limited", retryAfter: error.parameters.retry_after ?? 5, reason };
     if (error.error_code >= 500) return { kind: "ambiguous", reason };
     return { kind: "refused", reason };
   }

@@ -42,7 +42,6 @@ const ENQUEUE_CHUNK = 100;
  */
 export const LEASE_MS = 60_000;
 
-
 export class Outbox {
   constructor(
     private readonly db: Db,

@@ -149,7 +149,12 @@ export class Sender {
     switch (failure.kind) {
       case "rate-limited":
         limiter.pause(chatId, failure.retryAfter, t);
-        await outbox.retryAt(d.id, new Date(t + failure.retryAfter * 1000), `429: retry after ${failure.retryAfter}s`, false);
+        await outbox.retryAt(
+          d.id,
+          new Date(t + failure.retryAfter * 1000),
+          `429: retry after ${failure.retryAfter}s`,
+          false,
+        );
         return;
       case "refused":
         logger.warn({ delivery: d.key, error: failure.reason }, "delivery refused by Telegram");

@@ -130,12 +130,7 @@ export class SignupService {
    * Promotes from the waitlist into the free places. Nobody is promoted into an event that is cancelled, no
    * longer takes sign-ups (deadline), or has started or ended: a "you got a place" there would be false.
    */
-  private async promoteInto(
-    tx: DbTransaction,
-    eventId: number,
-    capacity: number | null,
-    now: Date,
-  ): Promise<bigint[]> {
+  private async promoteInto(tx: DbTransaction, eventId: number, capacity: number | null, now: Date): Promise<bigint[]> {
     const event = await tx.event.findUnique({
       where: { id: eventId },
       select: { status: true, startsAt: true, endsAt: true, signupDeadline: true },

@@ -46,7 +46,8 @@ describe.each(databaseKinds)("event cards under load and restarts, on %s", (kind
     const edits = h.fake.calls("editMessageText").slice(before);
     expect(edits).toHaveLength(26);
     expect(edits.every((c) => c.status === 200)).toBe(true); // never "message is not modified"
-    for (const c of cards) expect(h.fake.sent(group).find((m) => m.message_id === c.message_id)?.text).toContain("1/10");
+    for (const c of cards)
+      expect(h.fake.sent(group).find((m) => m.message_id === c.message_id)?.text).toContain("1/10");
   });
 
   it("a change whose refresh had not run when the process died is finished by the next instance", async () => {

@@ -3,7 +3,7 @@
  * The database lives on its own small tmpfs (needs root to mount; skipped otherwise), which a filler file fills.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, rmdirSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,7 +67,9 @@ describe.skipIf(mount === null)("a full disk under SQLite", () => {
     const stored = new Set((await db.signup.findMany({ where: { eventId } })).map((s) => Number(s.userId)));
     const toldIn = members.filter((_, i) => toasts[i] === "已报名 ✅").map((m) => m.id);
     expect(toldIn.filter((id) => !stored.has(id))).toEqual([]); // nobody was told "in" without a stored row
-    expect(toasts.filter((t) => t !== "已报名 ✅").every((t) => t === "抱歉，处理时出了点问题，请稍后再试。")).toBe(true);
+    expect(toasts.filter((t) => t !== "已报名 ✅").every((t) => t === "抱歉，处理时出了点问题，请稍后再试。")).toBe(
+      true,
+    );
 
     // with space again, everyone who was refused can sign up
     for (const m of members.filter((m) => !stored.has(m.id))) {

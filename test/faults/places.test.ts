@@ -3,10 +3,10 @@
  * confirmed member cancelling after the event was cancelled promoted someone into it ("好消息！…").
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
 import { answerOf } from "../support/chat.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { Harness } from "../support/harness.ts";
-import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
 import { seedEventCard } from "./support.ts";
 
 describe.each(databaseKinds)("places and promotions, on %s", (kind) => {

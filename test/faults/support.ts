@@ -24,7 +24,7 @@ export async function seedEventCard(
   h: Harness,
   options: { capacity?: number | null; startsAt?: Date; endsAt?: Date; members?: SimUser[] } = {},
 ): Promise<Seeded> {
-  const { services, callApi } = h.app;
+  const { services } = h.app;
   const db = services.database.prisma;
   const n = nextSeed++;
   const admin = h.fake.user({ first_name: `admin ${n}` });
