@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // An unhandled rejection or uncaught exception anywhere in the suite fails the run (issue 9: a background
+    // loop that throws out of its timer kills the bot). This is Vitest's default; stated so nobody turns it off.
+    dangerouslyIgnoreUnhandledErrors: false,
     // every test by name, so the log shows which ran against SQLite and which against PostgreSQL
     reporters: ["verbose"],
   },

@@ -81,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const recovered = await services.outbox.recover(now());
       if (recovered.missed + recovered.interrupted + recovered.requeued > 0) logger.info(recovered, "outbox recovered");
       sender.start();
+      cards.start();
       if (config.schedulerEnabled) scheduler.start();
       runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
       logger.info({ bot: bot.botInfo.username, database: database.kind, mode: config.botMode }, "Yiqi is ready");

@@ -1,3 +1,4 @@
+import { viewHash } from "../delivery/card-refresher.ts";
 import { apiId, type TelegramId } from "../telegram-id.ts";
 import { sendOptions } from "../views/view.ts";
 import type { YiqiContext } from "./context.ts";
@@ -13,6 +14,6 @@ export async function postCard(ctx: YiqiContext, eventId: number, chatId: Telegr
   const view = await presenter.card(eventId, locale);
   if (!view) return false;
   const sent = await ctx.api.sendMessage(apiId(chatId), view.text, sendOptions(view));
-  await cards.remember(eventId, chatId, sent.message_id);
+  await cards.remember(eventId, chatId, sent.message_id, viewHash(view));
   return true;
 }

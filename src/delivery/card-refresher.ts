@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
 import { sendOptions } from "../views/view.ts";
+import { Outage } from "./outage.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { CallApi } from "./sender.ts";
 
@@ -14,18 +16,34 @@ export type CardRenderer = (
   cache: Map<string, View | null>,
 ) => Promise<View | null>;
 
+/** What a card shows, as a short hash: an edit is made only when it would change it. */
+export function viewHash(view: View): string {
+  return createHash("sha1")
+    .update(JSON.stringify([view.text, sendOptions(view)]))
+    .digest("base64url");
+}
+
+/** Events whose cards one flush looks at, at most. */
+const EVENTS_PER_FLUSH = 200;
+/** How often every instance looks for marks left by a restart or another instance. */
+const SWEEP_MS = 30_000;
+
 /**
- * Keeps every posted card of an event up to date. Changes only mark the
- * event dirty; a flush edits each card once for all the changes since, as
- * far as the chat's rate window allows, so a burst of taps in a group stays
- * within Telegram's ~20 messages per minute there. Cards that could not be
- * edited yet stay dirty for the next flush.
+ * Keeps every posted card of an event up to date. A change marks the event
+ * in the database (`Event.cardsStale`), so a restart or another instance
+ * finishes a refresh this one could not. A flush renders each marked event's
+ * cards, stalest first, and edits only those whose content differs from what
+ * they show (`EventMessage.shownHash`): a card already current costs no call
+ * and none of the group's ~20 messages a minute. The mark is cleared only when
+ * every card is current and no change came in meanwhile. Failures (a
+ * database outage) are logged once and retried with back-off.
  */
 export class CardRefresher {
-  private readonly dirty = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private sweep: NodeJS.Timeout | null = null;
+  private flushing: Promise<number> | null = null;
   private stopped = false;
+  private readonly outage: Outage;
 
   constructor(
     private readonly deps: {
@@ -37,95 +55,123 @@ export class CardRefresher {
       logger: Logger;
       delayMs?: number;
     },
-  ) {}
+  ) {
+    this.outage = new Outage(deps.logger, "card refresh");
+  }
 
-  markDirty(eventId: number): void {
-    this.dirty.add(eventId);
+  /** Marks the event's cards for a refresh (durably) and schedules one. */
+  async markDirty(eventId: number): Promise<void> {
+    await this.deps.db.event.updateMany({ where: { id: eventId }, data: { cardsStale: { increment: 1 } } });
     this.schedule(this.deps.delayMs ?? 1000);
+  }
+
+  /** Finishes refreshes left marked (by a restart or another instance) now and every half minute. */
+  start(): void {
+    if (this.sweep || this.stopped) return;
+    this.schedule(0);
+    this.sweep = setInterval(() => this.schedule(0), SWEEP_MS);
+    this.sweep.unref?.();
   }
 
   private schedule(ms: number): void {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().catch((error: unknown) => this.deps.logger.error({ err: error }, "card refresh failed"));
+      void this.outage
+        .run(() => this.flush())
+        .then((backoff) => {
+          if (backoff > 0) this.schedule(backoff);
+        });
     }, ms);
     this.timer.unref?.();
   }
 
-  /** Edits the dirty cards now (as far as the limits allow). Returns how many edits were made. */
+  /** Edits the marked cards now (as far as the limits allow). Returns how many edits were made. */
   async flush(): Promise<number> {
-    if (this.flushing) await this.flushing.catch(() => undefined);
-    let edits = 0;
-    const run = (async () => {
-      const ids = [...this.dirty];
-      this.dirty.clear();
-      const rendered = new Map<string, View | null>();
-      for (const [i, eventId] of ids.entries()) {
-        // Prisma's SQLite calls resolve without touching the event loop, so a flush would otherwise run as one
-        // long chain and hold up every tap behind it: let waiting work in between cards.
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        // Out of global budget: the rest waits for the next flush (one edit per card covers all changes since).
-        if (this.deps.limiter.globalBudget(this.deps.now().getTime()) === 0) {
-          for (const rest of ids.slice(i)) this.dirty.add(rest);
-          break;
-        }
-        const messages = await this.deps.db.eventMessage.findMany({ where: { eventId } });
-        let postponed = false;
-        for (const m of messages) {
-          if (!this.deps.limiter.tryTake(m.chatId, this.deps.now().getTime())) {
-            postponed = true;
-            continue;
-          }
-          if (await this.edit(m.id, m.chatId, m.messageId, eventId, rendered)) edits++;
-        }
-        if (postponed) this.dirty.add(eventId);
-      }
-    })();
+    while (this.flushing) await this.flushing.catch(() => undefined);
+    const run = this.flushOnce();
     this.flushing = run;
     try {
-      await run;
+      return await run;
     } finally {
       this.flushing = null;
-      if (this.dirty.size > 0) this.schedule(3000);
     }
+  }
+
+  private async flushOnce(): Promise<number> {
+    const { db, limiter, now } = this.deps;
+    const marked = await db.event.findMany({
+      where: { cardsStale: { gt: 0 } },
+      select: { id: true, cardsStale: true },
+      take: EVENTS_PER_FLUSH,
+    });
+    const rendered = new Map<string, View | null>();
+    let edits = 0;
+    let left = false;
+    for (const [i, event] of marked.entries()) {
+      // Prisma's SQLite calls resolve without touching the event loop: let waiting taps in between events.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const cards = await db.eventMessage.findMany({
+        where: { eventId: event.id },
+        orderBy: [{ editedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+      });
+      let current = true;
+      for (const card of cards) {
+        const view = await this.deps.render(event.id, card.chatId, rendered);
+        if (!view) continue;
+        const hash = viewHash(view);
+        if (hash === card.shownHash) continue;
+        if (!limiter.tryTake(card.chatId, now().getTime())) {
+          current = false; // over this chat's (or the global) budget: the next flush
+          continue;
+        }
+        const outcome = await this.edit(card, view, hash);
+        if (outcome === "edited") edits++;
+        if (outcome === "retry") current = false;
+      }
+      // clear the mark unless a change came in while the cards were rendered
+      if (current)
+        await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
+      else left = true;
+    }
+    if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(3000);
     return edits;
   }
 
   private async edit(
-    rowId: number,
-    chatId: TelegramId,
-    messageId: number,
-    eventId: number,
-    rendered: Map<string, View | null>,
-  ): Promise<boolean> {
-    const view = await this.deps.render(eventId, chatId, rendered);
-    if (!view) return false;
+    card: { id: number; chatId: TelegramId; messageId: number },
+    view: View,
+    hash: string,
+  ): Promise<"edited" | "current" | "retry"> {
+    const { db, now, limiter } = this.deps;
+    const shown = async () => {
+      await db.eventMessage.update({ where: { id: card.id }, data: { editedAt: now(), shownHash: hash } });
+    };
     try {
       await this.deps.callApi("editMessageText", {
-        chat_id: chatId,
-        message_id: messageId,
+        chat_id: card.chatId,
+        message_id: card.messageId,
         text: view.text,
         ...sendOptions(view),
       });
-      await this.deps.db.eventMessage.update({ where: { id: rowId }, data: { editedAt: this.deps.now() } });
-      return true;
+      await shown();
+      return "edited";
     } catch (error) {
-      if (error instanceof GrammyError && /not modified/i.test(error.description)) return false;
-      if (
-        error instanceof GrammyError &&
-        /message to edit not found|message can't be edited/i.test(error.description)
-      ) {
-        await this.deps.db.eventMessage.delete({ where: { id: rowId } }).catch(() => undefined);
-        return false;
+      if (!(error instanceof GrammyError)) throw error; // the network or the database: the flush is retried
+      if (/not modified/i.test(error.description)) {
+        await shown();
+        return "current";
       }
-      if (error instanceof GrammyError && error.error_code === 429) {
-        this.deps.limiter.pause(chatId, error.parameters.retry_after ?? 5, this.deps.now().getTime());
-        this.dirty.add(eventId);
-        return false;
+      if (/message to edit not found|message can't be edited/i.test(error.description)) {
+        await db.eventMessage.deleteMany({ where: { id: card.id } });
+        return "current";
       }
-      this.deps.logger.warn({ err: error, eventId, chatId: String(chatId) }, "could not update an event card");
-      return false;
+      if (error.error_code === 429) {
+        limiter.pause(card.chatId, error.parameters.retry_after ?? 5, now().getTime());
+        return "retry";
+      }
+      this.deps.logger.warn({ err: error, chatId: String(card.chatId) }, "could not update an event card");
+      return "current";
     }
   }
 
@@ -133,7 +179,9 @@ export class CardRefresher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.sweep) clearInterval(this.sweep);
     this.timer = null;
-    await this.flush();
+    this.sweep = null;
+    await this.outage.run(() => this.flush());
   }
 }

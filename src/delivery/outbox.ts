@@ -36,8 +36,11 @@ export type Delivery = DeliveryRow;
 
 const ENQUEUE_CHUNK = 100;
 
-/** A claim older than this is considered interrupted (the sender that took it died). */
-export const STALE_CLAIM_MS = 2 * 60_000;
+/**
+ * A claim is a lease for this long: the sender renews it (`renew`) while its call is in flight, so a claim
+ * older than this belongs to a sender that died; every running sender's sweep (`recover`) takes it back.
+ */
+export const LEASE_MS = 60_000;
 
 export class Outbox {
   constructor(
@@ -94,6 +97,11 @@ export class Outbox {
     });
   }
 
+  /** The sender still works on this claim: its lease runs from `now`. */
+  async renew(id: number, now: Date): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id, status: "sending" }, data: { claimedAt: now } });
+  }
+
   async markSent(id: number, now: Date): Promise<void> {
     await this.db.delivery.update({ where: { id }, data: { status: "sent", sentAt: now, lastError: null } });
   }
@@ -124,7 +132,7 @@ export class Outbox {
    * failed (at-most-once kinds) or put back (at-least-once kinds).
    */
   async recover(now: Date): Promise<{ missed: number; interrupted: number; requeued: number }> {
-    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+    const staleBefore = new Date(now.getTime() - LEASE_MS);
     const missed = await this.db.delivery.updateMany({
       where: { status: "pending", expiresAt: { lte: now } },
       data: { status: "missed", lastError: "fell due while the bot was not running; no longer useful" },

@@ -1,8 +1,10 @@
-import { GrammyError, HttpError } from "grammy";
+import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
-import type { ApiCall } from "./kinds.ts";
-import type { Delivery, Outbox } from "./outbox.ts";
+import { classifyFailure } from "./failures.ts";
+import { type ApiCall, guaranteeOf, isDeliveryKind } from "./kinds.ts";
+import { Outage } from "./outage.ts";
+import { type Delivery, LEASE_MS, type Outbox } from "./outbox.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { Renderer } from "./render.ts";
 
@@ -28,10 +30,12 @@ export interface SenderDeps {
   onChatMigrated: (fromId: TelegramId, toId: TelegramId) => Promise<void>;
   /** after a delivery was sent and recorded, with Telegram's answer (e.g. to remember a reminder as a card) */
   onSent?: (delivery: Delivery, result: unknown) => Promise<void>;
-  maxAttempts?: number;
 }
 
-const backoffMs = (attempt: number) => Math.min(5 * 60_000, 2000 * 2 ** Math.max(0, attempt - 1));
+/** Transient failures are retried with this back-off (capped), until the delivery's `expiresAt`. */
+const backoffMs = (attempt: number) => Math.min(60_000, 2000 * 2 ** Math.min(10, Math.max(0, attempt - 1)));
+/** Every running sender sweeps expired leases this often (not only at start). */
+const SWEEP_MS = 60_000;
 
 /** Is this error Telegram telling us the chat is gone for good (bot kicked, blocked, chat deleted)? */
 export function isChatGone(error: GrammyError): boolean {
@@ -51,10 +55,22 @@ export class Sender {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private readonly maxAttempts: number;
+  private lastSweep = 0;
+  private readonly outage: Outage;
 
   constructor(private readonly deps: SenderDeps) {
-    this.maxAttempts = deps.maxAttempts ?? 6;
+    this.outage = new Outage(deps.logger, "sending from the outbox");
+  }
+
+  /**
+   * Returns expired leases (of a sender that died or hung) to the outbox by their kind's guarantee; runs in
+   * every instance once a minute.
+   */
+  async sweep(): Promise<void> {
+    const t = this.deps.now();
+    this.lastSweep = t.getTime();
+    const recovered = await this.deps.outbox.recover(t);
+    if (recovered.interrupted + recovered.requeued > 0) this.deps.logger.info(recovered, "expired claims recovered");
   }
 
   /** One pass: returns how many deliveries it handled. */
@@ -93,6 +109,9 @@ export class Sender {
       return;
     }
     let result: unknown;
+    // the claim is a lease: renewed while the call is in flight, so only a dead sender's claims expire
+    const renew = setInterval(() => void outbox.renew(d.id, now()).catch(() => undefined), LEASE_MS / 3);
+    renew.unref?.();
     try {
       result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
       limiter.settle(chatId, t.getTime(), now().getTime());
@@ -100,6 +119,8 @@ export class Sender {
     } catch (error) {
       await this.handleFailure(d, error);
       return;
+    } finally {
+      clearInterval(renew);
     }
     await this.deps.onSent?.(d, result).catch((error: unknown) => {
       logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
@@ -111,12 +132,6 @@ export class Sender {
     const t = now().getTime();
     const chatId = d.chatId;
     if (error instanceof GrammyError) {
-      const retryAfter = error.parameters.retry_after;
-      if (error.error_code === 429 && retryAfter !== undefined) {
-        limiter.pause(chatId, retryAfter, t);
-        await outbox.retryAt(d.id, new Date(t + retryAfter * 1000), `429: retry after ${retryAfter}s`, false);
-        return;
-      }
       const migratedTo = error.parameters.migrate_to_chat_id;
       if (migratedTo !== undefined) {
         const to = telegramId(migratedTo);
@@ -129,24 +144,44 @@ export class Sender {
         await this.deps.onChatGone(d.chatId, error.description);
         return;
       }
-      if (error.error_code >= 500) {
-        await this.retryOrFail(d, `${error.error_code}: ${error.description}`, t);
-        return;
-      }
-      logger.warn({ delivery: d.key, error: error.description }, "delivery refused by Telegram");
-      await outbox.finish(d.id, "failed", `${error.error_code}: ${error.description}`);
-      return;
     }
-    const reason = error instanceof HttpError ? `network: ${String(error.error)}` : `error: ${String(error)}`;
-    await this.retryOrFail(d, reason, t);
+    const failure = classifyFailure(error);
+    switch (failure.kind) {
+      case "rate-limited":
+        limiter.pause(chatId, failure.retryAfter, t);
+        await outbox.retryAt(
+          d.id,
+          new Date(t + failure.retryAfter * 1000),
+          `429: retry after ${failure.retryAfter}s`,
+          false,
+        );
+        return;
+      case "refused":
+        logger.warn({ delivery: d.key, error: failure.reason }, "delivery refused by Telegram");
+        await outbox.finish(d.id, "failed", failure.reason);
+        return;
+      case "ambiguous":
+        // Telegram may have performed it: an at-most-once delivery is never sent a second time.
+        if (!isDeliveryKind(d.kind) || guaranteeOf(d.kind) === "at-most-once") {
+          await outbox.finish(d.id, "failed", `answer lost, not sent again (at-most-once): ${failure.reason}`);
+          return;
+        }
+        await this.retry(d, failure.reason, t);
+        return;
+      case "not-sent":
+        await this.retry(d, failure.reason, t);
+        return;
+    }
   }
 
-  private async retryOrFail(d: Delivery, reason: string, t: number): Promise<void> {
-    if (d.attempts >= this.maxAttempts) {
-      await this.deps.outbox.finish(d.id, "failed", `gave up after ${d.attempts} attempts: ${reason}`);
+  /** Again after a capped back-off, for as long as the delivery is useful (its `expiresAt`). */
+  private async retry(d: Delivery, reason: string, t: number): Promise<void> {
+    const at = t + backoffMs(d.attempts);
+    if (d.expiresAt && d.expiresAt.getTime() <= at) {
+      await this.deps.outbox.finish(d.id, "missed", `no longer useful before it could be sent: ${reason}`);
       return;
     }
-    await this.deps.outbox.retryAt(d.id, new Date(t + backoffMs(d.attempts)), reason);
+    await this.deps.outbox.retryAt(d.id, new Date(at), reason);
   }
 
   /** Starts draining in the background; ticks every `intervalMs` or sooner when `nudge` is called. */
@@ -156,28 +191,35 @@ export class Sender {
     this.loop = (async () => {
       while (this.running) {
         let handled = 0;
-        try {
+        const backoff = await this.outage.run(async () => {
+          if (this.deps.now().getTime() - this.lastSweep >= SWEEP_MS) await this.sweep();
           handled = await this.tick();
-        } catch (error) {
-          this.deps.logger.error({ err: error }, "sender tick failed");
-        }
+        });
         if (!this.running) break;
-        if (handled === 0) {
+        if (backoff > 0) {
+          // the database (or something under it) is down: logged once, tried again after a capped back-off
+          await this.sleep(backoff);
+        } else if (handled === 0) {
           // nothing sent: wait for the interval, or less when only the global window was full
           const t = this.deps.now().getTime();
           const full = this.deps.limiter.globalBudget(t) === 0;
           const wait = full ? Math.min(intervalMs, Math.max(1, this.deps.limiter.globalWait(t))) : intervalMs;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, wait);
-            this.wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          this.wake = null;
+          await this.sleep(wait);
         }
       }
     })();
+  }
+
+  /** Waits `ms`, or less when nudged or stopped. */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = null;
   }
 
   /** Something was enqueued: look now rather than at the next interval. */

@@ -23,3 +23,6 @@ export function signupRefusal(event: SignupGate, now: Date): SignupRefusal | nul
       return null;
   }
 }
+
+/** Sign-up statuses that hold one of the event's places: capacity counts them (attendance marked keeps its place). */
+export const PLACE_HOLDING = ["confirmed", "attended", "no_show"] as const;

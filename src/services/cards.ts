@@ -8,11 +8,12 @@ export class CardService {
     private readonly onPosted: (eventId: number) => void = () => {},
   ) {}
 
-  async remember(eventId: number, chatId: TelegramId, messageId: number): Promise<void> {
+  /** `shownHash`: what the card shows (card-refresher.ts `viewHash`), so it is not edited to the same again. */
+  async remember(eventId: number, chatId: TelegramId, messageId: number, shownHash?: string): Promise<void> {
     await this.db.eventMessage.upsert({
       where: { chatId_messageId: { chatId, messageId } },
-      create: { eventId, chatId, messageId },
-      update: { eventId },
+      create: { eventId, chatId, messageId, shownHash: shownHash ?? null },
+      update: { eventId, shownHash: shownHash ?? null },
     });
     this.onPosted(eventId);
   }

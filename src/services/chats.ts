@@ -70,9 +70,15 @@ export class ChatService {
     if (batch.length === 0) return;
     const at = this.now();
     const values = batch.map((m) => Prisma.sql`(${m.chatId}, ${m.userId}, ${at})`);
-    await this.db.$executeRaw`
-      INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES ${Prisma.join(values)}
-      ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`;
+    try {
+      await this.db.$executeRaw`
+        INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES ${Prisma.join(values)}
+        ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`;
+    } catch (error) {
+      // the database is away: keep the batch for the next flush instead of losing it
+      for (const m of batch) this.pendingMembers.set(`${m.chatId}:${m.userId}`, m);
+      throw error;
+    }
   }
 
   async left(chatId: TelegramId, userId: TelegramId): Promise<void> {

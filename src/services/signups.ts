@@ -1,5 +1,5 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
-import { type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
+import { PLACE_HOLDING, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -127,8 +127,18 @@ export class SignupService {
     return promoted;
   }
 
-  private async promoteInto(tx: DbTransaction, eventId: number, capacity: number | null, now: Date) {
-    const confirmed = await tx.signup.count({ where: { eventId, status: "confirmed" } });
+  /**
+   * Promotes from the waitlist into the free places. Nobody is promoted into an event that is cancelled, no
+   * longer takes sign-ups (deadline), or has started or ended: a "you got a place" there would be false.
+   */
+  private async promoteInto(tx: DbTransaction, eventId: number, capacity: number | null, now: Date): Promise<bigint[]> {
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { status: true, startsAt: true, endsAt: true, signupDeadline: true },
+    });
+    const refusal = event ? signupRefusal(event, now) : "ended";
+    if (!event || (refusal !== null && refusal !== "closed") || event.startsAt.getTime() <= now.getTime()) return [];
+    const confirmed = await tx.signup.count({ where: { eventId, status: { in: [...PLACE_HOLDING] } } });
     const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - confirmed;
     if (free <= 0) return [];
     const next = await tx.signup.findMany({
@@ -153,7 +163,7 @@ export class SignupService {
   async counts(eventIds: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
     const groups = await this.db.signup.groupBy({
       by: ["eventId", "status"],
-      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted", "attended"] } },
+      where: { eventId: { in: eventIds }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
       _count: { _all: true },
     });
     const result = new Map(eventIds.map((id) => [id, { confirmed: 0, waitlisted: 0 }]));

@@ -19,7 +19,7 @@ const SIGN_UP = (onCard: boolean) => `
   INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
   SELECT e."id", @userId,
          CASE WHEN e."capacity" IS NULL
-                OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" = 'confirmed') < e."capacity"
+                OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN ('confirmed', 'attended', 'no_show')) < e."capacity"
               THEN 'confirmed' ELSE 'waitlisted' END,
          COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
          @chatId, @now, @now
@@ -84,7 +84,11 @@ export class SqliteTapPath implements TapPath {
         now: sqliteTime(now),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
-      const row = (card ? this.signUpOnCard : this.signUpPlain).get(params);
+      // `.all()`, not `.get()`: `.get()` stops at the first row and resets the statement, and SQLite commits
+      // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
+      // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
+      // throws when the commit fails: the member then gets the error toast, never a false "you're in".
+      const [row] = (card ? this.signUpOnCard : this.signUpPlain).all(params);
       if (!row) return null;
       const position = row.status === "waitlisted" ? Number(this.position.get(eventId, row.seq)?.n ?? 0) : null;
       return { status: row.status, seq: Number(row.seq), position };

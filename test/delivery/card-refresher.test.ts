@@ -36,7 +36,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
     await services.cards.remember(event.id, BigInt(group.id), messageId);
 
-    cards.markDirty(event.id);
+    await cards.markDirty(event.id);
     expect(await cards.flush()).toBe(1);
 
     expect(h.fake.lastMessage(group)?.text).toContain("River clean-up");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { planReady } from "../../src/delivery/kinds.ts";
-import { STALE_CLAIM_MS } from "../../src/delivery/outbox.ts";
+import { LEASE_MS } from "../../src/delivery/outbox.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { SimUser } from "../support/fake-telegram/index.ts";
 import { TELEGRAM_LIMITS } from "../support/fake-telegram/index.ts";
@@ -74,7 +74,7 @@ describe.each(databaseKinds)("a crash between claiming and marking sent, then a 
     expect(await services.database.prisma.delivery.count({ where: { status: "sending" } })).toBe(20);
 
     // Restart: recovery runs once the claims are stale, then a fresh sender drains the outbox.
-    clock.advance(STALE_CLAIM_MS + 60_000);
+    clock.advance(LEASE_MS + 60_000);
     expect(await services.outbox.recover(clock.now())).toEqual({ missed: 0, interrupted: 10, requeued: 10 });
     const restarted = testSender(services, { instanceId: "restarted", callApi: send });
     await drain(() => restarted.tick(), clock, { pending: dueCount(services, clock.now) });
