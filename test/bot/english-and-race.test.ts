@@ -1,6 +1,6 @@
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerOf, buttonTexts, press, sendAndWait } from "../support/chat.ts";
+import { answerOf, buttonTexts, callbackData, press, sendAndWait } from "../support/chat.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { GroupChatObject } from "../support/fake-telegram/index.ts";
 import type { SimUser } from "../support/fake-telegram/users.ts";
@@ -28,6 +28,21 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
   });
   afterAll(() => h?.stop());
 
+  /** A fresh English organisation set up in its own group, with the card of a 10-place event posted there. */
+  async function englishGroupWithEvent(name: string) {
+    const admin = h.fake.user({ first_name: "Alice", language_code: "en" });
+    const group = h.fake.group({ title: `${name} volunteers`, creator: admin });
+    await setUp(h, admin, group, `${name} Volunteers | organisation | - | Asia/Shanghai | en`);
+    const card = await sendAndWait(
+      h.fake,
+      admin,
+      group,
+      "/newevent Riverside clean-up | 28 June 14:00-16:00 | Riverside Park | 10",
+    );
+    const eventId = Number(callbackData(card, "Sign up").split(":")[2]);
+    return { admin, group, card, eventId };
+  }
+
   it("sets up an English group and creates an event in one line", async () => {
     const code = await setUp(h, admin, group, "Riverside Volunteers | organisation | - | Asia/Shanghai | en");
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
@@ -43,6 +58,7 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
   });
 
   it("50 members tap Sign up at the same moment on 10 places: 10 in, 40 waitlisted 1–40, no errors", async () => {
+    const { group, card, eventId } = await englishGroupWithEvent("Hillside");
     const users = Array.from({ length: 50 }, (_, i) => h.fake.user({ first_name: `Member${i}`, language_code: "en" }));
     for (const u of users) h.fake.setMemberStatus(group, u, "member");
     const ids = users.map((u) => u.press(card, "✅ Sign up"));
@@ -59,8 +75,12 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
 
     // three of the confirmed cancel: the first three waitlisted are promoted and told
     const db = h.app.services.database.prisma;
-    const confirmed = await db.signup.findMany({ where: { status: "confirmed" }, orderBy: { seq: "asc" } });
-    const waitlisted = await db.signup.findMany({ where: { status: "waitlisted" }, orderBy: { seq: "asc" }, take: 3 });
+    const confirmed = await db.signup.findMany({ where: { eventId, status: "confirmed" }, orderBy: { seq: "asc" } });
+    const waitlisted = await db.signup.findMany({
+      where: { eventId, status: "waitlisted" },
+      orderBy: { seq: "asc" },
+      take: 3,
+    });
     const byId = new Map(users.map((u) => [u.id, u]));
     for (const s of confirmed.slice(0, 3)) {
       expect((await press(h.fake, byId.get(Number(s.userId))!, card, "Cancel my sign-up")).text).toBe(
@@ -71,11 +91,12 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
       const name = byId.get(Number(s.userId))!.user.first_name;
       await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes(`${name} good news`)));
     }
-    expect(await db.signup.count({ where: { status: "confirmed" } })).toBe(10);
-    expect(await db.signup.count({ where: { status: "waitlisted" } })).toBe(37);
+    expect(await db.signup.count({ where: { eventId, status: "confirmed" } })).toBe(10);
+    expect(await db.signup.count({ where: { eventId, status: "waitlisted" } })).toBe(37);
   });
 
   it("a member who started the bot is told privately when promoted", async () => {
+    const { admin, group } = await englishGroupWithEvent("Lakeside");
     const tea = await sendAndWait(h.fake, admin, group, "/newevent Tea stand | 28 June 9:00-11:00 | Bus station | 1");
     const first = h.fake.user({ first_name: "First", language_code: "en" });
     const latecomer = h.fake.user({ first_name: "Latecomer", language_code: "en" });
@@ -91,6 +112,7 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
   });
 
   it("a button carrying another organisation's event is refused", async () => {
+    const { admin, card } = await englishGroupWithEvent("Seaside");
     const bob = h.fake.user({ first_name: "Bob", language_code: "en" });
     const other = h.fake.group({ title: "Other org", creator: bob });
     await setUp(h, bob, other, "Other Org | organisation | - | Asia/Shanghai | en");

@@ -35,6 +35,17 @@ describe("hubs, private chats and /my", () => {
   });
   afterAll(() => h?.stop());
 
+  /** A new member of the organisation's group who signed up for the tea stand, started the bot and asked for /events privately. */
+  async function memberWithPrivateList(first_name: string) {
+    const newcomer = h.fake.user({ first_name });
+    h.fake.setMemberStatus(org, newcomer, "member");
+    const card = h.fake.sent(org).find((m) => m.text?.startsWith("爱心茶摊"))!;
+    await press(h.fake, newcomer, card, "✅ 报名");
+    newcomer.start();
+    await sendAndWait(h.fake, newcomer, newcomer.id, "/events", (m) => m.text?.includes("近期活动") ?? false);
+    return newcomer;
+  }
+
   it("a district hub's /events shows its own events and those of the organisations below it", async () => {
     const list = await sendAndWait(h.fake, hubAdmin, hub, "/events");
     expect(list.text).toContain("爱心茶摊");
@@ -65,6 +76,7 @@ describe("hubs, private chats and /my", () => {
   });
 
   it("a card opened from the private list works there too", async () => {
+    const member = await memberWithPrivateList("韩梅梅");
     const list = h.fake.sent(member.id).findLast((m) => m.text?.includes("近期活动"))!;
     await press(h.fake, member, list, "1. 爱心茶摊");
     const card = await h.fake.waitFor(() => h.fake.sent(member.id).find((m) => m.text?.startsWith("爱心茶摊")));

@@ -22,6 +22,18 @@ describe("organisers: the guided /newevent, /edit and /cancelevent", () => {
   });
   afterAll(() => h?.stop());
 
+  /** A fresh organisation in its own group, with an organiser, a member and the card of one event posted there. */
+  async function groupWithEvent(name: string) {
+    const admin = h.fake.user({ first_name: "王芳" });
+    const member = h.fake.user({ first_name: "李雷" });
+    const group = h.fake.group({ title: `${name}群`, creator: admin, members: [member] });
+    await sendAndWait(h.fake, admin, group, `/setup new ${name} | 组织 | - | Asia/Shanghai | zh-CN`);
+    await sendAndWait(h.fake, admin, group, "/newevent 垃圾分类宣传 | 6月下旬 | 线上 | 30", (m) =>
+      Boolean(m.text?.startsWith("垃圾分类宣传")),
+    );
+    return { admin, member, group };
+  }
+
   it("the group offers the private chat; there every part is asked, checked and echoed", async () => {
     const offer = await sendAndWait(h.fake, admin, group, "/newevent");
     expect(buttonTexts(offer)).toEqual(["打开私聊"]);
@@ -63,6 +75,7 @@ describe("organisers: the guided /newevent, /edit and /cancelevent", () => {
   });
 
   it("editing the time updates the card in the group", async () => {
+    const { admin, group } = await groupWithEvent("晨光志愿者协会");
     const dm = admin.id;
     const card = h.fake.sent(group).find((m) => m.text?.startsWith("垃圾分类宣传"))!;
     const pick = await sendAndWait(h.fake, admin, dm, "/edit", (m) => buttonTexts(m).includes("垃圾分类宣传"));
@@ -77,6 +90,7 @@ describe("organisers: the guided /newevent, /edit and /cancelevent", () => {
   });
 
   it("a member cannot use /cancelevent; the organiser cancels and the signed-up member is told", async () => {
+    const { admin, member, group } = await groupWithEvent("星光志愿者协会");
     const card = h.fake.sent(group).find((m) => m.text?.startsWith("垃圾分类宣传"))!;
     member.start();
     expect((await press(h.fake, member, card, "✅ 报名")).text).toBe("已报名 ✅");

@@ -186,6 +186,19 @@ describe.each(databaseKinds)("import and migrate on %s", (kind) => {
   });
   afterAll(() => database?.drop());
 
+  /** A fresh organisation whose programme the CLI imported into the yearly campaign 社会组织公益日. */
+  async function organisationWithYearlyCampaign(joinCode: string) {
+    const db = await openDatabase(database.url);
+    const id = (await db.prisma.organisation.create({ data: { name: "市社会组织联合会", kind: "city", joinCode } })).id;
+    await db.close();
+    const imported = await cli(
+      ["import", good(), "--org", String(id), "--campaign", "社会组织公益日", "--yearly", "--json"],
+      env,
+    );
+    if (imported.code !== 0) throw new Error(`import failed: ${imported.err}`);
+    return id;
+  }
+
   it("imports into a campaign once; running it again adds no copies", async () => {
     const args = ["import", good(), "--org", String(orgId), "--campaign", "社会组织公益日", "--yearly", "--json"];
     const first = await cli(args, env);
@@ -206,6 +219,7 @@ describe.each(databaseKinds)("import and migrate on %s", (kind) => {
   });
 
   it("takes the year from a yearly campaign when --year is not given: next year once this year's day is over", async () => {
+    const orgId = await organisationWithYearlyCampaign("YEARLY26");
     const args = ["import", good(), "--org", String(orgId), "--campaign", "社会组织公益日", "--dry-run", "--json"];
     const onTheDay = JSON.parse((await cli(args, env, new Date("2026-06-28T12:00:00Z"))).out);
     expect([onTheDay.year, onTheDay.events[0].start]).toEqual([2026, "2026-06-28T09:00:00+08:00"]);

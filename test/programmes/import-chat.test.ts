@@ -25,6 +25,27 @@ describe("importing a programme table in the chat", () => {
     return nextMessage(h, user.id, since);
   }
 
+  /**
+   * Imports a table privately into the campaign as 王芳. Campaigns are found by name, so a table already
+   * imported there is matched and nothing changes: every test can call this for the events it needs.
+   */
+  async function imported(bytes: Buffer, valid: number) {
+    const preview = await sendFile(wang, "安排表.csv", bytes, `/import ${CAMPAIGN}`);
+    const since = h.fake.sent(wang.id).length;
+    await pressAndWait(h, wang, preview, `导入 ${valid} 项`);
+    await nextMessage(h, wang.id, since, (m) => textOf(m).startsWith("导入完成"));
+  }
+
+  /** The programme's 9 valid events, in the campaign. */
+  const programmeImported = () => imported(Buffer.from(zhProgramme, "utf8"), 9);
+
+  /** The programme and the extra visit to the old people's home (10 events), in the campaign. */
+  async function programmeAndVisitImported() {
+    await programmeImported();
+    const visit = [["11", "敬老院探访", "市环保志愿者协会", "陪伴老人", "夕阳红敬老院", "6月28日下午"]];
+    await imported(Buffer.from(table([zhHeader, ...visit])), 1);
+  }
+
   beforeAll(async () => {
     h = await startHarness({ app: { now: () => beforeCampaign } });
     wang = h.fake.user({ first_name: "王芳", started: true });
@@ -93,6 +114,7 @@ describe("importing a programme table in the chat", () => {
   });
 
   it("re-importing the same table saved as GB18030 updates nothing and adds no copies", async () => {
+    await programmeImported();
     const bytes = iconv.encode(zhProgramme, "gb18030");
     const preview = await sendFile(wang, "安排表-GBK.csv", bytes, `/import ${CAMPAIGN}`);
     expect(textOf(preview)).toContain("共 10 项活动");
@@ -104,6 +126,7 @@ describe("importing a programme table in the chat", () => {
   });
 
   it("a changed time updates the event (sequence bumped) instead of adding one", async () => {
+    await programmeImported();
     const changed = zhRows.map((r) => (r[1] === "公益电影放映" ? [...r.slice(0, 5), "6月28日 19:00-21:00"] : r));
     const preview = await sendFile(
       wang,
@@ -121,6 +144,7 @@ describe("importing a programme table in the chat", () => {
   });
 
   it("without a campaign the preview offers the current one; Cancel forgets the table; then it is gone", async () => {
+    await programmeImported();
     const preview = await sendFile(wang, "安排表.csv", Buffer.from(zhProgramme));
     expect(textOf(preview)).toContain("未指定活动日");
     await pressAndWait(h, wang, preview, `归入活动日“${CAMPAIGN}”`);
@@ -139,6 +163,7 @@ describe("importing a programme table in the chat", () => {
   });
 
   it("in a group: /import asks for the file as a reply; only the sender may confirm", async () => {
+    await programmeImported();
     const since = h.fake.sent(city.group).length;
     wang.send(city.group, `/import ${CAMPAIGN}`);
     const ask = await nextMessage(h, city.group.id, since);
@@ -196,6 +221,8 @@ describe("importing a programme table in the chat", () => {
   });
 
   describe("bad input gets a clear message and nothing is written", () => {
+    beforeAll(() => programmeAndVisitImported());
+
     const cases: [string, () => Buffer, string][] = [
       ["an empty file", () => Buffer.alloc(0), "文件是空的"],
       ["only a header", () => Buffer.from(table([zhHeader])), "文件是空的"],

@@ -4,12 +4,10 @@ import { parseConfig } from "../../src/config/config.ts";
 import { Translator } from "../../src/i18n/translator.ts";
 import type { ParsedRow } from "../../src/imports/programme-table.ts";
 import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
-import type { AttendanceService } from "../../src/services/attendance.ts";
-import type { CampaignService } from "../../src/services/campaigns.ts";
 import { readProgramme } from "../../src/services/programme-parser.ts";
 import type { ProgrammeService } from "../../src/services/programmes.ts";
 import { createServices } from "../../src/services/services.ts";
-import type { Database } from "../../src/store/database.ts";
+import type { Database, DatabaseKind } from "../../src/store/database.ts";
 import { zhProgramme } from "../imports/programme-fixtures.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
 import { TEST_BOT_TOKEN } from "../support/fake-telegram/index.ts";
@@ -23,39 +21,94 @@ function rows(): ParsedRow[] {
   return table.rows;
 }
 
+/**
+ * Campaigns are found by name across the whole database, so a test that needs campaigns of its own gets its
+ * own database: the services on a migrated throw-away database, with a city, a district below it, the red
+ * cross below the district, and an association outside the city (matched by name, never the owner).
+ */
+async function servicesWithHierarchy(kind: DatabaseKind) {
+  const database = await openTestDatabase(kind);
+  const config = parseConfig({ BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_URL: "file:./unused.db", LOG_LEVEL: "silent" });
+  const services = createServices({
+    config,
+    database,
+    translator: new Translator(config.defaultLocale),
+    logger: pino({ level: "silent" }),
+    now: () => now,
+  });
+  const changed: number[] = [];
+  services.changes.on("eventChanged", ({ eventId }) => {
+    changed.push(eventId);
+  });
+  const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>
+    database.prisma.organisation.create({ data: { name, kind: orgKind, parentId, joinCode: `${kind}-${name}` } });
+  const cityId = (await org("市社会组织联合会", "city", null)).id;
+  const districtId = (await org("城东区", "district", cityId)).id;
+  const redCrossId = (await org("市红十字会", "organisation", districtId)).id;
+  await org("市心理咨询师协会", "organisation", null);
+  const { campaigns, programmes, attendance } = services;
+  return {
+    database,
+    campaigns,
+    programmes,
+    attendance,
+    cityId,
+    districtId,
+    redCrossId,
+    changed,
+    db: () => database.prisma,
+  };
+}
+
+type Story = Awaited<ReturnType<typeof servicesWithHierarchy>>;
+
+/** The programme imported into the yearly campaign 社会组织公益日 (9 events). */
+async function importedIntoYearlyCampaign(s: Story) {
+  await s.programmes.importRows({ organisationId: s.cityId, campaignName: "社会组织公益日", yearly: true }, rows());
+}
+
+/** The same programme imported again into the campaign 学雷锋日. */
+async function importedIntoSecondCampaign(s: Story) {
+  await s.programmes.importRows({ organisationId: s.cityId, campaignName: "学雷锋日" }, rows());
+}
+
+/** The programme for 2027 staged and confirmed into 社会组织公益日 (its 2027 edition). */
+async function nextYearsEditionConfirmed(s: Story) {
+  const reading = readProgramme(Buffer.from(zhProgramme), { timeZone: zone, now, year: 2027 });
+  if (!reading.ok) throw new Error("fixture did not parse");
+  const id = await s.programmes.stage(
+    { organisationId: s.cityId, campaignName: "社会组织公益日" },
+    42n,
+    reading,
+    "a.csv",
+    now,
+  );
+  await s.programmes.confirm(id);
+}
+
 describe.each(databaseKinds)("programme, campaign and attendance services on %s", (kind) => {
   let database: Database & { drop(): Promise<void> };
   let programmes: ProgrammeService;
-  let campaigns: CampaignService;
-  let attendance: AttendanceService;
   let cityId: number;
-  let districtId: number;
   let redCrossId: number;
-  const changed: number[] = [];
   const db = () => database.prisma;
+  const own: Story[] = [];
+
+  /** A database of the test's own (dropped after the file), with the hierarchy. */
+  async function ownStory() {
+    const story = await servicesWithHierarchy(kind);
+    own.push(story);
+    return story;
+  }
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const config = parseConfig({ BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_URL: "file:./unused.db", LOG_LEVEL: "silent" });
-    const services = createServices({
-      config,
-      database,
-      translator: new Translator(config.defaultLocale),
-      logger: pino({ level: "silent" }),
-      now: () => now,
-    });
-    services.changes.on("eventChanged", ({ eventId }) => {
-      changed.push(eventId);
-    });
-    ({ campaigns, programmes, attendance } = services);
-    const org = (name: string, orgKind: "city" | "district" | "organisation", parentId: number | null) =>
-      db().organisation.create({ data: { name, kind: orgKind, parentId, joinCode: `${kind}-${name}` } });
-    cityId = (await org("市社会组织联合会", "city", null)).id;
-    districtId = (await org("城东区", "district", cityId)).id;
-    redCrossId = (await org("市红十字会", "organisation", districtId)).id;
-    await org("市心理咨询师协会", "organisation", null); // not below the city: matched by name, not the owner
+    const shared = await servicesWithHierarchy(kind);
+    ({ database, programmes, cityId, redCrossId } = shared);
   });
-  afterAll(() => database?.drop());
+  afterAll(async () => {
+    await database?.drop();
+    for (const story of own) await story.database.drop();
+  });
 
   it("a row that fails to write rolls the whole import back", async () => {
     const good = rows();
@@ -91,6 +144,9 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
   });
 
   it("re-importing matches on campaign, title and organisers (any order), updating only what changed", async () => {
+    const story = await ownStory();
+    await importedIntoYearlyCampaign(story);
+    const { programmes, cityId, changed, db } = story;
     const again = rows().map((row) =>
       row.title === "社区义诊"
         ? { ...row, organisers: [...row.organisers].reverse(), place: "幸福社区服务中心二楼" }
@@ -131,6 +187,11 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
   });
 
   it("campaigns a group sees, and the programme with districts and counts", async () => {
+    const story = await ownStory();
+    await importedIntoYearlyCampaign(story);
+    await importedIntoSecondCampaign(story);
+    await nextYearsEditionConfirmed(story);
+    const { campaigns, cityId, districtId, redCrossId } = story;
     const visible = await campaigns.visible([districtId, redCrossId], [cityId], now);
     expect(visible.map((c) => c.name)).toEqual(["社会组织公益日", "学雷锋日", "社会组织公益日"]);
     const campaign = (await campaigns.latestByName("社会组织公益日"))!;
@@ -146,6 +207,9 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
   });
 
   it("attendance: not before the start; all attended; toggles; hours from the window or set by hand", async () => {
+    const story = await ownStory();
+    await importedIntoSecondCampaign(story);
+    const { attendance, redCrossId, db } = story;
     const clinic = await db().event.findFirstOrThrow({ where: { title: "社区义诊", campaign: { name: "学雷锋日" } } });
     const users = await Promise.all(
       [1, 2, 3].map((n) =>

@@ -50,6 +50,37 @@ describe("/settings, /summary and signing up from a reminder", () => {
   });
   afterAll(() => h?.stop());
 
+  /**
+   * A fresh organisation whose group is reminded 2 hours and 30 minutes before, with a member and an event
+   * tomorrow at nine whose reminders the scheduler has planned.
+   */
+  async function groupWithReminders(name: string) {
+    const db = h.app.services.database.prisma;
+    const organiser = h.fake.user({ first_name: "王芳" });
+    const member = h.fake.user({ first_name: "李娜" });
+    const chat = h.fake.group({ title: `${name}群`, creator: organiser, members: [member] });
+    const org = await db.organisation.create({
+      data: { name, kind: "organisation", parentId: null, timeZone: tz, joinCode: name },
+    });
+    await db.chat.create({
+      data: {
+        id: BigInt(chat.id),
+        type: chat.type,
+        title: chat.title,
+        organisationId: org.id,
+        reminderOffsets: "120,30",
+      },
+    });
+    const event = await h.app.services.events.create({
+      organisationId: org.id,
+      title: "社区义诊",
+      capacity: 10,
+      window: { ...tomorrowNine, precision: "exact", timeZone: tz },
+    });
+    await h.app.scheduler.run(clock.now());
+    return { group: chat, li: member, eventId: event.id };
+  }
+
   const reply = (chat: { id: number }, startsWith: string) =>
     h.fake.waitFor(() => h.fake.sent(chat.id).find((m) => m.text?.startsWith(startsWith)));
 
@@ -95,6 +126,7 @@ describe("/settings, /summary and signing up from a reminder", () => {
   });
 
   it("the Sign up button on a reminder signs the member up", async () => {
+    const { group, li, eventId } = await groupWithReminders("晨光志愿者协会");
     clock.set("2026-06-27T23:00:00Z"); // two hours before the start: the 2-hour reminder is due
     await h.app.scheduler.run(clock.now());
     h.app.sender.nudge();
