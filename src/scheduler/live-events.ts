@@ -5,7 +5,6 @@ const DAY_MS = 86_400_000;
 /** Events are planned once they start within this long (a week of offsets plus a day before). */
 export const LOOKAHEAD_MS = 8 * DAY_MS;
 
-
 /**
  * The events whose reminders are planned at `now`: live, not ended, and
  * starting within the look-ahead; `also` narrows them further.
