@@ -94,8 +94,9 @@ describe("the playground in a real browser", () => {
     await page.getByTestId("composer").press("Enter");
     const list = page.getByTestId("messages");
     await list.getByRole("button", { name: /社区读书会/ }).click();
+    // the list names the event too: wait for the card itself (the second message with its title and places)
     const cards = page.getByTestId("message").filter({ hasText: "0/12" }).filter({ hasText: "社区读书会" });
-    await cards.first().waitFor();
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const cardId = (await cards.last().getAttribute("data-id")) ?? "";
     const card = page.locator(`[data-testid=message][data-id="${cardId}"]`);
 
@@ -122,6 +123,6 @@ describe("the playground in a real browser", () => {
     await page.goto(running.url);
     await expect.poll(() => page.locator("#day").textContent()).toBe("⏩ 1 day");
     expect(await page.getByTestId("composer").getAttribute("placeholder")).toContain("/events");
-    expect(await page.getByTestId("persona").textContent()).toContain("Emma · member");
+    await expect.poll(() => page.getByTestId("persona").textContent()).toContain("Emma · member");
   }, 60_000);
 });

@@ -63,6 +63,10 @@ export async function sendRoster(ctx: YiqiContext, eventId: number, userId: Tele
   return true;
 }
 
+/** How long a tap on a card that is not (yet) recorded waits for it: 3 × 200 ms. */
+const STALE_RETRIES = 3;
+const STALE_RETRY_MS = 200;
+
 const handlers: CallbackHandlers = {
   async page(ctx, { id: page }) {
     const orgIds = await organisationsForChat(ctx);
@@ -82,10 +86,18 @@ const handlers: CallbackHandlers = {
     const card = ctx.callbackQuery?.message;
     if (!card) return toast(ctx, "toast-stale-button");
     const chatId = ctx.chat?.type === "private" ? null : ctx.ids.chat;
-    const outcome = await ctx.services.signups.signUp(id, ctx.ids.user, chatId, ctx.services.now(), {
-      chatId: ctx.ids.chat,
-      messageId: card.message_id,
-    });
+    const tap = () =>
+      ctx.services.signups.signUp(id, ctx.ids.user, chatId, ctx.services.now(), {
+        chatId: ctx.ids.chat,
+        messageId: card.message_id,
+      });
+    let outcome = await tap();
+    // A card is recorded once Telegram has answered its sendMessage: a tap that arrives in between looks stale.
+    // Give the record a moment before refusing (a forged button waits the same and is still refused).
+    for (let retry = 0; outcome.kind === "stale" && retry < STALE_RETRIES; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
+      outcome = await tap();
+    }
     switch (outcome.kind) {
       case "confirmed":
         return toast(ctx, "toast-signed-up");
