@@ -1,9 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { Translator } from "../i18n/translator.ts";
 import { createLogger } from "../log.ts";
-import { PlaygroundServer } from "./server.ts";
-import { Session } from "./session.ts";
+import { startPlayground } from "./playground.ts";
 
 const env = z
   .object({
@@ -19,26 +17,20 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(env.data.LOG_LEVEL);
-  const options = { databaseFile: resolve("data/playground.db"), logger, logLevel: env.data.LOG_LEVEL };
-  let session = await Session.start(options);
-  const server = new PlaygroundServer({
-    session: () => session,
-    async reset() {
-      await session.stop();
-      session = await Session.start(options);
-    },
-    translator: new Translator("zh-CN"),
+  const playground = await startPlayground({
+    databaseFile: resolve("data/playground.db"),
     logger,
+    logLevel: env.data.LOG_LEVEL,
+    port: env.data.PLAYGROUND_PORT,
   });
-  const url = await server.listen(env.data.PLAYGROUND_PORT);
+  const { url } = playground;
   process.stdout.write(`Yiqi playground: ${url}\n`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(1), 4500).unref();
-    await server.close();
-    await session.stop();
+    await playground.stop();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());

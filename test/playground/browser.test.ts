@@ -4,9 +4,7 @@ import { dirname, join } from "node:path";
 import { pino } from "pino";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { Translator } from "../../src/i18n/translator.ts";
-import { PlaygroundServer } from "../../src/playground/server.ts";
-import { Session } from "../../src/playground/session.ts";
+import { startPlayground as startPagePlayground } from "../../src/playground/playground.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -32,19 +30,13 @@ interface Running {
 async function startPlayground(locale: string): Promise<Running> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   const dir = mkdtempSync(join(tmpdir(), "yiqi-playground-"));
-  const logger = pino({ level: "silent" });
-  const options = { databaseFile: join(dir, "playground.db"), logger, logLevel: "silent" };
-  let session = await Session.start(options);
-  const server = new PlaygroundServer({
-    session: () => session,
-    async reset() {
-      await session.stop();
-      session = await Session.start(options);
-    },
-    translator: new Translator("zh-CN"),
-    logger,
+  const playground = await startPagePlayground({
+    databaseFile: join(dir, "playground.db"),
+    logger: pino({ level: "silent" }),
+    logLevel: "silent",
+    port: 0,
   });
-  const url = await server.listen(0);
+  const { url } = playground;
   const profile = join(dir, "profile");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -58,8 +50,7 @@ async function startPlayground(locale: string): Promise<Running> {
     context,
     async stop() {
       await context.close();
-      await server.close();
-      await session.stop();
+      await playground.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
