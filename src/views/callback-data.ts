@@ -41,6 +41,8 @@ export const actions = {
   hoursSet: "hs", // hours typed by hand
   exportEvent: "xe", // sign-ups of one event as CSV
   groupCalendar: "gc", // /events list: every upcoming event as one .ics
+  parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
+  parentDecline: "pd",
 } as const;
 
 export type Action = keyof typeof actions;
