@@ -65,7 +65,7 @@ async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
     return false;
   }
   if (!(await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user))) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("setup-admins-only"), show_alert: true });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.tp("setup-admins-only"), show_alert: true });
     else await ctx.reply(ctx.t("setup-admins-only"));
     return false;
   }
@@ -180,7 +180,7 @@ async function step(ctx: YiqiContext, payload: CallbackPayload) {
   }
   const state = await conversationOf(ctx, KIND);
   if (state === "told") return;
-  if (state === null) return ctx.answerCallbackQuery({ text: ctx.t("setup-not-yours") });
+  if (state === null) return ctx.answerCallbackQuery({ text: ctx.tp("setup-not-yours") });
   const draft = state.data;
   await ctx.answerCallbackQuery();
   switch (payload.action) {

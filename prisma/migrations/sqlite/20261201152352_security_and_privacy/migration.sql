@@ -23,10 +23,11 @@ CREATE TABLE "new_User" (
     "startedBot" BOOLEAN NOT NULL DEFAULT false,
     "remindersOn" BOOLEAN NOT NULL DEFAULT true,
     "forgotten" BOOLEAN NOT NULL DEFAULT false,
+    "locale" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
-INSERT INTO "new_User" ("createdAt", "firstName", "id", "languageCode", "lastName", "remindersOn", "startedBot", "updatedAt", "username") SELECT "createdAt", "firstName", "id", "languageCode", "lastName", "remindersOn", "startedBot", "updatedAt", "username" FROM "User";
+INSERT INTO "new_User" ("createdAt", "firstName", "id", "languageCode", "lastName", "locale", "remindersOn", "startedBot", "updatedAt", "username") SELECT "createdAt", "firstName", "id", "languageCode", "lastName", "locale", "remindersOn", "startedBot", "updatedAt", "username" FROM "User";
 DROP TABLE "User";
 ALTER TABLE "new_User" RENAME TO "User";
 CREATE INDEX "User_username_idx" ON "User"("username");
