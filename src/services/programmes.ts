@@ -209,6 +209,8 @@ export class ProgrammeService {
             ...eventData(row, owners, campaign?.id ?? null),
             importKey: key,
             createdById,
+            // a campaign day's programme is published to the public (the preview says so)
+            isPublic: campaign !== null,
           })),
           select: { id: true, importKey: true },
         });

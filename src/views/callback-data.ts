@@ -13,6 +13,7 @@ export const actions = {
   manage: "mg", // organiser: full list and actions
   close: "cl",
   reopen: "op",
+  togglePublic: "pv", // organiser: public ⇄ members of its groups only
   cancelEvent: "ce", // organiser: ask to cancel the event
   cancelEventConfirm: "cy",
   setupCreate: "sc",
