@@ -2,6 +2,7 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
 import { hoursFeature } from "./hours.ts";
@@ -23,6 +24,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     setupFeature(),
     organisersFeature(),
     newEventFeature(),
+    directoryFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
