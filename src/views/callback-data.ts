@@ -47,6 +47,8 @@ export const actions = {
   organisationsPage: "zp", // /organisations: page of the ones not linked yet (id: organisation, arg: page)
   organisationsCsv: "zc", // /organisations: the same as CSV (id: organisation)
   importConfirmPost: "zi", // import preview: write it and post each card to its organisation's groups
+  parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
+  parentDecline: "pd",
 } as const;
 
 export type Action = keyof typeof actions;

@@ -10,6 +10,7 @@ import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
+import { parentRequestsFeature } from "./parent-requests.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -22,6 +23,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
   const features = [
     membershipFeature(),
     setupFeature(),
+    parentRequestsFeature(),
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
