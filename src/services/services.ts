@@ -101,7 +101,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
-    attendance: new AttendanceService(db, changes),
+    attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
     summaries: new SummaryService({ db, signups }),
     nudgeSender: () => {},
