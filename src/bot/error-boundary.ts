@@ -17,10 +17,11 @@ export async function handleBotError(err: BotError<YiqiContext>): Promise<void> 
   const log = ctx.log ?? console;
   log.error({ err: err.error, updateId: ctx.update.update_id }, "update failed");
   if (answerFailed(err.error)) return;
-  const text = ctx.t ? ctx.t("error-generic") : "Sorry, something went wrong.";
+  const say = (t: YiqiContext["t"] | undefined) => (t ? t("error-generic") : "Sorry, something went wrong.");
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
-    else if (ctx.chat) await ctx.reply(text);
+    // a toast is the person's own; a reply is seen by the whole chat
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: say(ctx.tp) });
+    else if (ctx.chat) await ctx.reply(say(ctx.t));
   } catch (replyError) {
     log.warn({ err: replyError, updateId: ctx.update.update_id }, "could not tell the user about the failure");
   }
