@@ -2,6 +2,7 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
 import { hoursFeature } from "./hours.ts";
@@ -9,6 +10,7 @@ import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
+import { parentRequestsFeature } from "./parent-requests.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -21,8 +23,10 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
   const features = [
     membershipFeature(),
     setupFeature(),
+    parentRequestsFeature(),
     organisersFeature(),
     newEventFeature(),
+    directoryFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
