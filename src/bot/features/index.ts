@@ -2,8 +2,10 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
+import { groupLinkFeature } from "./group-link.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
@@ -22,9 +24,11 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
   const features = [
     membershipFeature(),
     setupFeature(),
+    groupLinkFeature(),
     parentRequestsFeature(),
     organisersFeature(),
     newEventFeature(),
+    directoryFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
