@@ -107,6 +107,14 @@ export class ChatService {
     await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
   }
 
+  /** Drops what this process remembers about a person (their data was deleted by /forgetme). */
+  forgetUser(userId: TelegramId): void {
+    this.known.delete(userId);
+    this.profiles.delete(userId);
+    for (const key of [...this.members]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
+    for (const [key, m] of [...this.pendingMembers]) if (m.userId === userId) this.pendingMembers.delete(key);
+  }
+
   /** Has the user been seen in any of these chats (and not left)? */
   async memberOfAny(userId: TelegramId, chatIds: TelegramId[]): Promise<boolean> {
     if (chatIds.length === 0) return false;

@@ -60,7 +60,11 @@ export class ExportService {
         when,
         e.organisation.name,
         i + 1,
-        s.user.lastName ? `${s.user.firstName} ${s.user.lastName}` : s.user.firstName,
+        s.user.forgotten
+          ? t("person-forgotten")
+          : s.user.lastName
+            ? `${s.user.firstName} ${s.user.lastName}`
+            : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
         t(`export-status-${s.status}`),
         localStamp(s.createdAt, e.timeZone),
@@ -81,7 +85,7 @@ export class ExportService {
         date,
         l.title,
         l.organisation,
-        l.name,
+        l.forgotten ? lang.t("person-forgotten") : l.name,
         l.username ? `@${l.username}` : "",
         l.hours ?? "",
       ];

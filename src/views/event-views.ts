@@ -161,10 +161,16 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
 }
 
 export interface RosterEntry {
-  user: { firstName: string; lastName: string | null; username: string | null };
+  user: { firstName: string; lastName: string | null; username: string | null; forgotten?: boolean };
 }
 
-export function personName(u: RosterEntry["user"]): string {
+/** A person's first name as shown to members; someone who used /forgetme is "a former member". */
+export function firstNameOf(u: RosterEntry["user"], v: Pick<ViewContext, "t">): string {
+  return u.forgotten ? v.t("person-forgotten") : u.firstName;
+}
+
+export function personName(u: RosterEntry["user"], v: Pick<ViewContext, "t">): string {
+  if (u.forgotten) return escapeHtml(v.t("person-forgotten"));
   const full = u.lastName ? `${u.firstName} ${u.lastName}` : u.firstName;
   return userText(full, 60) + (u.username ? ` (@${escapeHtml(u.username)})` : "");
 }
@@ -180,18 +186,18 @@ export function rosterView(
   blocks.push("", `<b>${v.t("roster-confirmed", { count: roster.confirmed.length, capacity: e.capacity ?? "∞" })}</b>`);
   blocks.push(
     ...(roster.confirmed.length
-      ? roster.confirmed.map((r, i) => `${i + 1}. ${personName(r.user)}`)
+      ? roster.confirmed.map((r, i) => `${i + 1}. ${personName(r.user, v)}`)
       : [v.t("roster-empty")]),
   );
   blocks.push("", `<b>${v.t("roster-waitlist", { count: roster.waitlisted.length })}</b>`);
   blocks.push(
     ...(roster.waitlisted.length
-      ? roster.waitlisted.map((r, i) => `${i + 1}. ${personName(r.user)}`)
+      ? roster.waitlisted.map((r, i) => `${i + 1}. ${personName(r.user, v)}`)
       : [v.t("roster-empty")]),
   );
   if (roster.cancelled.length > 0) {
     blocks.push("", `<b>${v.t("roster-cancelled", { count: roster.cancelled.length })}</b>`);
-    blocks.push(roster.cancelled.map((r) => personName(r.user)).join(", "));
+    blocks.push(roster.cancelled.map((r) => personName(r.user, v)).join(", "));
   }
   const rows: Button[][] = [];
   if (e.status === "published") rows.push([callbackButton(v.t("btn-close-signups"), encodeCallback("close", e.id))]);
@@ -216,7 +222,7 @@ export function rosterView(
 /** "Who's going" for members: first names only, short enough for an alert (200 characters). */
 export function whoIsGoingAlert(confirmed: RosterEntry[], waitlisted: number, v: ViewContext): string {
   if (confirmed.length === 0) return v.t("who-nobody");
-  const names = confirmed.map((r) => r.user.firstName);
+  const names = confirmed.map((r) => firstNameOf(r.user, v));
   let text = v.t("who-list", { count: confirmed.length, names: names.join(", "), waitlisted });
   while (Array.from(text).length > 200 && names.length > 1) {
     names.pop();
