@@ -21,3 +21,5 @@ form-roles-duplicate = The role “{ $value }” is there twice
 form-roles-capacity-range = “{ $value }”: a role's places must be between 1 and 10000
 form-roles-no-name = “{ $value }”: please give the role a name
 export-col-role = Role
+import-problem-roles = roles “{ $value }” not understood (e.g. Doctor 2 · Furniture repair 3)
+import-column-roles = Roles

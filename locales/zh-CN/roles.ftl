@@ -21,3 +21,5 @@ form-roles-duplicate = 角色「{ $value }」写了两次
 form-roles-capacity-range = 「{ $value }」：每个角色的名额应在 1 到 10000 之间
 form-roles-no-name = 「{ $value }」：请写上角色名
 export-col-role = 角色
+import-problem-roles = 看不懂角色“{ $value }”（例如：义诊医生 2 · 家具维修 3）
+import-column-roles = 角色

@@ -1,6 +1,7 @@
 import { subtreeOf } from "../domain/org-tree.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
+import { placesOfRoles } from "../domain/roles.ts";
 import type { ParsedRow, ProgrammeTable } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -207,6 +208,7 @@ export class ProgrammeService {
         const created = await tx.event.createManyAndReturn({
           data: chunk.map(([key, row]) => ({
             ...eventData(row, owners, campaign?.id ?? null),
+            ...(row.roles?.length ? { capacity: placesOfRoles(row.roles) } : {}),
             importKey: key,
             createdById,
           })),
@@ -217,6 +219,13 @@ export class ProgrammeService {
           data: chunk.flatMap(([key, row]) => {
             const eventId = idOf.get(key);
             return eventId === undefined ? [] : organiserRows(row, owners.byName).map((o) => ({ ...o, eventId }));
+          }),
+        });
+        // the roles column: each new event's roles with their places (an update leaves roles as they are)
+        await tx.eventRole.createMany({
+          data: chunk.flatMap(([key, row]) => {
+            const eventId = idOf.get(key);
+            return eventId === undefined ? [] : (row.roles ?? []).map((r, position) => ({ ...r, position, eventId }));
           }),
         });
         outcome.created += created.length;

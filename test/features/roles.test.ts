@@ -154,4 +154,45 @@ describe.each(databaseKinds)("roles with their own places, on %s", (kind) => {
     expect(edited?.text).toContain("0/7");
     expect(buttonTexts(edited)).toContain("✅ 志愿者");
   });
+
+  it("a programme table's optional 角色 column gives the imported events their roles", async () => {
+    n++;
+    const admin = h.fake.user({ first_name: `组织者${n}`, started: true });
+    const group = h.fake.group({ title: `益行群${n}`, creator: admin, members: [] });
+    await sendAndWait(h.fake, admin, group, `/setup new 益行协会${n} | 组织 | - | Asia/Shanghai | zh-CN`);
+    const csv = [
+      "公益服务活动名称,组织单位,具体内容和对象,服务活动地点或区域,活动时间,角色",
+      `益行洞桥,益行协会${n},义诊和维修,洞桥镇,6月28日 9:00-11:30,义诊医生 2 · 家具维修 3 · 法律咨询 2`,
+      `社区观影,益行协会${n},电影,社区,6月28日,`,
+      `读书会,益行协会${n},读书,图书馆,6月28日,医生 0`,
+    ].join("\n");
+    const since = h.fake.sent(admin.id).length;
+    admin.sendDocument(admin, "安排表.csv", Buffer.from(csv), { caption: "/import" });
+    const preview = await h.fake.waitFor(() =>
+      h.fake
+        .sent(admin.id)
+        .slice(since)
+        .find((m) => buttonTexts(m).some((b) => b.startsWith("导入"))),
+    );
+    expect(preview.text ?? preview.caption).toContain("看不懂角色“医生 0”");
+    await press(h.fake, admin, preview, "导入 2 项");
+    const db = h.app.services.database.prisma;
+    const event = await h.fake.waitForAsync(async () =>
+      db.event.findFirst({
+        where: { title: "益行洞桥", organisation: { name: `益行协会${n}` } },
+        include: { roles: true },
+      }),
+    );
+    expect(event.capacity).toBe(7);
+    expect(event.roles.map((r) => [r.name, r.capacity])).toEqual([
+      ["义诊医生", 2],
+      ["家具维修", 3],
+      ["法律咨询", 2],
+    ]);
+    const film = await db.event.findFirstOrThrow({
+      where: { title: "社区观影", organisation: { name: `益行协会${n}` } },
+      include: { roles: true },
+    });
+    expect(film.roles).toEqual([]);
+  });
 });

@@ -47,6 +47,7 @@ const dynamicKeys = [
   "form-ask-roles",
   "form-field-roles",
   "export-col-role",
+  "import-column-roles",
   ...["empty", "too-many", "name-too-long", "duplicate", "capacity-range", "no-name"].map((e) => `form-roles-${e}`),
 ];
 
