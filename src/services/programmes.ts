@@ -1,7 +1,7 @@
 import { subtreeOf } from "../domain/org-tree.ts";
+import { placesOfRoles } from "../domain/roles.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
-import { placesOfRoles } from "../domain/roles.ts";
 import type { ParsedRow, ProgrammeTable } from "../imports/programme-table.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
