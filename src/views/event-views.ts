@@ -20,6 +20,8 @@ export interface EventSummary {
   timeZone: string;
   capacity: number | null;
   status: string;
+  /** anyone with the link sees the card and may sign up (never names); absent: members only */
+  isPublic?: boolean;
   organisation?: { name: string };
 }
 
@@ -169,11 +171,12 @@ export function personName(u: RosterEntry["user"]): string {
 
 /** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
 export function rosterView(
-  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt">,
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "isPublic">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
+  blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
   blocks.push("", `<b>${v.t("roster-confirmed", { count: roster.confirmed.length, capacity: e.capacity ?? "∞" })}</b>`);
   blocks.push(
     ...(roster.confirmed.length
@@ -199,6 +202,9 @@ export function rosterView(
       callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id)),
     ]);
   }
+  rows.push([
+    callbackButton(v.t(e.isPublic ? "btn-make-members-only" : "btn-make-public"), encodeCallback("togglePublic", e.id)),
+  ]);
   const exportRow = [callbackButton(v.t("btn-export-csv"), encodeCallback("exportEvent", e.id))];
   if (e.status !== "cancelled" && e.startsAt.getTime() <= v.now.getTime()) {
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));

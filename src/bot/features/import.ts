@@ -38,7 +38,7 @@ async function importTargets(ctx: YiqiContext) {
   return org ? [org] : [];
 }
 
-async function download(ctx: YiqiContext, document: Document): Promise<Buffer | null> {
+export async function download(ctx: YiqiContext, document: Document): Promise<Buffer | null> {
   try {
     const file = await ctx.api.getFile(document.file_id);
     if (!file.file_path) return null;
