@@ -1,9 +1,10 @@
-import { type RunnerHandle, run } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { defaultPolling, type PollingOptions, startPolling } from "./bot/polling.ts";
 import type { Config } from "./config/config.ts";
 import type { CardRefresher } from "./delivery/card-refresher.ts";
 import type { Limits, RateLimiter } from "./delivery/rate-limiter.ts";
@@ -23,6 +24,10 @@ export interface AppOptions {
   /** skip getMe (tests that never start the bot) */
   botInfo?: UserFromGetMe;
   limits?: Limits;
+  /** how updates are fetched (tests shorten the long poll and the back-off); see bot/polling.ts */
+  polling?: Partial<PollingOptions>;
+  /** Bot API calls other than getUpdates are given up after this many seconds (default 20) */
+  requestTimeoutSeconds?: number;
 }
 
 export interface App {
@@ -50,7 +55,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const { database, translator, services } = await openServices(config, logger, now);
   const bot = createBot(
-    { token: config.botToken, apiRoot: config.apiRoot, botInfo: options.botInfo },
+    {
+      token: config.botToken,
+      apiRoot: config.apiRoot,
+      botInfo: options.botInfo,
+      timeoutSeconds: options.requestTimeoutSeconds,
+    },
     services,
     logger,
   );
@@ -83,7 +93,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       sender.start();
       cards.start();
       if (config.schedulerEnabled) scheduler.start();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+      const polling = { ...defaultPolling, ...options.polling };
+      runner = startPolling(
+        bot,
+        { apiRoot: config.apiRoot },
+        allowedUpdates,
+        logger.child({ part: "polling" }),
+        polling,
+      );
       logger.info({ bot: bot.botInfo.username, database: database.kind, mode: config.botMode }, "Yiqi is ready");
     },
     async stop() {

@@ -142,7 +142,10 @@ export function createDelivery(options: {
   services.nudgeSender = () => sender.nudge();
   const scheduler = createScheduler(services, services.logger.child({ part: "scheduler" }));
   const cards = createCardRefresher({ services, callApi, limiter });
-  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
+  // Sign-up changes mark their event's cards in the database themselves (a trigger in the same
+  // transaction); changes to the event are marked here.
+  services.changes.on("signupsChanged", () => cards.wake());
+  for (const name of ["eventChanged", "eventCancelled"] as const) {
     services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
   }
   return { sender, scheduler, cards, limiter };

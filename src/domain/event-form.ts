@@ -1,6 +1,7 @@
 import type { TelegramId } from "../telegram-id.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
 import { parseTimeWindow } from "./time/parse.ts";
+import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
 
 /**
@@ -50,6 +51,12 @@ export function checkTime(text: string, ctx: FormContext): FieldResult<TimeWindo
   if (parsed.window.end.getTime() <= ctx.now.getTime())
     return { ok: false, field: "time", error: "form-time-past", value: clean(text) };
   return { ok: true, value: parsed.window };
+}
+
+/** The readings of a time worth saying back (a date read as next year's, 下周六 as next week's …). */
+export function timeNotes(text: string, ctx: FormContext): TimeNote[] {
+  const parsed = parseTimeWindow(text, { timeZone: ctx.timeZone, now: ctx.now, locale: ctx.locale });
+  return parsed.ok ? (parsed.notes ?? []) : [];
 }
 
 export function checkPlace(text: string): FieldResult<{ place: string | null; online: boolean }> {

@@ -1,5 +1,7 @@
 import type { Chat as TelegramChat } from "grammy/types";
+import { Outage } from "../delivery/outage.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
+import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
 
@@ -22,11 +24,16 @@ export class ChatService {
   private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
   private memberTimer: NodeJS.Timeout | null = null;
   private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
+  /** the write-behind's failures (a database outage): logged once, retried with back-off, the batch kept */
+  private readonly memberWrites: Outage | null;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.memberWrites = logger ? new Outage(logger, "recording group members", { firstMs: 1000, maxMs: 30_000 }) : null;
+  }
 
   /**
    * Makes sure a row exists for a chat the bot just saw (one statement the first time per process). It does
@@ -56,10 +63,24 @@ export class ChatService {
     this.members.add(key);
     this.pendingMembers.set(key, { chatId, userId });
     if (this.pendingMembers.size >= 100) await this.flushMembers();
-    else if (!this.memberTimer) {
-      this.memberTimer = setTimeout(() => void this.flushMembers().catch(() => undefined), 1000);
-      this.memberTimer.unref?.();
-    }
+    else this.scheduleMemberFlush(1000);
+  }
+
+  /** The write-behind's timer: never throws out of it; after a failure it tries again with back-off. */
+  private scheduleMemberFlush(ms: number): void {
+    if (this.memberTimer) return;
+    this.memberTimer = setTimeout(async () => {
+      this.memberTimer = null;
+      const work = () => this.flushMembers();
+      const backoff = this.memberWrites
+        ? await this.memberWrites.run(work)
+        : await work().then(
+            () => 0,
+            () => 1000,
+          );
+      if (backoff > 0 && this.pendingMembers.size > 0) this.scheduleMemberFlush(backoff);
+    }, ms);
+    this.memberTimer.unref?.();
   }
 
   async flushMembers(): Promise<void> {
@@ -84,6 +105,17 @@ export class ChatService {
   async left(chatId: TelegramId, userId: TelegramId): Promise<void> {
     this.members.delete(`${chatId}:${userId}`);
     await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
+  }
+
+  /** Has the user been seen in any of these chats (and not left)? */
+  async memberOfAny(userId: TelegramId, chatIds: TelegramId[]): Promise<boolean> {
+    if (chatIds.length === 0) return false;
+    await this.flushMembers();
+    const row = await this.db.chatMember.findFirst({
+      where: { userId, chatId: { in: chatIds } },
+      select: { userId: true },
+    });
+    return row !== null;
   }
 
   /** Organisations of the active groups a user has been seen in. */

@@ -150,6 +150,12 @@ export class EventService {
     return count > 0;
   }
 
+  /** Public (anyone with the link sees the card and may sign up) or for the members of its groups only. */
+  async setPublic(id: number, isPublic: boolean): Promise<boolean> {
+    const { count } = await this.db.event.updateMany({ where: { id }, data: { isPublic } });
+    return count > 0;
+  }
+
   /** Upcoming (not yet ended) events of the given organisations, soonest first. */
   async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
     const where = { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };

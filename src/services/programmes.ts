@@ -100,7 +100,7 @@ export class ProgrammeService {
 
   async pending(id: number): Promise<PendingProgramme | null> {
     const row = await this.db.pendingImport.findUnique({ where: { id } });
-    if (!row) return null;
+    if (row?.kind !== "programme") return null;
     const stored = JSON.parse(row.payload) as StoredPayload;
     return {
       id: row.id,
@@ -211,6 +211,8 @@ export class ProgrammeService {
             ...(row.roles?.length ? { capacity: placesOfRoles(row.roles) } : {}),
             importKey: key,
             createdById,
+            // a campaign day's programme is published to the public (the preview says so)
+            isPublic: campaign !== null,
           })),
           select: { id: true, importKey: true },
         });

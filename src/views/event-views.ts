@@ -21,6 +21,8 @@ export interface EventSummary {
   timeZone: string;
   capacity: number | null;
   status: string;
+  /** anyone with the link sees the card and may sign up (never names); absent: members only */
+  isPublic?: boolean;
   organisation?: { name: string };
 }
 
@@ -182,12 +184,13 @@ export function personName(u: RosterEntry["user"]): string {
 
 /** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
 export function rosterView(
-  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt">,
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "isPublic">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
   roles: readonly RoleShown[] = [],
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
+  blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
   for (const group of groupByRole(roles, { confirmed: roster.confirmed, waitlisted: roster.waitlisted })) {
     const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
     const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
@@ -210,6 +213,9 @@ export function rosterView(
       callbackButton(v.t("btn-cancel-event"), encodeCallback("cancelEvent", e.id)),
     ]);
   }
+  rows.push([
+    callbackButton(v.t(e.isPublic ? "btn-make-members-only" : "btn-make-public"), encodeCallback("togglePublic", e.id)),
+  ]);
   const exportRow = [callbackButton(v.t("btn-export-csv"), encodeCallback("exportEvent", e.id))];
   if (e.status !== "cancelled" && e.startsAt.getTime() <= v.now.getTime()) {
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));

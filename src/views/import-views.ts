@@ -101,6 +101,7 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
       ? t("import-preview-no-campaign")
       : t("import-preview-campaign", { campaign: userText(p.campaignName, 80) }),
   );
+  if (p.campaignName !== null) blocks.push(t("import-preview-public"));
   blocks.push("", t("import-preview-confirm"));
   const rows: Button[][] = [
     [

@@ -103,9 +103,9 @@ describe.each(databaseKinds)("roles with their own places, on %s", (kind) => {
   it("the organiser's list is grouped by role", async () => {
     const { admin, people, card } = await rolesEvent(3);
     const [a, b, c] = people as [SimUser, SimUser, SimUser];
-    await press(h.fake, a, card, "✅ 家具维修");
-    await press(h.fake, b, card, "✅ 家具维修");
-    await press(h.fake, c, card, "✅ 法律咨询");
+    expect((await press(h.fake, a, card, "✅ 家具维修")).text).toBe("已报名「家具维修」✅");
+    expect((await press(h.fake, b, card, "✅ 家具维修")).text).toBe("「家具维修」已满，已在候补第 1 位");
+    expect((await press(h.fake, c, card, "✅ 法律咨询")).text).toBe("已报名「法律咨询」✅");
     admin.start();
     await press(h.fake, admin, card, "⚙️ 管理");
     const roster = await h.fake.waitFor(() => h.fake.sent(admin.id).find((m) => m.text?.includes("家具维修 · 已报名")));

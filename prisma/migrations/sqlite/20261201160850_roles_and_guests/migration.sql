@@ -1,3 +1,9 @@
+-- "Signup" is redefined below: its triggers (migration 20261201153000_signup_changes_mark_cards) go first, since
+-- they name "Event", which is redefined too, and come back at the end.
+DROP TRIGGER IF EXISTS "Signup_insert_marks_cards";
+DROP TRIGGER IF EXISTS "Signup_update_marks_cards";
+DROP TRIGGER IF EXISTS "Signup_delete_marks_cards";
+
 -- CreateTable
 CREATE TABLE "EventRole" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -35,12 +41,13 @@ CREATE TABLE "new_Event" (
     "createdById" BIGINT,
     "cardsStale" INTEGER NOT NULL DEFAULT 0,
     "maxGuests" INTEGER NOT NULL DEFAULT 0,
+    "isPublic" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Event_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Event_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Event" ("audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt") SELECT "audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt" FROM "Event";
+INSERT INTO "new_Event" ("audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt") SELECT "audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt" FROM "Event";
 DROP TABLE "Event";
 ALTER TABLE "new_Event" RENAME TO "Event";
 CREATE INDEX "Event_organisationId_startsAt_idx" ON "Event"("organisationId", "startsAt");
@@ -78,3 +85,19 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE UNIQUE INDEX "EventRole_eventId_position_key" ON "EventRole"("eventId", "position");
 
+
+-- The triggers of "Signup" again, as migration 20261201153000_signup_changes_mark_cards made them.
+CREATE TRIGGER "Signup_insert_marks_cards" AFTER INSERT ON "Signup"
+BEGIN
+  UPDATE "Event" SET "cardsStale" = "cardsStale" + 1 WHERE "id" = NEW."eventId";
+END;
+
+CREATE TRIGGER "Signup_update_marks_cards" AFTER UPDATE OF "status", "userId" ON "Signup"
+BEGIN
+  UPDATE "Event" SET "cardsStale" = "cardsStale" + 1 WHERE "id" = NEW."eventId";
+END;
+
+CREATE TRIGGER "Signup_delete_marks_cards" AFTER DELETE ON "Signup"
+BEGIN
+  UPDATE "Event" SET "cardsStale" = "cardsStale" + 1 WHERE "id" = OLD."eventId";
+END;
