@@ -1,5 +1,6 @@
 import { subtreeOf } from "../domain/org-tree.ts";
 import { ProgrammeRouter, type RowRoute, routingKey } from "../domain/programme-routing.ts";
+import { placesOfRoles } from "../domain/roles.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
 import type { ParsedRow, ProgrammeTable } from "../imports/programme-table.ts";
@@ -217,8 +218,11 @@ export class ProgrammeService {
         const created = await tx.event.createManyAndReturn({
           data: chunk.map(([key, row]) => ({
             ...eventData(row, owners.ownerOf(row), campaign?.id ?? null),
+            ...(row.roles?.length ? { capacity: placesOfRoles(row.roles) } : {}),
             importKey: key,
             createdById,
+            // a campaign day's programme is published to the public (the preview says so)
+            isPublic: campaign !== null,
           })),
           select: { id: true, importKey: true },
         });
@@ -227,6 +231,13 @@ export class ProgrammeService {
           data: chunk.flatMap(([key, row]) => {
             const eventId = idOf.get(key);
             return eventId === undefined ? [] : organiserRows(row, owners.byName).map((o) => ({ ...o, eventId }));
+          }),
+        });
+        // the roles column: each new event's roles with their places (an update leaves roles as they are)
+        await tx.eventRole.createMany({
+          data: chunk.flatMap(([key, row]) => {
+            const eventId = idOf.get(key);
+            return eventId === undefined ? [] : (row.roles ?? []).map((r, position) => ({ ...r, position, eventId }));
           }),
         });
         outcome.created += created.length;

@@ -44,9 +44,11 @@ function columnList(fields: ProgrammeField[], t: Translate): string {
 /** "row 7: time '时间待定' not understood" */
 export function rowErrorText(error: RowError, t: Translate): string {
   const problem =
-    error.field === "time" && error.code !== "missing"
-      ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
-      : t(`import-problem-${error.field}-${error.code}`);
+    error.field === "roles"
+      ? t("import-problem-roles", { value: error.value ?? "" })
+      : error.field === "time" && error.code !== "missing"
+        ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
+        : t(`import-problem-${error.field}-${error.code}`);
   return t("import-row", { row: error.row, problem });
 }
 
@@ -156,6 +158,7 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
       ? t("import-preview-no-campaign")
       : t("import-preview-campaign", { campaign: userText(p.campaignName, 80) }),
   );
+  if (p.campaignName !== null) blocks.push(t("import-preview-public"));
   blocks.push("", t("import-preview-confirm"));
   const rows: Button[][] = [
     [

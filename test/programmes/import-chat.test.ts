@@ -84,6 +84,7 @@ describe("importing a programme table in the chat", () => {
     expect(text).toContain("第 12 行：无法识别时间“时间待定”");
     expect(text).toContain("导入到：市社会组织联合会");
     expect(text).toContain(`活动日：${CAMPAIGN}`);
+    expect(text).toContain("活动日的活动默认公开");
     expect(await db().event.count()).toBe(0);
     expect(await db().pendingImport.count()).toBe(1);
 
@@ -95,6 +96,8 @@ describe("importing a programme table in the chat", () => {
 
     const events = await db().event.findMany({ include: { organisers: { orderBy: { position: "asc" } } } });
     expect(events).toHaveLength(9);
+    // a campaign day's programme is published to the public
+    expect(events.every((e) => e.isPublic)).toBe(true);
     expect(await db().pendingImport.count()).toBe(0);
     const clinic = events.find((e) => e.title === "社区义诊")!;
     expect(clinic.organisationId).toBe(redCross);

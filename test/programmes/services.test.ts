@@ -141,6 +141,7 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     expect(owner.id).not.toBe(outside.id);
     expect(talk.organisers[0]?.organisationId).toBe(owner.id);
     expect(result.organisationsCreated).toBe(8);
+    expect(talk.isPublic).toBe(true); // campaign events are public by default
     const campaign = await db().campaign.findFirstOrThrow({ where: { name: "社会组织公益日" } });
     expect(campaign).toMatchObject({
       startsAt: new Date("2026-06-27T16:00:00Z"),
