@@ -107,6 +107,17 @@ export class ChatService {
     await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
   }
 
+  /** Has the user been seen in any of these chats (and not left)? */
+  async memberOfAny(userId: TelegramId, chatIds: TelegramId[]): Promise<boolean> {
+    if (chatIds.length === 0) return false;
+    await this.flushMembers();
+    const row = await this.db.chatMember.findFirst({
+      where: { userId, chatId: { in: chatIds } },
+      select: { userId: true },
+    });
+    return row !== null;
+  }
+
   /** Organisations of the active groups a user has been seen in. */
   async organisationsOfMember(userId: TelegramId): Promise<number[]> {
     await this.flushMembers();

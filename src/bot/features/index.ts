@@ -5,6 +5,7 @@ import { campaignFeature } from "./campaign.ts";
 import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
+import { groupLinkFeature } from "./group-link.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
@@ -23,6 +24,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
   const features = [
     membershipFeature(),
     setupFeature(),
+    groupLinkFeature(),
     parentRequestsFeature(),
     organisersFeature(),
     newEventFeature(),
