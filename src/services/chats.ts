@@ -1,8 +1,8 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Outage } from "../delivery/outage.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;

@@ -27,6 +27,7 @@ export const actions = {
   newGroup: "ng", // /newevent: toggle a group to post to (id: group index)
   newCampaign: "nj", // /newevent: join (or leave) a campaign (id: campaign)
   newPost: "np", // /newevent: create and post
+  newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
   cancelPick: "xp", // /cancelevent: which event
