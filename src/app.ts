@@ -10,6 +10,7 @@ import type { CardRefresher } from "./delivery/card-refresher.ts";
 import type { Limits, RateLimiter } from "./delivery/rate-limiter.ts";
 import type { CallApi, Sender } from "./delivery/sender.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { registerSecret } from "./redact.ts";
 import type { Scheduler } from "./scheduler/index.ts";
 import type { Services } from "./services/services.ts";
 import { botApiCaller, createDelivery, openServices } from "./wiring.ts";
@@ -51,6 +52,7 @@ export interface App {
 /** Builds the whole app: migrates and opens the database and wires every part. Nothing talks to Telegram yet. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
+  registerSecret(config.botToken); // never in a log line, a stored error or a message (src/redact.ts)
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const { database, translator, services } = await openServices(config, logger, now);

@@ -1,4 +1,5 @@
 import { type Logger, pino } from "pino";
+import { redactSecrets } from "./redact.ts";
 
 export type { Logger };
 
@@ -10,6 +11,8 @@ export function createLogger(level: string, options: { pretty?: boolean; destina
       level,
       base: { app: "yiqi" },
       redact: { paths: ["token", "botToken", "config.botToken", "*.token"], censor: "[redacted]" },
+      // every line, at every level, after serialisation: a token inside an error's URL or message is caught too
+      hooks: { streamWrite: redactSecrets },
     },
     pretty && !options.destination
       ? pino.transport({ target: "pino-pretty", options: { colorize: true } })

@@ -12,6 +12,7 @@ import { createRenderer } from "./delivery/render.ts";
 import { type CallApi, Sender } from "./delivery/sender.ts";
 import { Translator } from "./i18n/translator.ts";
 import type { Logger } from "./log.ts";
+import { registerSecret } from "./redact.ts";
 import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
 import { createServices, type Services } from "./services/services.ts";
 import { openDatabase } from "./store/database.ts";
@@ -101,6 +102,7 @@ export function createCardRefresher(options: {
 
 /** The database (migrated first) and every service over it: the same for the app and for a host bot (embed.ts). */
 export async function openServices(config: Config, logger: Logger, now: () => Date) {
+  registerSecret(config.botToken); // the app's and an embedding host's token alike (src/redact.ts)
   const migration = await migrate(config.databaseUrl);
   if (migration.applied.length > 0) logger.info({ applied: migration.applied }, "database migrated");
   const database = await openDatabase(config.databaseUrl, (message) =>

@@ -8,6 +8,7 @@ import type { YiqiContext } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { generalFeature } from "./features/general.ts";
 import { featureModules } from "./features/index.ts";
+import { floodControl } from "./flood-control.ts";
 import { rememberAndLocalise, withYiqi } from "./middleware.ts";
 
 export interface BotOptions {
@@ -52,6 +53,8 @@ export function yiqiComposer(services: Services, logger: Logger, mode: FeatureMo
   inner.use(generalFeature(mode));
   for (const feature of featureModules(mode)) inner.use(feature);
   const composer = new Composer<Context>();
+  // before anything reads the database: one person's flood is dropped here (in this instance's memory)
+  composer.use(floodControl(services.translator));
   composer.use(sequentialize(updateOrderKey));
   composer.use(withYiqi(services, logger, features, mode));
   return composer;

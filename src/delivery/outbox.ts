@@ -1,4 +1,5 @@
 import type { Delivery as DeliveryRow } from "../generated/sqlite/client.ts";
+import { redactSecrets } from "../redact.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
 import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -110,7 +111,12 @@ export class Outbox {
   async retryAt(id: number, dueAt: Date, error: string | null, countAttempt = true): Promise<void> {
     await this.db.delivery.update({
       where: { id },
-      data: { status: "pending", dueAt, lastError: error, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+      data: {
+        status: "pending",
+        dueAt,
+        lastError: error === null ? null : redactSecrets(error),
+        ...(countAttempt ? {} : { attempts: { decrement: 1 } }),
+      },
     });
   }
 
@@ -118,12 +124,12 @@ export class Outbox {
   async redirect(id: number, chatId: TelegramId, dueAt: Date, reason: string): Promise<void> {
     await this.db.delivery.update({
       where: { id },
-      data: { status: "pending", chatId, dueAt, lastError: reason, attempts: { decrement: 1 } },
+      data: { status: "pending", chatId, dueAt, lastError: redactSecrets(reason), attempts: { decrement: 1 } },
     });
   }
 
   async finish(id: number, status: Exclude<FinishedStatus, "sent">, reason: string): Promise<void> {
-    await this.db.delivery.update({ where: { id }, data: { status, lastError: reason } });
+    await this.db.delivery.update({ where: { id }, data: { status, lastError: redactSecrets(reason) } });
   }
 
   /**
@@ -177,7 +183,7 @@ export class Outbox {
     return this.db.$executeRaw`
       UPDATE "Delivery"
       SET "status" = CASE WHEN "status" = 'pending' THEN ${this.status("dropped")} ELSE "status" END,
-          "lastError" = CASE WHEN "status" = 'pending' THEN ${reason} ELSE "lastError" END,
+          "lastError" = CASE WHEN "status" = 'pending' THEN ${redactSecrets(reason)} ELSE "lastError" END,
           "key" = "key" || '~' || CAST("id" AS TEXT)
       WHERE ${where} AND "kind" IN (${Prisma.join([...kinds])})
         AND "status" IN (${Prisma.join(statuses.map((s) => this.status(s)))}) AND "key" NOT LIKE '%~%'`;
@@ -187,7 +193,7 @@ export class Outbox {
   async skipChat(chatId: TelegramId, reason: string): Promise<number> {
     const { count } = await this.db.delivery.updateMany({
       where: { chatId, status: "pending" },
-      data: { status: "skipped", lastError: reason },
+      data: { status: "skipped", lastError: redactSecrets(reason) },
     });
     return count;
   }

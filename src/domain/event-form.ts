@@ -1,5 +1,6 @@
 import type { TelegramId } from "../telegram-id.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
+import { cleanText, isInvisible } from "./text-hygiene.ts";
 import { parseTimeWindow } from "./time/parse.ts";
 import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
@@ -36,11 +37,13 @@ const onlineWords = new Set(["线上", "线上活动", "网上", "online", "onli
 const unlimitedWords = new Set(["不限", "不限名额", "无限", "无", "-", "unlimited", "no limit", "none", "∞"]);
 const noDeadlineWords = new Set(["无", "不限", "没有", "-", "none", "no", "no deadline"]);
 
-const clean = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Bidi overrides and control characters removed, white space collapsed (domain/text-hygiene.ts). */
+const clean = (text: string) => cleanText(text, Number.MAX_SAFE_INTEGER).replace(/\s+/g, " ").trim();
 
 export function checkTitle(text: string): FieldResult<string> {
   const title = clean(text);
   if (!title) return { ok: false, field: "title", error: "form-title-empty" };
+  if (isInvisible(title)) return { ok: false, field: "title", error: "form-title-invisible" };
   if (Array.from(title).length > TITLE_MAX) return { ok: false, field: "title", error: "form-title-too-long" };
   return { ok: true, value: title };
 }
@@ -62,13 +65,14 @@ export function timeNotes(text: string, ctx: FormContext): TimeNote[] {
 export function checkPlace(text: string): FieldResult<{ place: string | null; online: boolean }> {
   const place = clean(text);
   if (!place) return { ok: false, field: "place", error: "form-place-empty" };
+  if (isInvisible(place)) return { ok: false, field: "place", error: "form-place-invisible" };
   if (onlineWords.has(place.toLowerCase())) return { ok: true, value: { place: null, online: true } };
   if (Array.from(place).length > PLACE_MAX) return { ok: false, field: "place", error: "form-place-too-long" };
   return { ok: true, value: { place, online: false } };
 }
 
 export function checkDetails(text: string): FieldResult<string> {
-  const details = text.trim();
+  const details = cleanText(text, Number.MAX_SAFE_INTEGER, { multiline: true });
   if (Array.from(details).length > DETAILS_MAX) return { ok: false, field: "details", error: "form-details-too-long" };
   return { ok: true, value: details };
 }

@@ -1,3 +1,5 @@
+import { cleanText, isInvisible } from "./text-hygiene.ts";
+
 /** Validation of what an organiser types when setting up an organisation (pure). */
 export const orgKinds = ["city", "district", "street", "organisation"] as const;
 export type OrgKindName = (typeof orgKinds)[number];
@@ -26,11 +28,14 @@ export function parseOrgKind(text: string): OrgKindName | null {
   return kindWords[text.trim().toLowerCase()] ?? null;
 }
 
-export type NameCheck = { ok: true; name: string } | { ok: false; error: "name-empty" | "name-too-long" };
+export type NameCheck =
+  | { ok: true; name: string }
+  | { ok: false; error: "name-empty" | "name-too-long" | "name-invisible" };
 
 export function checkOrgName(text: string): NameCheck {
-  const name = text.replace(/\s+/g, " ").trim();
+  const name = cleanText(text, Number.MAX_SAFE_INTEGER).replace(/\s+/g, " ").trim();
   if (name.length === 0) return { ok: false, error: "name-empty" };
+  if (isInvisible(name)) return { ok: false, error: "name-invisible" };
   if (Array.from(name).length > 100) return { ok: false, error: "name-too-long" };
   return { ok: true, name };
 }

@@ -1,4 +1,5 @@
 import type { User as TelegramUser } from "grammy/types";
+import { cleanText, textLimits } from "../domain/text-hygiene.ts";
 import type { Db } from "../store/database.ts";
 import type { TapPath } from "../store/tap-path.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
@@ -27,8 +28,9 @@ export class UserService {
     // One statement: this runs on the first tap of every user the process sees.
     await this.tapPath.rememberUser({
       id,
-      firstName: user.first_name,
-      lastName: user.last_name ?? null,
+      // names from Telegram are stored without bidi overrides or control characters, cut to fit a list
+      firstName: cleanText(user.first_name, textLimits.person),
+      lastName: user.last_name ? cleanText(user.last_name, textLimits.person) : null,
       username: user.username?.toLowerCase() ?? null,
       languageCode: user.language_code ?? null,
       now: new Date(),
