@@ -4,6 +4,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
+import type { FloodRules } from "./bot/flood-control.ts";
 import { defaultPolling, type PollingOptions, startPolling } from "./bot/polling.ts";
 import type { Config } from "./config/config.ts";
 import type { CardRefresher } from "./delivery/card-refresher.ts";
@@ -27,6 +28,8 @@ export interface AppOptions {
   limits?: Limits;
   /** how updates are fetched (tests shorten the long poll and the back-off); see bot/polling.ts */
   polling?: Partial<PollingOptions>;
+  /** per-person flood control (bot/flood-control.ts); false turns it off (tests that press hundreds of buttons) */
+  flood?: FloodRules | false;
   /** Bot API calls other than getUpdates are given up after this many seconds (default 20) */
   requestTimeoutSeconds?: number;
 }
@@ -62,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       apiRoot: config.apiRoot,
       botInfo: options.botInfo,
       timeoutSeconds: options.requestTimeoutSeconds,
+      flood: options.flood,
     },
     services,
     logger,

@@ -20,6 +20,30 @@ export const menuCommands = [
   "help",
 ] as const;
 
+/**
+ * Who may use each command Yiqi handles (menu or not), declared here so the permission matrix
+ * (test/security/permission-matrix.test.ts) tries every guarded one as outsiders.
+ */
+export const commandRules: Record<string, "anyone" | "self" | "organiser" | "group-admin"> = {
+  events: "anyone",
+  my: "self",
+  campaign: "anyone",
+  newevent: "organiser",
+  summary: "anyone",
+  hours: "organiser", // `/hours` alone is the member's own; `/hours report` is the organisers'
+  calendar: "anyone",
+  export: "organiser",
+  setup: "group-admin",
+  settings: "organiser",
+  import: "organiser",
+  edit: "organiser",
+  cancelevent: "organiser",
+  organiser: "organiser",
+  privacy: "self",
+  forgetme: "self",
+  help: "anyone",
+};
+
 export interface CommandMenu {
   /** the Bot API's `language_code` for setMyCommands; absent: the default menu */
   languageCode?: LanguageCode;

@@ -8,7 +8,7 @@ import type { YiqiContext } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { generalFeature } from "./features/general.ts";
 import { featureModules } from "./features/index.ts";
-import { floodControl } from "./flood-control.ts";
+import { defaultFloodRules, type FloodRules, floodControl } from "./flood-control.ts";
 import { rememberAndLocalise, withYiqi } from "./middleware.ts";
 
 export interface BotOptions {
@@ -17,6 +17,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** every Bot API call but getUpdates (which has its own, bot/polling.ts) is given up after this; default 20 */
   timeoutSeconds?: number;
+  /** per-person flood control; false: off (default: bot/flood-control.ts `defaultFloodRules`) */
+  flood?: FloodRules | false;
 }
 
 /** A call to Telegram that has not been answered in this time is given up (grammY's own default is 500 s). */
@@ -46,7 +48,12 @@ export function updateOrderKey(ctx: Context): string | undefined {
 }
 
 /** Every feature behind Yiqi's middleware, as one Composer: the standalone bot uses it, and so does a host bot. */
-export function yiqiComposer(services: Services, logger: Logger, mode: FeatureMode): Composer<Context> {
+export function yiqiComposer(
+  services: Services,
+  logger: Logger,
+  mode: FeatureMode,
+  flood: FloodRules | false = defaultFloodRules,
+): Composer<Context> {
   const features = new Composer<YiqiContext>();
   const inner = mode.embedded ? features.errorBoundary(handleBotError) : features;
   inner.use(rememberAndLocalise);
@@ -54,7 +61,7 @@ export function yiqiComposer(services: Services, logger: Logger, mode: FeatureMo
   for (const feature of featureModules(mode)) inner.use(feature);
   const composer = new Composer<Context>();
   // before anything reads the database: one person's flood is dropped here (in this instance's memory)
-  composer.use(floodControl(services.translator));
+  if (flood !== false) composer.use(floodControl(services.translator, flood));
   composer.use(sequentialize(updateOrderKey));
   composer.use(withYiqi(services, logger, features, mode));
   return composer;
@@ -84,7 +91,7 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
   };
   const bot = new Bot<YiqiContext>(options.token, config);
   bot.use(retryInteractiveAnswers);
-  bot.use(yiqiComposer(services, logger, { embedded: false }));
+  bot.use(yiqiComposer(services, logger, { embedded: false }, options.flood ?? defaultFloodRules));
   bot.catch(handleBotError);
   return bot;
 }

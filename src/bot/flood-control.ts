@@ -7,6 +7,11 @@ export interface FloodRule {
   perSecond: number;
 }
 
+export interface FloodRules {
+  buttons: FloodRule;
+  commands: FloodRule;
+}
+
 /** Buttons: a quick double or triple tap is fine, 50 a second is not. Commands: about 30 a minute after a burst. */
 export const defaultFloodRules = {
   buttons: { burst: 8, perSecond: 4 },
@@ -69,7 +74,7 @@ const isCommand = (ctx: Context) => ctx.message?.text?.startsWith("/") ?? false;
  */
 export function floodControl(
   translator: Translator,
-  rules: { buttons: FloodRule; commands: FloodRule } = defaultFloodRules,
+  rules: FloodRules = defaultFloodRules,
   now: () => number = Date.now,
 ): MiddlewareFn<Context> {
   const buttons = new TokenBuckets(rules.buttons, now);

@@ -55,6 +55,69 @@ export const actions = {
 } as const;
 
 export type Action = keyof typeof actions;
+
+/**
+ * Who may use each button, declared next to it so a new button cannot be added without a rule (the type
+ * demands an entry for every action). test/security/permission-matrix.test.ts tries every guarded action as
+ * outsiders with forged data and checks the database did not change.
+ * - anyone / member: no rights needed (members: the event's groups, checked by `eventAccess`)
+ * - self: acts on the presser's own data only (the id is ignored)
+ * - organiser: organisers of the organisation concerned (`canOrganise`)
+ * - hub-organiser: organisers of the hub a request is addressed to
+ * - group-admin: the group's Telegram admins (/setup, linking)
+ */
+export type ActionRule = "anyone" | "member" | "self" | "organiser" | "hub-organiser" | "group-admin";
+
+export const actionRules: Record<Action, ActionRule> = {
+  open: "member",
+  signUp: "member",
+  cancel: "self",
+  who: "member",
+  calendar: "member",
+  page: "member",
+  manage: "organiser",
+  close: "organiser",
+  reopen: "organiser",
+  togglePublic: "organiser",
+  cancelEvent: "organiser",
+  cancelEventConfirm: "organiser",
+  setupCreate: "group-admin",
+  setupKind: "group-admin",
+  setupParent: "group-admin",
+  setupLocale: "group-admin",
+  setupZone: "group-admin",
+  abort: "anyone",
+  newOrg: "organiser",
+  newStep: "organiser",
+  newGroup: "organiser",
+  newCampaign: "organiser",
+  newPost: "organiser",
+  newRoles: "organiser",
+  editPick: "organiser",
+  editField: "organiser",
+  cancelPick: "organiser",
+  importConfirm: "organiser",
+  importCancel: "organiser",
+  importFor: "organiser",
+  importCampaign: "organiser",
+  campaignPage: "member",
+  attendance: "organiser",
+  attendAll: "organiser",
+  attendToggle: "organiser",
+  hoursLength: "organiser",
+  hoursSet: "organiser",
+  exportEvent: "organiser",
+  groupCalendar: "member",
+  directoryConfirm: "organiser",
+  directoryCancel: "organiser",
+  linkGroup: "group-admin",
+  organisationsPage: "member",
+  organisationsCsv: "organiser",
+  importConfirmPost: "organiser",
+  parentApprove: "hub-organiser",
+  parentDecline: "hub-organiser",
+  forgetConfirm: "self",
+};
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 
 export interface CallbackPayload {

@@ -64,8 +64,13 @@ const handlers: CallbackHandlers = {
     if (!(await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user))) {
       return ctx.answerCallbackQuery({ text: ctx.t("link-admins-only"), show_alert: true });
     }
-    const org = await ctx.services.organisations.find(id);
-    if (!org) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    // Only the button the bot put on its offer (made after `/start <join code>` here) links: forged data naming
+    // any organisation id would otherwise link this group — and make its admins that organisation's organisers.
+    const offered = ctx.callbackQuery?.message?.reply_markup?.inline_keyboard
+      .flat()
+      .some((b) => "callback_data" in b && b.callback_data === ctx.callbackQuery?.data);
+    const org = offered ? await ctx.services.organisations.find(id) : null;
+    if (!org) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button"), show_alert: true });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const profile = await ctx.services.chats.profile(ctx.ids.chat);

@@ -61,7 +61,9 @@ async function resolveParent(ctx: YiqiContext, text: string, kind: OrgKindName):
 
 async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
   if (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup") {
-    await ctx.reply(ctx.t("setup-group-only"));
+    // a (forged) setup button in a private chat is answered too, or the client keeps spinning
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("setup-group-only"), show_alert: true });
+    else await ctx.reply(ctx.t("setup-group-only"));
     return false;
   }
   if (!(await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user))) {
