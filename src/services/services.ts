@@ -6,6 +6,7 @@ import type { Database } from "../store/database.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
+import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
@@ -52,6 +53,8 @@ export interface Services {
   presenter: Presenter;
   outbox: Outbox;
   notifier: Notifier;
+  /** "time/place changed, old → new" to the people signed up, when the organiser chooses to tell them */
+  changeNotices: ChangeNotices;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
@@ -92,6 +95,14 @@ export function createServices(deps: ServiceDeps): Services {
     presenter: new Presenter({ translator: deps.translator, events, signups, organisations, now: deps.now }),
     outbox,
     notifier: new Notifier({
+      db,
+      outbox,
+      translator: deps.translator,
+      languages,
+      now: deps.now,
+      nudge: () => services.nudgeSender(),
+    }),
+    changeNotices: new ChangeNotices({
       db,
       outbox,
       translator: deps.translator,

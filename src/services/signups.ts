@@ -224,6 +224,11 @@ export class SignupService {
     return result;
   }
 
+  /** How many people are signed up or waiting (those an edit notice would reach). */
+  peopleSignedUp(eventId: number): Promise<number> {
+    return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted"] } } });
+  }
+
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
   async roleCounts(eventId: number): Promise<RoleCount[]> {
     const [roles, groups] = await Promise.all([

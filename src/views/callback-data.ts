@@ -30,6 +30,7 @@ export const actions = {
   newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
+  editNotify: "en", // /edit of the time or place: tell the people signed up? (id: event, arg: 1 yes, 0 no)
   cancelPick: "xp", // /cancelevent: which event
   importConfirm: "ia", // import preview: write it (id: pending import)
   importCancel: "ix",

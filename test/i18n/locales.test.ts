@@ -52,7 +52,7 @@ const dynamicKeys = [
 ];
 
 /** Strings that look like message keys but name outbox delivery kinds. */
-const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder"]);
+const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder", "event-changed"]);
 
 describe("locales", () => {
   const translator = new Translator("zh-CN");
