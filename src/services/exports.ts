@@ -52,7 +52,17 @@ export class ExportService {
     const { t } = lang;
     // events with roles: a role column, and each event's rows grouped by role (in the roles' order)
     const withRoles = events.some((e) => e.roles.length > 0);
-    const columns = ["event", "time", "organisation", ...(withRoles ? ["role"] : []), "number", "name", "username"];
+    const withGuests = events.some((e) => e.maxGuests > 0 || e.signups.some((x) => x.guests > 0));
+    const columns = [
+      "event",
+      "time",
+      "organisation",
+      ...(withRoles ? ["role"] : []),
+      "number",
+      "name",
+      "username",
+      ...(withGuests ? ["guests"] : []),
+    ];
     const header = [...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`));
     const rows = events.flatMap((e) => {
       const when = formatTimeWindow(
@@ -70,6 +80,7 @@ export class ExportService {
         i + 1,
         s.user.lastName ? `${s.user.firstName} ${s.user.lastName}` : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
+        ...(withGuests ? [s.guests] : []),
         t(`export-status-${s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);

@@ -13,6 +13,7 @@ import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
+import { GuestService } from "./guests.ts";
 import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
@@ -55,6 +56,8 @@ export interface Services {
   notifier: Notifier;
   /** "time/place changed, old → new" to the people signed up, when the organiser chooses to tell them */
   changeNotices: ChangeNotices;
+  /** guests (+1, +2) who hold places */
+  guests: GuestService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
@@ -110,6 +113,7 @@ export function createServices(deps: ServiceDeps): Services {
       now: deps.now,
       nudge: () => services.nudgeSender(),
     }),
+    guests: new GuestService(db, deps.database.dialect, changes, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),

@@ -48,6 +48,9 @@ const dynamicKeys = [
   "form-field-roles",
   "export-col-role",
   "import-column-roles",
+  "form-ask-guests",
+  "form-field-guests",
+  "export-col-guests",
   ...["empty", "too-many", "name-too-long", "duplicate", "capacity-range", "no-name"].map((e) => `form-roles-${e}`),
 ];
 
