@@ -6,6 +6,7 @@ import { totalHours } from "../domain/volunteer-hours.ts";
 import { toCsv } from "../exports/csv.ts";
 import { buildCalendar } from "../exports/ics.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
@@ -40,11 +41,14 @@ export class ExportService {
 
   /** Everyone who signed up for these events (cancellations included, marked), event by event. */
   async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {
-    const events = await this.db.event.findMany({
-      where: { id: { in: eventIds } },
-      include: { organisation: true, signups: { include: { user: true }, orderBy: { seq: "asc" } } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+    const events = (
+      await inChunks(eventIds, (ids) =>
+        this.db.event.findMany({
+          where: { id: { in: ids } },
+          include: { organisation: true, signups: { include: { user: true }, orderBy: { seq: "asc" } } },
+        }),
+      )
+    ).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const { t } = lang;
     const header = ["event", "time", "organisation", "number", "name", "username", "status", "signed-up-at"].map((c) =>
       t(`export-col-${c}`),

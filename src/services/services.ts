@@ -107,5 +107,7 @@ export function createServices(deps: ServiceDeps): Services {
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);
+  signups.promotionNotices = (tx, eventId, userIds, now) =>
+    services.notifier.promotionNotices(tx, eventId, userIds, now);
   return services;
 }

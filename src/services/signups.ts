@@ -31,6 +31,13 @@ const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
  * the event's row lock where the database has one).
  */
 export class SignupService {
+  /**
+   * Writes the notices of members just promoted, inside the promotion's transaction (set by createServices to
+   * the notifier's `promotionNotices`): a promotion and its notice commit together or not at all.
+   */
+  promotionNotices: (tx: DbTransaction, eventId: number, userIds: bigint[], now: Date) => Promise<void> =
+    async () => {};
+
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialect,
@@ -148,7 +155,9 @@ export class SignupService {
     });
     for (const s of next)
       await tx.signup.update({ where: { id: s.id }, data: { status: "confirmed", updatedAt: now } });
-    return next.map((s) => s.userId);
+    const promoted = next.map((s) => s.userId);
+    await this.promotionNotices(tx, eventId, promoted, now);
+    return promoted;
   }
 
   private async afterChange(eventId: number, promoted: bigint[]): Promise<void> {

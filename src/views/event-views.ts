@@ -136,6 +136,12 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
   if (e.audience) lines.push(`👥 ${userText(e.audience, 300)}`);
+  if (e.status === "cancelled") {
+    // a cancelled event shows no places and offers nothing to tap (its cards are edited to this)
+    lines.push("", v.t("card-cancelled"));
+    if (e.content) lines.push("", userText(e.content, 2500));
+    return { text: fitMessage(lines, () => "…") };
+  }
   lines.push(`🎟 ${placesText(e, c, v)}`);
   if (e.signupDeadline) {
     lines.push(`⏳ ${v.t("card-deadline", { when: formatInstant(e.signupDeadline, e.timeZone, v.locale) })}`);
