@@ -18,7 +18,7 @@ describe("a group becoming a supergroup in the middle of a flow", () => {
   it("/setup goes on in the supergroup where it was left in the group", async () => {
     const admin = h.fake.user({ first_name: "admin" });
     const group = h.fake.group({ title: "about to upgrade", creator: admin });
-    const choose = await sendAndWait(h.fake, admin, group, "/setup", (m) => (m.reply_markup ? true : false));
+    const choose = await sendAndWait(h.fake, admin, group, "/setup", (m) => m.reply_markup !== undefined);
     const before = h.fake.calls("answerCallbackQuery").length;
     admin.press(choose, "新建组织");
     await h.fake.waitFor(() => h.fake.calls("answerCallbackQuery").length > before);
