@@ -1,5 +1,5 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, Composer, type Context } from "grammy";
+import { Bot, type BotConfig, Composer, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
@@ -13,6 +13,8 @@ export interface BotOptions {
   token: string;
   apiRoot?: string;
   botInfo?: UserFromGetMe;
+  /** runs before Yiqi's own middleware on every update (metrics, flood control, …) */
+  before?: MiddlewareFn<YiqiContext>[];
 }
 
 /** How the features behave: standalone (the bot is Yiqi's own) or embedded (a host bot handles the rest). */
@@ -58,7 +60,11 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   };
   const bot = new Bot<YiqiContext>(options.token, config);
-  bot.use(yiqiComposer(services, logger, { embedded: false }));
+  // An error boundary rather than only bot.catch (which long polling alone uses): in webhook mode a failed
+  // update is logged and answered like in polling mode, and Telegram gets its 200 instead of a retry loop.
+  const guarded = bot.errorBoundary(handleBotError);
+  for (const middleware of options.before ?? []) guarded.use(middleware);
+  guarded.use(yiqiComposer(services, logger, { embedded: false }));
   bot.catch(handleBotError);
   return bot;
 }

@@ -22,6 +22,11 @@ export class ChatService {
   private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
   private memberTimer: NodeJS.Timeout | null = null;
   private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
+  /**
+   * Told about every profile this instance forgets because it changed; with several instances the app
+   * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
+   */
+  onForget: (chatId: TelegramId) => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -96,7 +101,7 @@ export class ChatService {
     return [...new Set(rows.flatMap((r) => (r.chat.organisationId === null ? [] : [r.chat.organisationId])))];
   }
 
-  /** Cached for a minute per process; changes made here invalidate it at once. */
+  /** Cached for a minute per process; a change (made here or, through the change bus, elsewhere) forgets it at once. */
   async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
     const t = this.now().getTime();
@@ -116,8 +121,20 @@ export class ChatService {
     return profile;
   }
 
+  /** The chat's profile changed: forget it here and tell the other instances. */
   forget(chatId: TelegramId): void {
     this.profiles.delete(chatId);
+    this.onForget(chatId);
+  }
+
+  /** Another instance changed this chat's profile. */
+  forgetHere(chatId: TelegramId): void {
+    this.profiles.delete(chatId);
+  }
+
+  /** Cached profiles may all be stale (the change bus reconnected and may have missed something). */
+  forgetAllHere(): void {
+    this.profiles.clear();
   }
 
   find(chatId: TelegramId) {

@@ -31,6 +31,9 @@ const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
  * the event's row lock where the database has one).
  */
 export class SignupService {
+  /** Told the outcome of every sign-up tap (the app counts them for /metrics). */
+  onSignUp: (outcome: SignUpOutcome["kind"]) => void = () => {};
+
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialect,
@@ -47,6 +50,18 @@ export class SignupService {
    * say why.
    */
   async signUp(
+    eventId: number,
+    userId: TelegramId,
+    chatId: TelegramId | null,
+    now: Date,
+    card?: CardRef,
+  ): Promise<SignUpOutcome> {
+    const outcome = await this.tap(eventId, userId, chatId, now, card);
+    this.onSignUp(outcome.kind);
+    return outcome;
+  }
+
+  private async tap(
     eventId: number,
     userId: TelegramId,
     chatId: TelegramId | null,
