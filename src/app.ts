@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type RunnerHandle, run } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { defaultPolling, type PollingOptions, startPolling } from "./bot/polling.ts";
 import { type BusMessage, type Cluster, createCluster } from "./cluster/cluster.ts";
 import type { Config } from "./config/config.ts";
 import type { CardRefresher } from "./delivery/card-refresher.ts";
@@ -31,6 +32,10 @@ export interface AppOptions {
   /** skip getMe (tests that never start the bot) */
   botInfo?: UserFromGetMe;
   limits?: Limits;
+  /** how updates are fetched (tests shorten the long poll and the back-off); see bot/polling.ts */
+  polling?: Partial<PollingOptions>;
+  /** Bot API calls other than getUpdates are given up after this many seconds (default 20) */
+  requestTimeoutSeconds?: number;
 }
 
 export interface App {
@@ -65,7 +70,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const metrics = new Metrics(databaseProbes(services));
   services.signups.onSignUp = metrics.countSignUp;
   const bot = createBot(
-    { token: config.botToken, apiRoot: config.apiRoot, botInfo: options.botInfo, before: [countUpdates(metrics)] },
+    {
+      token: config.botToken,
+      apiRoot: config.apiRoot,
+      botInfo: options.botInfo,
+      timeoutSeconds: options.requestTimeoutSeconds,
+      before: [countUpdates(metrics)],
+    },
     services,
     logger,
   );
@@ -82,7 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     instanceId: config.instanceId,
     botUsername: () => bot.botInfo.username,
     onOutcome: metrics.countDelivery,
-    onCardsMarked: () => publish({ type: "cards" }),
+    onCardsMarked: throttle(() => publish({ type: "cards" }), 300),
   });
   const nudgeHere = services.nudgeSender;
   services.nudgeSender = () => (cluster?.isLeader === false ? publish({ type: "outbox" }) : nudgeHere());
@@ -161,7 +172,14 @@ export async function createApp(options: AppOptions): Promise<App> {
           allowed_updates: [...allowedUpdates],
         });
       } else {
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+        const polling = { ...defaultPolling, ...options.polling };
+        runner = startPolling(
+          bot,
+          { apiRoot: config.apiRoot },
+          allowedUpdates,
+          logger.child({ part: "polling" }),
+          polling,
+        );
       }
       started = true;
       logger.info(
@@ -207,4 +225,20 @@ async function databaseAnswers(services: Services): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Calls `fn` at most once per `ms` (a burst of taps on a follower tells the leader once, not per tap). */
+function throttle(fn: () => void, ms: number): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let last = 0;
+  return () => {
+    if (timer) return;
+    const wait = Math.max(0, last + ms - Date.now());
+    timer = setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      fn();
+    }, wait);
+    timer.unref?.();
+  };
 }

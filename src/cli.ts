@@ -4,6 +4,7 @@ import { parseCliConfig } from "./cli/config.ts";
 import { importCommand, importUsage } from "./cli/import.ts";
 import type { CliIo } from "./cli/io.ts";
 import { migrateCommand } from "./cli/migrate.ts";
+import { organisationsCommand, organisationsUsage } from "./cli/organisations.ts";
 import { loadEnv } from "./config/load-env.ts";
 import { Translator } from "./i18n/translator.ts";
 
@@ -11,6 +12,9 @@ const usage = [
   "Yiqi command line",
   `  ${importUsage}`,
   "      read a programme table (CSV/TSV, UTF-8 or GB18030; .xlsx is not supported: save as CSV)",
+  `  ${organisationsUsage}`,
+  "      read an organisation directory (名称/name, 级别/level, 上级/parent) and build the hierarchy;",
+  "      prints each organisation's join code and its https://t.me/<bot>?startgroup=<code> link",
   "  npm run cli -- migrate",
   "      apply the database migrations (DATABASE_URL)",
 ].join("\n");
@@ -30,6 +34,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case "import":
       return importCommand(rest, config, io, new Translator("en"));
+    case "organisations":
+      return organisationsCommand(rest, config, io, new Translator("en"));
     case "migrate":
       return migrateCommand(config, io);
     default:

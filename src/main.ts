@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // The last line of defence: every background loop catches its own failures (delivery/outage.ts), so this
+  // should never run; if something slips through anyway, one bad promise must not take the bot down.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
   const app = await createApp({ config, logger });
   let stopping = false;
   const stop = async (signal: string) => {

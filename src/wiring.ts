@@ -160,7 +160,10 @@ export function createDelivery(options: {
     ...(onOutcome ? { onEdit: (outcome: string) => onOutcome("card_edit", outcome) } : {}),
     ...(options.onCardsMarked ? { onMarked: options.onCardsMarked } : {}),
   });
-  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
+  // Sign-up changes mark their event's cards in the database themselves (a trigger in the same
+  // transaction); changes to the event are marked here.
+  services.changes.on("signupsChanged", () => cards.wake());
+  for (const name of ["eventChanged", "eventCancelled"] as const) {
     services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
   }
   return { sender, scheduler, cards, limiter };

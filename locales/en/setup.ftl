@@ -8,7 +8,6 @@ setup-btn-join = Join one with a join code
 setup-ask-name = Reply to this message with the organisation's name:
 setup-ask-code = Reply with the join code (send /setup in a linked group to see it):
 setup-ask-kind = What level is this organisation?
-setup-ask-parent = Which hub is it under?
 setup-ask-zone = Pick a time zone, or reply with any IANA zone name (e.g. Asia/Urumqi):
 setup-ask-locale = Which language should this group use?
 setup-no-parent = No parent hub

@@ -8,7 +8,6 @@ setup-btn-join = 用加入码加入已有组织
 setup-ask-name = 请回复组织名称（回复这条消息）：
 setup-ask-code = 请回复加入码（在已关联的群里发送 /setup 可以看到）：
 setup-ask-kind = 这个组织是哪一级？
-setup-ask-parent = 它的上级枢纽是？
 setup-ask-zone = 选择时区，或回复任意 IANA 时区名（如 Asia/Urumqi）：
 setup-ask-locale = 本群使用哪种语言？
 setup-no-parent = 无上级

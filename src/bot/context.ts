@@ -14,8 +14,15 @@ export interface YiqiFlavor {
    * never reach features. (grammY's own `ctx.chatId` is a JavaScript number: use `ctx.ids.chat` instead.)
    */
   ids: { chat: TelegramId; user: TelegramId };
+  /** What the whole chat sees: the group's language (in a private chat, the person's). */
   locale: Locale;
   t: Translate;
+  /**
+   * What only this person sees — toasts, private messages, files and captions sent privately: their own
+   * choice in /settings, else their Telegram language (services/languages.ts decides).
+   */
+  personalLocale: Locale;
+  tp: Translate;
 }
 
 export type YiqiContext = Context & YiqiFlavor;

@@ -13,7 +13,7 @@ export async function conversationOf<T>(
   const state = await ctx.services.conversations.get(ctx.ids.chat, ctx.ids.user, kind);
   if (state !== "outdated") return state;
   await ctx.services.conversations.clear(ctx.ids.chat, ctx.ids.user);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("conversation-outdated"), show_alert: true });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.tp("conversation-outdated"), show_alert: true });
   else await ctx.reply(ctx.t("conversation-outdated"));
   return "told";
 }

@@ -1,3 +1,4 @@
+import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, Composer, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -15,7 +16,12 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** runs before Yiqi's own middleware on every update (metrics, flood control, …) */
   before?: MiddlewareFn<YiqiContext>[];
+  /** every Bot API call but getUpdates (which has its own, bot/polling.ts) is given up after this; default 20 */
+  timeoutSeconds?: number;
 }
+
+/** A call to Telegram that has not been answered in this time is given up (grammY's own default is 500 s). */
+export const REQUEST_TIMEOUT_SECONDS = 20;
 
 /** How the features behave: standalone (the bot is Yiqi's own) or embedded (a host bot handles the rest). */
 export interface FeatureMode {
@@ -53,16 +59,33 @@ export function yiqiComposer(services: Services, logger: Logger, mode: FeatureMo
   return composer;
 }
 
+/**
+ * Answers to a member's own action (toasts, replies: every call made through `ctx.api` while an update is
+ * handled) are tried again on 429 for a short, capped time, so a stored sign-up is not left without its toast.
+ * Only 429: a timeout or a 5xx may mean Telegram already did it, and a reply must not be sent twice. What the
+ * bot sends on its own goes through the outbox sender, which has its own rate handling (delivery/sender.ts).
+ */
+export const interactiveRetry = { maxRetryAttempts: 3, maxDelaySeconds: 5 };
+
+function retryInteractiveAnswers(ctx: Context, next: () => Promise<void>): Promise<void> {
+  ctx.api.config.use(autoRetry({ ...interactiveRetry, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  return next();
+}
+
 /** Builds Yiqi's own grammY bot with every feature; nothing is started here. */
 export function createBot(options: BotOptions, services: Services, logger: Logger): Bot<YiqiContext> {
   const config: BotConfig<YiqiContext> = {
-    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    client: {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      timeoutSeconds: options.timeoutSeconds ?? REQUEST_TIMEOUT_SECONDS,
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   };
   const bot = new Bot<YiqiContext>(options.token, config);
   // An error boundary rather than only bot.catch (which long polling alone uses): in webhook mode a failed
   // update is logged and answered like in polling mode, and Telegram gets its 200 instead of a retry loop.
   const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(retryInteractiveAnswers);
   for (const middleware of options.before ?? []) guarded.use(middleware);
   guarded.use(yiqiComposer(services, logger, { embedded: false }));
   bot.catch(handleBotError);

@@ -25,7 +25,8 @@ export function withYiqi(
     }
     const locale = services.translator.defaultLocale;
     const ids = { chat: telegramId(ctx.chat.id), user: telegramId(ctx.from.id) };
-    const yiqi: YiqiContext = Object.assign(ctx, { services, log, ids, locale, t: services.translator.for(locale) });
+    const t = services.translator.for(locale);
+    const yiqi: YiqiContext = Object.assign(ctx, { services, log, ids, locale, t, personalLocale: locale, tp: t });
     if (await alreadyProcessed(yiqi)) {
       log.info("update already processed; skipped");
       return mode.embedded ? next() : undefined;
@@ -34,17 +35,23 @@ export function withYiqi(
   };
 }
 
-/** Records who and where, and picks the language of the chat (services/languages.ts decides). */
+/**
+ * Records who and where, and picks the languages (services/languages.ts decides): the chat's for what the
+ * whole chat sees (`t`), the person's for what only they see (`tp`). In a private chat both are the person's.
+ */
 export async function rememberAndLocalise(ctx: YiqiContext, next: NextFunction): Promise<void> {
   const { users, chats, languages, translator } = ctx.services;
   if (ctx.from && !ctx.from.is_bot) await users.remember(ctx.from);
   if (ctx.chat && ctx.chat.type !== "channel") await chats.remember(ctx.chat);
   const inGroup = ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
   if (inGroup && ctx.from && !ctx.from.is_bot) await chats.seen(ctx.ids.chat, ctx.ids.user);
-  ctx.locale = inGroup
-    ? await languages.ofChat(ctx.ids.chat, ctx.from?.language_code)
-    : languages.ofLanguageCode(ctx.from?.language_code);
-  ctx.t = translator.for(ctx.locale);
+  ctx.personalLocale =
+    ctx.from && !ctx.from.is_bot
+      ? await languages.ofPerson(ctx.ids.user, ctx.from.language_code)
+      : languages.ofLanguageCode(ctx.from?.language_code);
+  ctx.tp = translator.for(ctx.personalLocale);
+  ctx.locale = inGroup ? await languages.ofChat(ctx.ids.chat, ctx.from?.language_code) : ctx.personalLocale;
+  ctx.t = inGroup ? translator.for(ctx.locale) : ctx.tp;
   await next();
 }
 

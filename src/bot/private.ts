@@ -27,7 +27,7 @@ export async function sendPrivately(
     return offerLink(ctx, payload);
   }
   const inGroup = ctx.chat?.type !== "private";
-  if (ctx.callbackQuery) return ctx.answerCallbackQuery(inGroup ? { text: ctx.t("toast-sent-private") } : {});
+  if (ctx.callbackQuery) return ctx.answerCallbackQuery(inGroup ? { text: ctx.tp("toast-sent-private") } : {});
   if (inGroup) return ctx.reply(ctx.t("export-sent-private"));
 }
 

@@ -30,7 +30,8 @@ const SWEEP_MS = 30_000;
 
 /**
  * Keeps every posted card of an event up to date. A change marks the event
- * in the database (`Event.cardsStale`), so a restart or another instance
+ * in the database (`Event.cardsStale`; sign-up changes mark it by a trigger in
+ * their own transaction, other changes through `markDirty`), so a restart or another instance
  * finishes a refresh this one could not. A flush renders each marked event's
  * cards, stalest first, and edits only those whose content differs from what
  * they show (`EventMessage.shownHash`): a card already current costs no call
@@ -68,6 +69,17 @@ export class CardRefresher {
   /** Marks the event's cards for a refresh (durably) and schedules one. */
   async markDirty(eventId: number): Promise<void> {
     await this.deps.db.event.updateMany({ where: { id: eventId }, data: { cardsStale: { increment: 1 } } });
+    this.wake();
+  }
+
+  /**
+   * Schedules a refresh of cards the database has marked already: a change to
+   * sign-ups marks its event in the same transaction (a trigger, see the
+   * migration signup_changes_mark_cards), so a tap costs no second statement.
+   * While this instance does not edit cards (another is the sending leader),
+   * the leader is told instead (`onMarked`).
+   */
+  wake(): void {
     if (this.active) this.schedule(this.deps.delayMs ?? 1000);
     else this.deps.onMarked?.();
   }

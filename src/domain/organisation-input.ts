@@ -44,3 +44,34 @@ export function isIanaTimeZone(text: string): boolean {
     return false;
   }
 }
+
+/** Only hubs (city, district, street) have organisations below them. */
+export function isHub(kind: OrgKindName): boolean {
+  return kind !== "organisation";
+}
+
+/** How the parent was named: with its join code (the hub's consent), or by name (its organisers must approve). */
+export type ParentNamed = "code" | "name";
+
+export type ParentCheck =
+  | { verdict: "attach"; parentId: number }
+  | { verdict: "ask"; parentId: number }
+  | { verdict: "refused"; error: "parent-not-hub" | "parent-not-above" | "parent-self" };
+
+/**
+ * The one rule for choosing a parent, used by the guided /setup and the one-line `/setup new` alike:
+ * only a hub of a higher level can be a parent; naming it by its join code attaches at once, naming it
+ * any other way asks the hub's organisers to approve.
+ */
+export function checkParent(
+  child: { id?: number; kind: OrgKindName },
+  parent: { id: number; kind: OrgKindName },
+  named: ParentNamed,
+): ParentCheck {
+  if (child.id !== undefined && child.id === parent.id) return { verdict: "refused", error: "parent-self" };
+  if (!isHub(parent.kind)) return { verdict: "refused", error: "parent-not-hub" };
+  if (orgKinds.indexOf(parent.kind) >= orgKinds.indexOf(child.kind)) {
+    return { verdict: "refused", error: "parent-not-above" };
+  }
+  return named === "code" ? { verdict: "attach", parentId: parent.id } : { verdict: "ask", parentId: parent.id };
+}

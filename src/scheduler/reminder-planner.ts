@@ -1,4 +1,5 @@
 import { eventReminderKinds } from "../delivery/kinds.ts";
+import { Outage } from "../delivery/outage.ts";
 import type { Outbox } from "../delivery/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { ChangeFeed } from "../services/changes.ts";
@@ -42,9 +43,14 @@ export class ReminderPlanner {
   private readonly signedUp = new Set<number>();
   private readonly newMembers = new Map<number, Set<TelegramId>>();
   private signedUpTimer: NodeJS.Timeout | null = null;
+  private settling = false;
   private clock: () => Date = () => new Date();
+  /** planning after sign-ups failed (a database outage): logged once, the work kept and tried again */
+  private readonly outage: Outage;
 
-  constructor(private readonly deps: PlannerDeps) {}
+  constructor(private readonly deps: PlannerDeps) {
+    this.outage = new Outage(deps.logger, "planning reminders after sign-ups", { firstMs: 2000, maxMs: 30_000 });
+  }
 
   /**
    * Plans every event that entered the look-ahead window or changed since the last sweep. Rows planned
@@ -113,10 +119,14 @@ export class ReminderPlanner {
     changes.on("signupsChanged", ({ eventId, userId }) => {
       if (userId === undefined) this.signedUp.add(eventId);
       else this.newMembers.set(eventId, (this.newMembers.get(eventId) ?? new Set()).add(userId));
-      if (this.signedUpTimer) return;
-      this.signedUpTimer = setTimeout(() => this.planSignedUp(now()), SIGNUP_PLANNING_DELAY_MS);
-      this.signedUpTimer.unref?.();
+      this.schedulePlanning(SIGNUP_PLANNING_DELAY_MS);
     });
+  }
+
+  private schedulePlanning(ms: number): void {
+    if (this.signedUpTimer) return;
+    this.signedUpTimer = setTimeout(() => this.planSignedUp(this.clock()), ms);
+    this.signedUpTimer.unref?.();
   }
 
   /** Plans the events whose sign-ups changed since the last time, in one pass. */
@@ -128,9 +138,19 @@ export class ReminderPlanner {
     this.signedUp.clear();
     this.newMembers.clear();
     if (ids.length === 0 && members.size === 0) return;
-    const work = Promise.all([this.planEventIds(ids, now), this.planMembers(members, now)]).catch((error: unknown) => {
-      this.deps.logger.error({ err: error, eventIds: ids }, "could not plan reminders after sign-ups");
-    });
+    const work = this.outage
+      .run(() => Promise.all([this.planEventIds(ids, now), this.planMembers(members, now)]))
+      .then((backoff) => {
+        if (backoff === 0) return;
+        // the database is away: keep what was to be planned and try again (planning twice inserts once)
+        for (const id of ids) this.signedUp.add(id);
+        for (const [eventId, users] of members) {
+          const pending = this.newMembers.get(eventId) ?? new Set<TelegramId>();
+          for (const u of users) pending.add(u);
+          this.newMembers.set(eventId, pending);
+        }
+        if (!this.settling) this.schedulePlanning(backoff);
+      });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
@@ -150,8 +170,13 @@ export class ReminderPlanner {
 
   /** Waits for background planning started by `listen`. */
   async settle(): Promise<void> {
-    if (this.signedUp.size > 0 || this.newMembers.size > 0) this.planSignedUp(this.clock());
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    this.settling = true;
+    try {
+      if (this.signedUp.size > 0 || this.newMembers.size > 0) this.planSignedUp(this.clock());
+      while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    } finally {
+      this.settling = false;
+    }
   }
 
   private async planEvents(events: PlannedEvent[], now: Date): Promise<number> {

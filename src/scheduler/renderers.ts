@@ -56,7 +56,7 @@ export function schedulerRenderers(services: Services, botUsername: () => string
         signup.status === "confirmed"
           ? { confirmed: true }
           : { confirmed: false, position: await services.signups.waitlistPosition(args.eventId, signup.seq) };
-      const v = services.presenter.viewContext(services.languages.ofLanguageCode(user.languageCode));
+      const v = services.presenter.viewContext(services.languages.ofUserRow(user));
       return message(memberReminderView(args.slot, found.event, standing, v));
     },
 

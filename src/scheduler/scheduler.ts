@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
+import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
 import type { Housekeeping } from "./housekeeping.ts";
 import type { ReminderPlanner } from "./reminder-planner.ts";
@@ -13,6 +14,9 @@ export class Scheduler {
   private task: ScheduledTask | null = null;
   private hourly: ScheduledTask | null = null;
   private current: Promise<void> = Promise.resolve();
+  /** planning and pruning failures (a database outage) are logged once per outage, not every minute */
+  private readonly planning: Outage;
+  private readonly pruning: Outage;
 
   constructor(
     private readonly deps: {
@@ -24,7 +28,11 @@ export class Scheduler {
       /** something became due: wake the sender */
       nudge: () => void;
     },
-  ) {}
+  ) {
+    // the cron's minute is the back-off: a failed pass is tried again at the next minute
+    this.planning = new Outage(deps.logger, "planning reminders and summaries", { firstMs: 60_000, maxMs: 60_000 });
+    this.pruning = new Outage(deps.logger, "housekeeping", { firstMs: 3_600_000, maxMs: 3_600_000 });
+  }
 
   /** One planning pass at `now`: returns how many deliveries were added. */
   async run(now: Date): Promise<{ reminders: number; summaries: number }> {
@@ -38,10 +46,7 @@ export class Scheduler {
   }
 
   private tick(): Promise<void> {
-    this.current = this.run(this.deps.now()).then(
-      () => undefined,
-      (error: unknown) => this.deps.logger.error({ err: error }, "scheduler run failed"),
-    );
+    this.current = this.planning.run(() => this.run(this.deps.now())).then(() => undefined);
     return this.current;
   }
 
@@ -54,12 +59,10 @@ export class Scheduler {
   }
 
   private async prune(): Promise<void> {
-    try {
+    await this.pruning.run(async () => {
       const pruned = await this.deps.housekeeping.prune(this.deps.now());
       this.deps.logger.debug(pruned, "pruned old bookkeeping");
-    } catch (error) {
-      this.deps.logger.error({ err: error }, "housekeeping failed");
-    }
+    });
   }
 
   /** Waits for planning started in the background by sign-ups. */

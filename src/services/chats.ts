@@ -1,5 +1,7 @@
 import type { Chat as TelegramChat } from "grammy/types";
+import { Outage } from "../delivery/outage.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
+import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
 
@@ -27,11 +29,16 @@ export class ChatService {
    * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
    */
   onForget: (chatId: TelegramId) => void = () => {};
+  /** the write-behind's failures (a database outage): logged once, retried with back-off, the batch kept */
+  private readonly memberWrites: Outage | null;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.memberWrites = logger ? new Outage(logger, "recording group members", { firstMs: 1000, maxMs: 30_000 }) : null;
+  }
 
   /**
    * Makes sure a row exists for a chat the bot just saw (one statement the first time per process). It does
@@ -61,10 +68,24 @@ export class ChatService {
     this.members.add(key);
     this.pendingMembers.set(key, { chatId, userId });
     if (this.pendingMembers.size >= 100) await this.flushMembers();
-    else if (!this.memberTimer) {
-      this.memberTimer = setTimeout(() => void this.flushMembers().catch(() => undefined), 1000);
-      this.memberTimer.unref?.();
-    }
+    else this.scheduleMemberFlush(1000);
+  }
+
+  /** The write-behind's timer: never throws out of it; after a failure it tries again with back-off. */
+  private scheduleMemberFlush(ms: number): void {
+    if (this.memberTimer) return;
+    this.memberTimer = setTimeout(async () => {
+      this.memberTimer = null;
+      const work = () => this.flushMembers();
+      const backoff = this.memberWrites
+        ? await this.memberWrites.run(work)
+        : await work().then(
+            () => 0,
+            () => 1000,
+          );
+      if (backoff > 0 && this.pendingMembers.size > 0) this.scheduleMemberFlush(backoff);
+    }, ms);
+    this.memberTimer.unref?.();
   }
 
   async flushMembers(): Promise<void> {

@@ -8,7 +8,8 @@ import type { UserService } from "./users.ts";
  * The one place that decides which language a chat or a person is addressed
  * in. A group: its own choice, else its organisation's, else (while neither
  * chose) the language of whoever is talking, else the default. A person (a
- * private chat): their Telegram language, else the default.
+ * private chat, a toast, a file sent privately): what they chose in /settings,
+ * else their Telegram language, else the default.
  */
 export class Languages {
   constructor(
@@ -32,6 +33,17 @@ export class Languages {
 
   /** What one person sees privately. */
   async ofUser(userId: TelegramId): Promise<Locale> {
-    return this.translator.negotiate((await this.users.find(userId))?.languageCode);
+    const user = await this.users.find(userId);
+    return user ? this.ofUserRow(user) : this.translator.negotiate(null);
+  }
+
+  /** What one person sees, from their stored row (their choice, else their Telegram language). */
+  ofUserRow(user: { locale: string | null; languageCode: string | null }): Locale {
+    return this.translator.negotiate(user.locale ?? user.languageCode);
+  }
+
+  /** What the person behind an update sees: their choice (cached), else the update's `language_code`. */
+  async ofPerson(userId: TelegramId, languageCode: string | null | undefined): Promise<Locale> {
+    return this.translator.negotiate((await this.users.chosenLocale(userId)) ?? languageCode);
   }
 }

@@ -53,7 +53,7 @@ export class Notifier {
     const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
     let delivery: NewDelivery;
     if (user.startedBot || chatId === null) {
-      const locale = languages.ofLanguageCode(user.languageCode);
+      const locale = languages.ofUserRow(user);
       const text = this.t(locale)("promoted-private", {
         title: userText(event.title, 200),
         when: formatTimeWindow(windowOf(event), locale, { now }),
@@ -90,7 +90,7 @@ export class Notifier {
       include: { user: true },
     });
     for (const s of signups) {
-      const call = notice(languages.ofLanguageCode(s.user.languageCode));
+      const call = notice(languages.ofUserRow(s.user));
       deliveries.push(planReady("event-cancelled", { eventId, to: s.userId, now, call }));
     }
     const posted = await db.eventMessage.findMany({ where: { eventId, chatId: { lt: 0 } }, distinct: ["chatId"] });

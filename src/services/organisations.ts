@@ -39,12 +39,43 @@ export class OrganisationService {
     return this.db.organisation.findUnique({ where: { joinCode: code.trim().toUpperCase() } });
   }
 
-  /** Hubs a new organisation can sit under. */
-  hubs() {
-    return this.db.organisation.findMany({
-      where: { kind: { not: "organisation" } },
-      orderBy: [{ kind: "asc" }, { name: "asc" }],
+  /** A hub by its exact name (an organisation asking to sit under it names it so). */
+  findHubByName(name: string) {
+    return this.db.organisation.findFirst({
+      where: { name: name.replace(/\s+/g, " ").trim(), kind: { not: "organisation" } },
+      orderBy: { id: "asc" },
     });
+  }
+
+  async setParent(organisationId: number, parentId: number | null): Promise<void> {
+    await this.db.organisation.update({ where: { id: organisationId }, data: { parentId } });
+  }
+
+  /** Asks a hub's organisers to take the organisation in; an open request for the same pair is reused. */
+  async requestParent(input: { organisationId: number; hubId: number; chatId: TelegramId; requestedById: TelegramId }) {
+    const open = await this.db.parentRequest.findFirst({
+      where: { organisationId: input.organisationId, hubId: input.hubId, status: "pending" },
+    });
+    return open ?? this.db.parentRequest.create({ data: input });
+  }
+
+  findParentRequest(id: number) {
+    return this.db.parentRequest.findUnique({ where: { id } });
+  }
+
+  /**
+   * Approves or declines an open request, once: a second tap (or a second organiser) finds it decided
+   * and gets null. Approving attaches the organisation under the hub.
+   */
+  async decideParent(id: number, approve: boolean, deciderId: TelegramId, now: Date) {
+    const { count } = await this.db.parentRequest.updateMany({
+      where: { id, status: "pending" },
+      data: { status: approve ? "approved" : "declined", decidedById: deciderId, decidedAt: now },
+    });
+    if (count === 0) return null;
+    const request = await this.db.parentRequest.findUniqueOrThrow({ where: { id } });
+    if (approve) await this.setParent(request.organisationId, request.hubId);
+    return request;
   }
 
   async linkChat(chatId: TelegramId, organisationId: number, locale?: string): Promise<void> {

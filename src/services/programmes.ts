@@ -99,7 +99,7 @@ export class ProgrammeService {
 
   async pending(id: number): Promise<PendingProgramme | null> {
     const row = await this.db.pendingImport.findUnique({ where: { id } });
-    if (!row) return null;
+    if (row?.kind !== "programme") return null;
     const stored = JSON.parse(row.payload) as StoredPayload;
     return {
       id: row.id,

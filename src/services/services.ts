@@ -70,7 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
   const outbox = new Outbox(db, deps.database.dialect);
   const campaigns = new CampaignService(db, signups);
   const users = new UserService(db, deps.database.tapPath);
-  const chats = new ChatService(db, deps.now);
+  const chats = new ChatService(db, deps.now, deps.logger.child({ part: "chats" }));
   const languages = new Languages(deps.translator, chats, users);
   const services: Services = {
     config: deps.config,
@@ -101,7 +101,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
-    attendance: new AttendanceService(db, changes),
+    attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
     summaries: new SummaryService({ db, signups }),
     nudgeSender: () => {},

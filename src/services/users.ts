@@ -3,6 +3,8 @@ import type { Db } from "../store/database.ts";
 import type { TapPath } from "../store/tap-path.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
 
+const LOCALE_CACHE_MS = 60_000;
+
 /**
  * Keeps the users table in step with Telegram profiles. A tap must stay one
  * or two statements, so a profile is written only when it changed since this
@@ -10,6 +12,8 @@ import { type TelegramId, telegramId } from "../telegram-id.ts";
  */
 export class UserService {
   private readonly seen = new Map<TelegramId, string>();
+  /** Languages chosen in /settings, read at most once a minute per person (a tap stays one or two statements). */
+  private readonly chosen = new Map<TelegramId, { at: number; locale: string | null }>();
 
   constructor(
     private readonly db: Db,
@@ -41,6 +45,22 @@ export class UserService {
   /** The user blocked the bot: stop private messages until they press Start again. */
   async markBlocked(userId: TelegramId): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { startedBot: false } });
+  }
+
+  /** The language this person chose in /settings, or null (then their Telegram language applies). */
+  async chosenLocale(userId: TelegramId): Promise<string | null> {
+    const cached = this.chosen.get(userId);
+    if (cached && Date.now() - cached.at < LOCALE_CACHE_MS) return cached.locale;
+    const row = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+    if (this.chosen.size > 100_000) this.chosen.clear();
+    this.chosen.set(userId, { at: Date.now(), locale: row?.locale ?? null });
+    return row?.locale ?? null;
+  }
+
+  /** Chooses (or with null, forgets) the language this person is spoken to in privately. */
+  async setLocale(userId: TelegramId, locale: string | null): Promise<void> {
+    await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
+    this.chosen.set(userId, { at: Date.now(), locale });
   }
 
   async find(userId: TelegramId) {

@@ -41,6 +41,14 @@ export const actions = {
   hoursSet: "hs", // hours typed by hand
   exportEvent: "xe", // sign-ups of one event as CSV
   groupCalendar: "gc", // /events list: every upcoming event as one .ics
+  directoryConfirm: "zd", // directory import preview: write it (id: pending import)
+  directoryCancel: "zx",
+  linkGroup: "zl", // /start <code> in a group: link it (id: organisation)
+  organisationsPage: "zp", // /organisations: page of the ones not linked yet (id: organisation, arg: page)
+  organisationsCsv: "zc", // /organisations: the same as CSV (id: organisation)
+  importConfirmPost: "zi", // import preview: write it and post each card to its organisation's groups
+  parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
+  parentDecline: "pd",
 } as const;
 
 export type Action = keyof typeof actions;

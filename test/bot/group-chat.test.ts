@@ -84,6 +84,10 @@ describe("the group chat, in Chinese", () => {
     admin.send(group, "阳光志愿者协会", { replyTo: askName });
     const askKind = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "这个组织是哪一级？"));
     await press(h.fake, admin, askKind, "组织");
+    // the parent is asked for by its join code: no existing hub is offered
+    const askParent = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes("上级的加入码")));
+    expect(buttonTexts(askParent)).toEqual(["无上级"]);
+    await press(h.fake, admin, askParent, "无上级");
     const askZone = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("选择时区")));
     await press(h.fake, admin, askZone, "Asia/Shanghai");
     const askLocale = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text === "本群使用哪种语言？"));

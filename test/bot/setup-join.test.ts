@@ -70,7 +70,8 @@ describe.each(databaseKinds)("/setup join, on %s", (kind) => {
     );
     expect(buttonTexts(card)).toContain("✅ Sign up");
     expect(card.text).toContain("0/10");
-    expect((await press(h.fake, member, card, "✅ Sign up")).text).toBe("You're in ✅");
+    // the toast is the member's own: in their language (Chinese), while the card stays the group's (English)
+    expect((await press(h.fake, member, card, "✅ Sign up")).text).toBe("已报名 ✅");
     const rewritten = await h.fake.waitFor(() =>
       h.fake.sent(branch).find((m) => m.message_id === card.message_id && m.edit_date !== undefined),
     );

@@ -10,16 +10,15 @@ import { Translator } from "../../src/i18n/translator.ts";
 import { planners } from "../../src/scheduler/index.ts";
 import { createServices, type Services } from "../../src/services/services.ts";
 import { type Database, openDatabase } from "../../src/store/database.ts";
+import { seedGroupsWithEvents } from "../scheduler/support.ts";
 import { answerOf, sendAndWait } from "../support/chat.ts";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases.ts";
 import {
   type FakeTelegram,
   type GroupChatObject,
-  type SimUser,
   startFakeTelegram,
   TELEGRAM_LIMITS,
 } from "../support/fake-telegram/index.ts";
-import { seedGroupsWithEvents } from "../scheduler/support.ts";
 import { type Instance, killInstance, startInstances, stopInstance, WEBHOOK_SECRET } from "./instances.ts";
 
 /** The most calls of these methods the fake answered within any `spanMs`. */
@@ -91,7 +90,10 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const post = (instance: Instance, body: unknown, secret?: string) =>
       fetch(instance.url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+        },
         body: JSON.stringify(body),
       });
     const toAnn = () => fake.calls("sendMessage").filter((c) => c.params["chat_id"] === ann.id).length;
@@ -113,7 +115,12 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const members = Array.from({ length: 60 }, (_, i) => fake.user({ first_name: `M${i}`, language_code: "en" }));
     const group = fake.group({ title: "Race volunteers", creator: organiser, members });
     await sendAndWait(fake, organiser, group, "/setup new Race Volunteers | organisation | - | Asia/Shanghai | en");
-    const card = await sendAndWait(fake, organiser, group, "/newevent Tea stand | 28 June 2099 14:00-16:00 | Park | 10");
+    const card = await sendAndWait(
+      fake,
+      organiser,
+      group,
+      "/newevent Tea stand | 28 June 2099 14:00-16:00 | Park | 10",
+    );
     await fake.idle();
     const since = fake.webhookDeliveries().length;
 
@@ -130,7 +137,12 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const counts = await db.prisma.signup.groupBy({ by: ["status"], _count: { _all: true } });
     expect(Object.fromEntries(counts.map((c) => [c.status, c._count._all]))).toEqual({ confirmed: 10, waitlisted: 50 });
     // the taps really were spread over the three instances
-    const byUrl = new Set(fake.webhookDeliveries().slice(since).map((d) => d.url));
+    const byUrl = new Set(
+      fake
+        .webhookDeliveries()
+        .slice(since)
+        .map((d) => d.url),
+    );
     expect(byUrl.size).toBe(3);
   }, 120_000);
 
@@ -150,22 +162,38 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
         fake.spreadWebhook(instances.map((i) => i.url));
       }
     };
-    await through(a, () => sendAndWait(fake, admin, group, "/setup new 语言志愿者协会 | organisation | - | Asia/Shanghai | zh-CN"));
-    await through(a, () => sendAndWait(fake, admin, group, "/newevent 河边清洁 | 2099年6月28日 9:00-11:30 | 河边公园 | 20"));
+    await through(a, () =>
+      sendAndWait(fake, admin, group, "/setup new 语言志愿者协会 | organisation | - | Asia/Shanghai | zh-CN"),
+    );
+    await through(a, () =>
+      sendAndWait(fake, admin, group, "/newevent 河边清洁 | 2099年6月28日 9:00-11:30 | 河边公园 | 20"),
+    );
     // b reads (and caches) the group's profile: Chinese
     const before = await through(b, () => sendAndWait(fake, member, group, "/events"));
     expect(before.text).toContain("河边清洁");
     expect(before.text).not.toMatch(/Upcoming|events/i);
-    // the group switches to English through a
-    await through(a, () => sendAndWait(fake, admin, group, "/setup new Language Volunteers | organisation | - | Asia/Shanghai | en"));
-    // b's next card is in English at once (not after its cache expires)
+    // the group switches to English through a (a new English organisation), and a posts its first event
+    await through(a, () =>
+      sendAndWait(fake, admin, group, "/setup new Language Volunteers | organisation | - | Asia/Shanghai | en"),
+    );
+    await through(a, () =>
+      sendAndWait(fake, admin, group, "/newevent River clean-up | 28 June 2099 9:00-11:30 | Riverside | 20"),
+    );
+    // b's next list and card are in English at once (not after its cached profile expires)
     const list = await through(b, () => sendAndWait(fake, member, group, "/events"));
-    const button = list.reply_markup?.inline_keyboard.flat().find((k) => k.text.includes("河边清洁"));
+    expect(list.text).toContain("River clean-up");
+    expect(list.text).not.toContain("河边清洁");
+    const button = list.reply_markup?.inline_keyboard.flat().find((k) => k.text.includes("River clean-up"));
     if (!button) throw new Error(`no button for the event on ${JSON.stringify(list.reply_markup)}`);
     const card = await through(b, async () => {
       const count = fake.sent(group).length;
       member.press(list, button.text);
-      return fake.waitFor(() => fake.sent(group).slice(count).find((m: Message) => m.text?.includes("河边清洁")));
+      return fake.waitFor(() =>
+        fake
+          .sent(group)
+          .slice(count)
+          .find((m: Message) => m.text?.includes("River clean-up")),
+      );
     });
     expect(card.text).toMatch(/Sun 28 Jun/);
     expect(card.reply_markup?.inline_keyboard.flat().map((k) => k.text)).toContain("✅ Sign up");

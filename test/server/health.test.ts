@@ -100,7 +100,11 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
         headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
         body: update,
       });
-    const toCai = () => h.fake.calls("sendMessage").slice(before).filter((c) => c.params["chat_id"] === cai.id);
+    const toCai = () =>
+      h.fake
+        .calls("sendMessage")
+        .slice(before)
+        .filter((c) => c.params["chat_id"] === cai.id);
     expect((await post()).status).toBe(200);
     const once = toCai().length;
     expect(once).toBeGreaterThan(0);
@@ -121,8 +125,18 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
   it("serves Prometheus metrics: updates, sign-ups, Bot API calls and errors (429 too), outbox lag, card backlog", async () => {
     const organiser = h.fake.user({ first_name: "Olga", language_code: "en" });
     const group = h.fake.group({ title: "Metrics volunteers", creator: organiser });
-    await sendAndWait(h.fake, organiser, group, "/setup new Metrics Volunteers | organisation | - | Asia/Shanghai | en");
-    const card = await sendAndWait(h.fake, organiser, group, "/newevent Tea stand | 28 June 2099 14:00-16:00 | Park | 5");
+    await sendAndWait(
+      h.fake,
+      organiser,
+      group,
+      "/setup new Metrics Volunteers | organisation | - | Asia/Shanghai | en",
+    );
+    const card = await sendAndWait(
+      h.fake,
+      organiser,
+      group,
+      "/newevent Tea stand | 28 June 2099 14:00-16:00 | Park | 5",
+    );
     await press(h.fake, organiser, card, "✅ Sign up");
     // the card follows the sign-up: an edit the bot makes on its own, counted as a delivery
     await h.fake.waitFor(() => h.fake.calls("editMessageText").length > 0);

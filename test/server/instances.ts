@@ -62,7 +62,9 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     url: "",
     logs,
     leading() {
-      const lines = logs.filter((l) => l["msg"] === "sending from this instance" || /no longer the sending/.test(String(l["msg"])));
+      const lines = logs.filter(
+        (l) => l["msg"] === "sending from this instance" || /no longer the sending/.test(String(l["msg"])),
+      );
       return lines.at(-1)?.["msg"] === "sending from this instance";
     },
     exited,
@@ -90,7 +92,9 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
     });
-    void exited.then((code) => reject(new Error(`instance ${options.name} exited (${code}) before it was ready: ${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`instance ${options.name} exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
 }
 

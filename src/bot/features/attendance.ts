@@ -39,11 +39,11 @@ async function sheetView(ctx: YiqiContext, eventId: number, page: number): Promi
 async function mayOrganise(ctx: YiqiContext, eventId: number): Promise<boolean> {
   const event = await ctx.services.events.get(eventId);
   if (!event) {
-    await ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-event-missing") });
     return false;
   }
   if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
-    await ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-not-organiser"), show_alert: true });
     return false;
   }
   return true;
@@ -56,16 +56,16 @@ async function refresh(ctx: YiqiContext, eventId: number, page: number) {
 }
 
 async function answerOutcome(ctx: YiqiContext, outcome: AttendanceOutcome, doneKey: string) {
-  if (outcome.kind === "not_started") return ctx.answerCallbackQuery({ text: ctx.t("attendance-not-started") });
-  if (outcome.kind === "missing") return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
-  return ctx.answerCallbackQuery({ text: ctx.t(doneKey, { count: outcome.count }) });
+  if (outcome.kind === "not_started") return ctx.answerCallbackQuery({ text: ctx.tp("attendance-not-started") });
+  if (outcome.kind === "missing") return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
+  return ctx.answerCallbackQuery({ text: ctx.tp(doneKey, { count: outcome.count }) });
 }
 
 const handlers: CallbackHandlers = {
   async attendance(ctx, { id, arg }) {
     if (!(await mayOrganise(ctx, id))) return;
     const view = await sheetView(ctx, id, arg ?? 0);
-    if (!view) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    if (!view) return ctx.answerCallbackQuery({ text: ctx.tp("toast-event-missing") });
     // from the roster (no page): a new message; ◀ ▶ on the sheet: the sheet itself
     if (arg === null) await ctx.reply(view.text, sendOptions(view));
     else await refresh(ctx, id, arg);
@@ -81,7 +81,7 @@ const handlers: CallbackHandlers = {
 
   async attendToggle(ctx, { id: signupId, arg }) {
     const eventId = await ctx.services.attendance.eventOfSignup(signupId);
-    if (eventId === null) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (eventId === null) return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
     if (!(await mayOrganise(ctx, eventId))) return;
     const outcome = await ctx.services.attendance.toggle(eventId, signupId, ctx.services.now());
     if (outcome.kind === "done") await refresh(ctx, eventId, arg ?? 0);

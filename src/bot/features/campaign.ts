@@ -64,20 +64,21 @@ async function exportSignups(ctx: YiqiContext) {
     campaign = null;
     eventIds = await exports.eventIds(orgIds, null, now());
   }
-  const lang = { t: ctx.t, locale: ctx.locale, now: now() };
+  // the file and its caption are the person's own: in their language
+  const lang = { t: ctx.tp, locale: ctx.personalLocale, now: now() };
   const { csv, rows } = await exports.signupsCsv(eventIds, lang);
   if (rows === 0) return ctx.reply(ctx.t("export-nothing"));
   const organisation = userText(target.name, 80);
   const caption = campaign
-    ? ctx.t("export-caption-campaign", { name: userText(campaign.name, 80), organisation, count: rows })
-    : ctx.t("export-caption-upcoming", { organisation, count: rows });
+    ? ctx.tp("export-caption-campaign", { name: userText(campaign.name, 80), organisation, count: rows })
+    : ctx.tp("export-caption-upcoming", { organisation, count: rows });
   return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-signups-${target.id}.csv`, caption });
 }
 
 const handlers: CallbackHandlers = {
   async campaignPage(ctx, { id, arg }) {
     const scope = await chatScope(ctx);
-    if (!scope) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (!scope) return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
     const view = await campaignPage(ctx, scope, { id }, arg ?? 0);
     await ctx.editMessageText(view.text, sendOptions(view)).catch((e) => ctx.log.debug({ err: e }, "page unchanged"));
     return ctx.answerCallbackQuery();
@@ -90,16 +91,16 @@ const handlers: CallbackHandlers = {
 
   async exportEvent(ctx, { id }) {
     const event = await ctx.services.events.get(id);
-    if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+    if (!event) return ctx.answerCallbackQuery({ text: ctx.tp("toast-event-missing") });
     if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
-      return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+      return ctx.answerCallbackQuery({ text: ctx.tp("toast-not-organiser"), show_alert: true });
     }
     const { csv, rows } = await ctx.services.exports.signupsCsv([id], {
-      t: ctx.t,
-      locale: ctx.locale,
+      t: ctx.tp,
+      locale: ctx.personalLocale,
       now: ctx.services.now(),
     });
-    const caption = ctx.t("export-caption-event", { title: userText(event.title, 100), count: rows });
+    const caption = ctx.tp("export-caption-event", { title: userText(event.title, 100), count: rows });
     return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-event-${id}-signups.csv`, caption });
   },
 };

@@ -11,9 +11,9 @@ import { canOrganise } from "../rights.ts";
  */
 export async function askToCancelEvent(ctx: YiqiContext, eventId: number): Promise<unknown> {
   const event = await ctx.services.events.get(eventId);
-  if (!event) return ctx.answerCallbackQuery({ text: ctx.t("toast-event-missing") });
+  if (!event) return ctx.answerCallbackQuery({ text: ctx.tp("toast-event-missing") });
   if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
-    return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+    return ctx.answerCallbackQuery({ text: ctx.tp("toast-not-organiser"), show_alert: true });
   }
   const count = (await ctx.services.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
   await ctx.reply(

@@ -43,7 +43,7 @@ async function eventBelongsHere(ctx: YiqiContext, eventId: number): Promise<bool
 }
 
 const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
-  ctx.answerCallbackQuery({ text: ctx.t(key, args), show_alert: alert });
+  ctx.answerCallbackQuery({ text: ctx.tp(key, args), show_alert: alert });
 
 export async function sendCalendar(ctx: YiqiContext, eventId: number, userId: TelegramId, locale: Locale) {
   const event = await ctx.services.events.get(eventId);
@@ -133,14 +133,14 @@ const handlers: CallbackHandlers = {
 
   async who(ctx, { id }) {
     if (!(await eventBelongsHere(ctx, id))) return toast(ctx, "toast-stale-button");
-    const text = await ctx.services.presenter.whoIsGoing(id, ctx.locale);
+    const text = await ctx.services.presenter.whoIsGoing(id, ctx.personalLocale);
     if (text === null) return toast(ctx, "toast-event-missing");
     return ctx.answerCallbackQuery({ text, show_alert: true });
   },
 
   async calendar(ctx, { id }) {
     if (!(await eventBelongsHere(ctx, id))) return toast(ctx, "toast-stale-button");
-    const locale = ctx.services.languages.ofLanguageCode(ctx.from?.language_code);
+    const locale = ctx.personalLocale;
     return sendPrivately(ctx, `ic_${id}`, (userId) => sendCalendar(ctx, id, userId, locale));
   },
 
@@ -150,7 +150,7 @@ const handlers: CallbackHandlers = {
     if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
       return toast(ctx, "toast-not-organiser", undefined, true);
     }
-    const locale = ctx.services.languages.ofLanguageCode(ctx.from?.language_code);
+    const locale = ctx.personalLocale;
     return sendPrivately(ctx, `mg_${id}`, (userId) => sendRoster(ctx, id, userId, locale));
   },
 

@@ -46,8 +46,8 @@ async function hoursReport(ctx: YiqiContext) {
   const year = wallClockOf(now(), target.timeZone).date.year;
   const lines = await attendance.report(await organisations.subtreeIds(target.id), year, target.timeZone);
   if (lines.length === 0) return ctx.reply(ctx.t("export-nothing"));
-  const csv = exports.hoursCsv(lines, { t: ctx.t, locale: ctx.locale, now: now() });
-  const caption = ctx.t("hours-report-caption", {
+  const csv = exports.hoursCsv(lines, { t: ctx.tp, locale: ctx.personalLocale, now: now() });
+  const caption = ctx.tp("hours-report-caption", {
     organisation: userText(target.name, 80),
     year: String(year),
     people: new Set(lines.map((l) => l.userId)).size,

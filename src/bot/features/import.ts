@@ -38,7 +38,7 @@ async function importTargets(ctx: YiqiContext) {
   return org ? [org] : [];
 }
 
-async function download(ctx: YiqiContext, document: Document): Promise<Buffer | null> {
+export async function download(ctx: YiqiContext, document: Document): Promise<Buffer | null> {
   try {
     const file = await ctx.api.getFile(document.file_id);
     if (!file.file_path) return null;
@@ -135,11 +135,11 @@ async function ownPending(ctx: YiqiContext, id: number) {
   const pending = await ctx.services.programmes.pending(id);
   if (!pending) {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.answerCallbackQuery({ text: ctx.t("import-gone") });
+    await ctx.answerCallbackQuery({ text: ctx.tp("import-gone") });
     return null;
   }
   if (pending.userId !== ctx.ids.user) {
-    await ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.tp("import-not-organiser"), show_alert: true });
     return null;
   }
   return pending;
@@ -150,7 +150,7 @@ const handlers: CallbackHandlers = {
     const pending = await ownPending(ctx, id);
     if (!pending) return;
     if (!(await canOrganise(ctx, pending.organisationId, pending.userId))) {
-      return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+      return ctx.answerCallbackQuery({ text: ctx.tp("import-not-organiser"), show_alert: true });
     }
     await ctx.answerCallbackQuery(); // a big table takes a while: the button must not spin meanwhile
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -178,7 +178,7 @@ const handlers: CallbackHandlers = {
     if (!pending) return;
     const targets = await organisedBy(ctx);
     const chosen = targets.find((o) => o.id === arg);
-    if (!chosen) return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+    if (!chosen) return ctx.answerCallbackQuery({ text: ctx.tp("import-not-organiser"), show_alert: true });
     await ctx.services.programmes.retarget(id, chosen.id);
     return showPreview(ctx, { ...pending, organisationId: chosen.id }, targets);
   },
@@ -187,7 +187,7 @@ const handlers: CallbackHandlers = {
     const pending = await ownPending(ctx, id);
     if (!pending) return;
     const campaign = arg === null ? null : await ctx.services.campaigns.find(arg);
-    if (!campaign) return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (!campaign) return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
     await ctx.services.programmes.setCampaign(id, campaign.name);
     const targets = await importTargets(ctx);
     return showPreview(ctx, { ...pending, campaignName: campaign.name }, targets ?? []);

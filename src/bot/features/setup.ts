@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { Locale } from "../../config/config.ts";
 import {
   checkOrgName,
+  checkParent,
   isIanaTimeZone,
   type OrgKindName,
   orgKinds,
@@ -14,8 +15,10 @@ import { callbackButton, keyboard } from "../../views/view.ts";
 import type { YiqiContext } from "../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { isChatAdmin } from "../rights.ts";
+import { askHubToApprove } from "./parent-requests.ts";
 
-const KIND = conversationKind<SetupDraft>("setup", 1);
+// version 2: the parent is named by its join code (or by name, for approval), no longer picked from a list
+const KIND = conversationKind<SetupDraft>("setup", 2);
 export const commonZones = [
   "Asia/Shanghai",
   "Asia/Hong_Kong",
@@ -31,7 +34,29 @@ interface SetupDraft {
   name?: string;
   kind?: OrgKindName;
   parentId?: number | null;
+  /** a hub named without its code: asked to approve once the organisation exists */
+  askHubId?: number | null;
   timeZone?: string;
+}
+
+type ParentChoice = { parentId: number | null; askHubId: number | null } | { refused: string };
+
+/**
+ * What an admin typed for the parent — its join code, or a hub's exact name — through the one rule
+ * (`checkParent`): the code attaches at once, a name asks the hub's organisers.
+ */
+async function resolveParent(ctx: YiqiContext, text: string, kind: OrgKindName): Promise<ParentChoice> {
+  const value = text.trim();
+  if (!value || value === "-") return { parentId: null, askHubId: null };
+  const { organisations } = ctx.services;
+  const byCode = await organisations.findByJoinCode(value);
+  const candidate = byCode ?? (await organisations.findHubByName(value));
+  if (!candidate) return { refused: ctx.t("setup-parent-unknown", { value: userText(value, 40) }) };
+  const checked = checkParent({ kind }, candidate, byCode ? "code" : "name");
+  if (checked.verdict === "refused") return { refused: ctx.t(`setup-${checked.error}`) };
+  return checked.verdict === "attach"
+    ? { parentId: checked.parentId, askHubId: null }
+    : { parentId: null, askHubId: checked.parentId };
 }
 
 async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
@@ -40,7 +65,7 @@ async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
     return false;
   }
   if (!(await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user))) {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("setup-admins-only"), show_alert: true });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.tp("setup-admins-only"), show_alert: true });
     else await ctx.reply(ctx.t("setup-admins-only"));
     return false;
   }
@@ -92,7 +117,8 @@ async function create(ctx: YiqiContext, draft: Required<SetupDraft>, locale: Loc
   ctx.services.chats.forget(ctx.ids.chat);
   await endConversation(ctx);
   const t = ctx.services.translator.for(locale);
-  return ctx.reply(t("setup-created", { name: userText(org.name, 100), code: org.joinCode }), { parse_mode: "HTML" });
+  await ctx.reply(t("setup-created", { name: userText(org.name, 100), code: org.joinCode }), { parse_mode: "HTML" });
+  if (draft.askHubId !== null) await askHubToApprove(ctx, org, draft.askHubId, t);
 }
 
 /** `/setup new 名称 | 类型 | 上级加入码 | 时区 | 语言` — everything in one line. */
@@ -104,16 +130,12 @@ async function oneLine(ctx: YiqiContext, text: string) {
   if (!checked.ok) return ctx.reply(ctx.t(`setup-${checked.error}`));
   const kind = parseOrgKind(kindText || "organisation");
   if (!kind) return ctx.reply(ctx.t("setup-kind-unknown", { value: userText(kindText, 30) }));
-  let parentId: number | null = null;
-  if (parentCode && parentCode !== "-") {
-    const parent = await ctx.services.organisations.findByJoinCode(parentCode);
-    if (!parent) return ctx.reply(ctx.t("setup-code-unknown", { code: userText(parentCode, 20) }));
-    parentId = parent.id;
-  }
+  const parent = await resolveParent(ctx, parentCode, kind);
+  if ("refused" in parent) return ctx.reply(parent.refused);
   const timeZone = zone || ctx.services.config.defaultTimeZone;
   if (!isIanaTimeZone(timeZone)) return ctx.reply(ctx.t("setup-zone-unknown", { value: userText(timeZone, 40) }));
   const locale = lang ? ctx.services.translator.negotiate(lang) : ctx.locale;
-  return create(ctx, { name: checked.name, kind, parentId, timeZone }, locale);
+  return create(ctx, { name: checked.name, kind, ...parent, timeZone }, locale);
 }
 
 async function askKind(ctx: YiqiContext) {
@@ -124,17 +146,10 @@ async function askKind(ctx: YiqiContext) {
   });
 }
 
-async function askParent(ctx: YiqiContext, kind: OrgKindName) {
-  const rank = orgKinds.indexOf(kind);
-  const hubs = (await ctx.services.organisations.hubs()).filter((h) => orgKinds.indexOf(h.kind) < rank).slice(0, 20);
-  if (hubs.length === 0) return null;
-  return ctx.reply(ctx.t("setup-ask-parent"), {
-    reply_markup: keyboard([
-      ...hubs.map((h) => [
-        callbackButton(Array.from(h.name).slice(0, 40).join(""), encodeCallback("setupParent", h.id)),
-      ]),
-      [callbackButton(ctx.t("setup-no-parent"), encodeCallback("setupParent", 0))],
-    ]),
+/** Existing hubs are not listed (that would let anyone pick one): the admin replies with the hub's join code. */
+async function askParent(ctx: YiqiContext, prefix?: string) {
+  return ctx.reply(prefix ? `${prefix}\n\n${ctx.t("setup-ask-parent-code")}` : ctx.t("setup-ask-parent-code"), {
+    reply_markup: keyboard([[callbackButton(ctx.t("setup-no-parent"), encodeCallback("setupParent", 0))]]),
   });
 }
 
@@ -159,27 +174,30 @@ async function step(ctx: YiqiContext, payload: CallbackPayload) {
     await ctx.answerCallbackQuery();
     return prompt(ctx, mode === "code" ? "setup-ask-code" : "setup-ask-name");
   }
+  if (payload.action === "setupParent" && payload.id !== 0) {
+    // the only parent button is "no parent": a parent is named by its join code or approved by its organisers
+    return ctx.answerCallbackQuery({ text: ctx.t("setup-parent-forged"), show_alert: true });
+  }
   const state = await conversationOf(ctx, KIND);
   if (state === "told") return;
-  if (state === null) return ctx.answerCallbackQuery({ text: ctx.t("setup-not-yours") });
+  if (state === null) return ctx.answerCallbackQuery({ text: ctx.tp("setup-not-yours") });
   const draft = state.data;
   await ctx.answerCallbackQuery();
   switch (payload.action) {
     case "setupKind": {
       const kind = orgKinds[payload.id];
       if (!kind || state.step !== "kind") return;
-      await saveConversation(ctx, KIND, "parent", { ...draft, kind });
-      if (!(await askParent(ctx, kind))) {
-        await saveConversation(ctx, KIND, "zone", { ...draft, kind, parentId: null });
-        await askZone(ctx);
+      if (kind === "city") {
+        // nothing is above a city
+        await saveConversation(ctx, KIND, "zone", { ...draft, kind, parentId: null, askHubId: null });
+        return askZone(ctx);
       }
-      return;
+      await saveConversation(ctx, KIND, "parent", { ...draft, kind });
+      return askParent(ctx);
     }
     case "setupParent": {
       if (state.step !== "parent") return;
-      const parent = payload.id === 0 ? null : await ctx.services.organisations.find(payload.id);
-      if (payload.id !== 0 && !parent) return;
-      await saveConversation(ctx, KIND, "zone", { ...draft, parentId: parent?.id ?? null });
+      await saveConversation(ctx, KIND, "zone", { ...draft, parentId: null, askHubId: null });
       return askZone(ctx);
     }
     case "setupZone": {
@@ -193,7 +211,13 @@ async function step(ctx: YiqiContext, payload: CallbackPayload) {
       if (!locale || state.step !== "locale" || !draft.name || !draft.kind || !draft.timeZone) return;
       return create(
         ctx,
-        { name: draft.name, kind: draft.kind, parentId: draft.parentId ?? null, timeZone: draft.timeZone },
+        {
+          name: draft.name,
+          kind: draft.kind,
+          parentId: draft.parentId ?? null,
+          askHubId: draft.askHubId ?? null,
+          timeZone: draft.timeZone,
+        },
         locale,
       );
     }
@@ -243,6 +267,12 @@ export function setupFeature(): Composer<YiqiContext> {
       if (!checked.ok) return prompt(ctx, `setup-${checked.error}`);
       await saveConversation(ctx, KIND, "kind", { name: checked.name });
       return askKind(ctx);
+    }
+    if (state.step === "parent" && state.data.kind) {
+      const parent = await resolveParent(ctx, text, state.data.kind);
+      if ("refused" in parent) return askParent(ctx, parent.refused);
+      await saveConversation(ctx, KIND, "zone", { ...state.data, ...parent });
+      return askZone(ctx);
     }
     if (state.step === "zone") {
       if (!isIanaTimeZone(text)) return prompt(ctx, "setup-zone-unknown", { value: userText(text, 40) });

@@ -84,6 +84,9 @@ export class FakeTelegram {
   /** What a person would see: their chats, each chat's messages, files (the playground's page reads it). */
   readonly view: EmulatorView;
   private readonly faults = new Faults();
+  /** methods (lower case) whose requests are accepted and never answered; "*" for every method */
+  private readonly blackHoled = new Set<string>();
+  private readonly held = new Set<ServerResponse>();
   private readonly server: Server;
   private closing: Promise<void> | undefined;
 
@@ -302,6 +305,26 @@ export class FakeTelegram {
     this.faults.add(method, { kind: "disconnect", processed: options.processed ?? false }, options.times ?? 1);
   }
 
+  /**
+   * A black hole between the bot and Telegram: from now on requests (of `methods`, default every method) are
+   * accepted and never answered, until `restore()`. A long poll already waiting is answered empty first, so the
+   * bot's next poll falls in. Requests caught before `restore()` stay unanswered (the bot must time them out).
+   */
+  blackHole(methods: string[] = ["*"]): void {
+    for (const method of methods) this.blackHoled.add(method === "*" ? "*" : method.toLowerCase());
+    this.state.updates.release();
+  }
+
+  /** Ends the black hole: new requests are answered again. */
+  restore(): void {
+    this.blackHoled.clear();
+  }
+
+  /** How many requests the black hole holds unanswered right now. */
+  heldRequests(): number {
+    return this.held.size;
+  }
+
   /** Answers waiting long polls with no updates, fails pending waits and stops the server. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
@@ -312,6 +335,13 @@ export class FakeTelegram {
       setImmediate(() => this.server.closeAllConnections());
     });
     return this.closing;
+  }
+
+  private swallowed(url: URL): boolean {
+    if (this.blackHoled.size === 0) return false;
+    if (this.blackHoled.has("*")) return true;
+    const method = parseRoute(url.pathname)?.method.toLowerCase();
+    return method !== undefined && this.blackHoled.has(method);
   }
 
   private changed(): void {
@@ -330,6 +360,15 @@ export class FakeTelegram {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     if (url.pathname.startsWith("/file/")) return this.serveFile(url, response);
+    if (this.swallowed(url)) {
+      this.held.add(response);
+      response.on("close", () => {
+        this.held.delete(response);
+        this.changed();
+      });
+      this.changed();
+      return;
+    }
     const call: ApiCall = {
       method: "",
       params: {},

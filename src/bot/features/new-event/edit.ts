@@ -16,7 +16,7 @@ import { editKind } from "./state.ts";
 async function onEditButton(ctx: YiqiContext, payload: CallbackPayload): Promise<unknown> {
   const event = await ctx.services.events.get(payload.id);
   if (!event || !(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
-    return ctx.answerCallbackQuery({ text: ctx.t("toast-not-organiser"), show_alert: true });
+    return ctx.answerCallbackQuery({ text: ctx.tp("toast-not-organiser"), show_alert: true });
   }
   await ctx.answerCallbackQuery();
   if (payload.action === "editPick") {

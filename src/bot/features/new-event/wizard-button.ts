@@ -17,10 +17,10 @@ export type WizardButton = (
  */
 export function wizardButton(handle: WizardButton): CallbackHandler {
   return async (ctx, payload) => {
-    if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("toast-stale-button") });
+    if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
     const state = await conversationOf(ctx, newEventKind);
     if (state === "told") return;
-    if (!state) return ctx.answerCallbackQuery({ text: ctx.t("form-expired") });
+    if (!state) return ctx.answerCallbackQuery({ text: ctx.tp("form-expired") });
     await ctx.answerCallbackQuery();
     return handle(ctx, payload, state);
   };

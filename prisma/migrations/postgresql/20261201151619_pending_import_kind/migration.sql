@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PendingImport" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'programme';
+
