@@ -75,7 +75,7 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
   });
 
   it("checks the secret: without it 401 and nothing handled; a message POSTed to two instances is applied once", async () => {
-    const ann = fake.user({ first_name: "Ann", language_code: "en" });
+    const ann = fake.user({ first_name: "Ann", language_code: "en", started: true });
     const update = (id: number) => ({
       update_id: id,
       message: {

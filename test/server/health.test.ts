@@ -71,7 +71,7 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
   });
 
   it("refuses a POST without the secret header, or with a wrong one, with 401, and does not handle it", async () => {
-    const bob = h.fake.user({ first_name: "Bob", language_code: "en" });
+    const bob = h.fake.user({ first_name: "Bob", language_code: "en", started: true });
     const before = h.fake.calls("sendMessage").length;
     const post = (headers: Record<string, string>) =>
       fetch(`${base(h)}/tg`, {
@@ -91,7 +91,7 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
   });
 
   it("applies a message Telegram delivers twice once", async () => {
-    const cai = h.fake.user({ first_name: "Cai", language_code: "en" });
+    const cai = h.fake.user({ first_name: "Cai", language_code: "en", started: true });
     const before = h.fake.calls("sendMessage").length;
     const update = JSON.stringify(messageUpdate(900_002, cai.id, cai.user, "/help"));
     const post = () =>
@@ -139,10 +139,10 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
     );
     await press(h.fake, organiser, card, "✅ Sign up");
     // the card follows the sign-up: an edit the bot makes on its own, counted as a delivery
-    await h.fake.waitFor(() => h.fake.calls("editMessageText").length > 0);
+    await h.fake.waitFor(() => h.fake.calls("editMessageText").length > 0, { timeoutMs: 20_000 });
     h.fake.failNext("sendMessage", 429, { retryAfter: 1 });
     organiser.send(group, "/help");
-    await h.fake.waitFor(() => h.fake.calls("sendMessage").some((c) => c.status === 429));
+    await h.fake.waitFor(() => h.fake.calls("sendMessage").some((c) => c.status === 429), { timeoutMs: 20_000 });
     await h.fake.idle();
 
     const response = await fetch(`${base(h)}/metrics`);
@@ -160,7 +160,7 @@ describe.each(databaseKinds)("webhook mode, health and metrics, on %s", (kind) =
     expect(text).toMatch(/^yiqi_card_refresh_backlog \d/m);
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes /m);
-  });
+  }, 60_000);
 });
 
 describe("polling mode with PORT set", () => {

@@ -5,7 +5,12 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import type { FakeTelegram } from "../support/fake-telegram/index.ts";
+
+/** Where the instances find the Bot API: the fake server, or the benchmarks' lean stand-in. */
+export interface BotApi {
+  token: string;
+  apiRoot: string;
+}
 
 export const WEBHOOK_SECRET = "cluster-test_secret-0123456789";
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -24,7 +29,7 @@ export interface Instance {
 }
 
 export interface InstanceOptions {
-  fake: FakeTelegram;
+  fake: BotApi;
   databaseUrl: string;
   name: string;
   env?: Record<string, string>;
@@ -100,7 +105,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
 
 /** Starts `count` instances at once on one database and spreads the webhook over them, round-robin. */
 export async function startInstances(
-  fake: FakeTelegram,
+  fake: BotApi & { spreadWebhook(urls: string[]): void },
   databaseUrl: string,
   count: number,
   env: Record<string, string> = {},
