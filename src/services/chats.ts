@@ -1,8 +1,8 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Outage } from "../delivery/outage.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import { type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
@@ -110,6 +110,25 @@ export class ChatService {
   async left(chatId: TelegramId, userId: TelegramId): Promise<void> {
     this.members.delete(`${chatId}:${userId}`);
     await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
+  }
+
+  /** Drops what this process remembers about a person (their data was deleted by /forgetme). */
+  forgetUser(userId: TelegramId): void {
+    this.known.delete(userId);
+    this.profiles.delete(userId);
+    for (const key of [...this.members]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
+    for (const [key, m] of [...this.pendingMembers]) if (m.userId === userId) this.pendingMembers.delete(key);
+  }
+
+  /** Has the user been seen in any of these chats (and not left)? */
+  async memberOfAny(userId: TelegramId, chatIds: TelegramId[]): Promise<boolean> {
+    if (chatIds.length === 0) return false;
+    await this.flushMembers();
+    const row = await this.db.chatMember.findFirst({
+      where: { userId, chatId: { in: chatIds } },
+      select: { userId: true },
+    });
+    return row !== null;
   }
 
   /** Organisations of the active groups a user has been seen in. */

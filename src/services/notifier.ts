@@ -48,7 +48,8 @@ export class Notifier {
       db.user.findUnique({ where: { id: userId } }),
       db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
     ]);
-    if (!event || !user || !signup) return;
+    // a placeholder left by /forgetme keeps its place but is nobody to tell
+    if (!event || !user || !signup || user.forgotten) return;
     const now = this.deps.now();
     const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
     let delivery: NewDelivery;
