@@ -125,6 +125,8 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const since = fake.webhookDeliveries().length;
 
     const queries = members.map((m) => m.press(card, "✅ Sign up"));
+    // (a generous wait: three processes on a loaded machine)
+    await fake.waitFor(() => queries.every((q) => fake.answers(q).length > 0) || undefined, { timeoutMs: 60_000 });
     const toasts = await Promise.all(queries.map((q) => answerOf(fake, q)));
     const confirmed = toasts.filter((t) => t.text === "You're in ✅");
     const positions = toasts
