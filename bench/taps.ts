@@ -4,8 +4,10 @@
  * by an in-process stand-in (no sockets, so the figures are the bot's own).
  *
  *   npm run bench -- [--db sqlite|postgresql|both] [--taps 10000] [--chats 200] [--concurrency 16]
- *                    [--rate taps/s] [--warmup 2000]
+ *                    [--rate taps/s] [--warmup 2000] [--transport inprocess|http|both]
  *
+ * With --transport http (or both, the default) the taps then also go through a real socket:
+ * see bench/http-taps.ts (its --concurrency defaults to 50).
  * Prints taps per second, p50/p99 latency per tap and peak RSS.
  */
 import type { Update } from "grammy/types";
@@ -31,6 +33,9 @@ const warmup = Number(args.get("warmup") ?? 2000);
  */
 const rates = args.has("rate") ? [Number(args.get("rate"))] : [0, 1000];
 const kinds = benchDatabases(args.get("db"));
+/** inprocess (no sockets: the bot's own cost), http (a real socket: bench/http-taps.ts) or both */
+const transport = args.get("transport") ?? "both";
+if (!["inprocess", "http", "both"].includes(transport)) throw new Error("--transport must be inprocess, http or both");
 
 const botInfo = TEST_BOT;
 
@@ -170,4 +175,5 @@ async function run(kind: DatabaseKind, rate: number) {
   await database.drop();
 }
 
-for (const kind of kinds) for (const rate of rates) await run(kind, rate);
+if (transport !== "http") for (const kind of kinds) for (const rate of rates) await run(kind, rate);
+if (transport !== "inprocess") await import("./http-taps.ts");

@@ -43,6 +43,8 @@ export interface SenderOptions {
   limiter?: RateLimiter;
   limits?: Limits;
   logger?: Logger;
+  /** every outcome the sender records, for metrics */
+  onOutcome?: (kind: string, status: string) => void;
 }
 
 /**
@@ -71,6 +73,7 @@ export function createSender(options: SenderOptions): Sender {
       await services.chats.migrate(from, to);
     },
     onSent: afterScheduledSend(services),
+    ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
   });
 }
 
@@ -84,9 +87,13 @@ export function createCardRefresher(options: {
   callApi: CallApi;
   limiter: RateLimiter;
   logger?: Logger;
+  onMarked?: () => void;
+  onEdit?: (outcome: "edited" | "current" | "retry") => void;
 }): CardRefresher {
   const { services } = options;
   return new CardRefresher({
+    ...(options.onMarked ? { onMarked: options.onMarked } : {}),
+    ...(options.onEdit ? { onEdit: options.onEdit } : {}),
     db: services.database.prisma,
     limiter: options.limiter,
     callApi: options.callApi,
@@ -131,8 +138,12 @@ export function createDelivery(options: {
   instanceId: string;
   botUsername: () => string;
   limits?: Limits;
+  /** metrics: an outbox delivery's or a card edit's outcome */
+  onOutcome?: (kind: string, status: string) => void;
+  /** several instances: cards were marked while this instance does not edit them (tell the leader) */
+  onCardsMarked?: () => void;
 }): Delivery {
-  const { services, callApi } = options;
+  const { services, callApi, onOutcome } = options;
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
   const sender = createSender({
     services,
@@ -140,11 +151,21 @@ export function createDelivery(options: {
     limiter,
     instanceId: options.instanceId,
     botUsername: options.botUsername,
+    ...(onOutcome ? { onOutcome } : {}),
   });
   services.nudgeSender = () => sender.nudge();
   const scheduler = createScheduler(services, services.logger.child({ part: "scheduler" }));
-  const cards = createCardRefresher({ services, callApi, limiter });
-  for (const name of ["signupsChanged", "eventChanged", "eventCancelled"] as const) {
+  const cards = createCardRefresher({
+    services,
+    callApi,
+    limiter,
+    ...(onOutcome ? { onEdit: (outcome: string) => onOutcome("card_edit", outcome) } : {}),
+    ...(options.onCardsMarked ? { onMarked: options.onCardsMarked } : {}),
+  });
+  // Sign-up changes mark their event's cards in the database themselves (a trigger in the same
+  // transaction); changes to the event are marked here.
+  services.changes.on("signupsChanged", () => cards.wake());
+  for (const name of ["eventChanged", "eventCancelled"] as const) {
     services.changes.on(name, ({ eventId }) => cards.markDirty(eventId));
   }
   return { sender, scheduler, cards, limiter };

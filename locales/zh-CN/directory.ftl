@@ -35,3 +35,19 @@ directory-csv-parent = 上级
 directory-csv-code = 加入码
 directory-csv-link = 关联链接
 directory-cancelled = 已取消导入名录，没有保存任何内容。
+link-ask = 要把本群关联到 <b>{ $name }</b> 吗？关联后，本组织的活动会发到这个群里。
+link-ask-change = 本群目前关联的是 <b>{ $current }</b>。要改为关联到 <b>{ $name }</b> 吗？
+btn-link-confirm = ✅ 关联到 { $name }
+link-admins-only = 只有群管理员可以把本群关联到组织。
+link-already = 本群已经关联到 <b>{ $name }</b>。发送 /events 查看活动。
+link-no-events = 目前还没有即将开始的活动。组织者可以用 /newevent 发布活动，或用 /import 导入活动安排表。
+routing-city-level = 市级
+routing-by-district = 按区县：{ $list }
+routing-district-count = { $name } { $count } 项
+routing-created = 将新建 { $count } 个组织：{ $list }
+routing-row = 第 { $row } 行 { $title } → { $organisation }（{ $district }{ $created ->
+    [yes] ，新建
+   *[no] {""}
+}）
+btn-import-confirm-post = 导入并把活动卡片发到各组织的群
+import-posted = 已把 { $cards } 张活动卡片发到 { $groups } 个群。

@@ -1,3 +1,4 @@
+import { apiId, type TelegramId } from "../telegram-id.ts";
 import type { YiqiContext } from "./context.ts";
 import { canOrganise } from "./rights.ts";
 
@@ -82,4 +83,58 @@ export async function groupOrganisation(ctx: YiqiContext): Promise<number | null
   const profile = await ctx.services.chats.profile(ctx.ids.chat);
   if (!profile?.organisationId) return null;
   return (await canOrganise(ctx, profile.organisationId, ctx.ids.user)) ? profile.organisationId : "refused";
+}
+
+/**
+ * What a user may see of an event — the one rule every deep link and event button asks:
+ * - organiser: may organise it (bot/rights.ts);
+ * - member: in a group that shows it (the organisation's groups and those of the hubs above it): the card,
+ *   who is going, sign-up, the calendar file;
+ * - public: the event is public and they are neither: the card, sign-up and the calendar file, never names;
+ * - none: nothing (a polite refusal that names no detail).
+ */
+export type EventAccess = "none" | "public" | "member" | "organiser";
+
+/** How many of the event's groups are asked with getChatMember when the records do not know the user. */
+const MEMBER_LOOKUPS = 5;
+
+export async function eventAccess(
+  ctx: YiqiContext,
+  event: { organisationId: number; isPublic: boolean },
+  userId: TelegramId = ctx.ids.user,
+): Promise<EventAccess> {
+  if (await canOrganise(ctx, event.organisationId, userId)) return "organiser";
+  if (await inEventGroups(ctx, event.organisationId, userId)) return "member";
+  return event.isPublic ? "public" : "none";
+}
+
+/** May see who is going: members of its groups and organisers. */
+export const seesNames = (access: EventAccess) => access === "member" || access === "organiser";
+
+async function inEventGroups(ctx: YiqiContext, organisationId: number, userId: TelegramId): Promise<boolean> {
+  const { organisations, chats } = ctx.services;
+  const groups: TelegramId[] = [];
+  for (const org of await organisations.ancestors(organisationId)) {
+    for (const chat of await organisations.groupsOf(org.id)) groups.push(chat.id);
+  }
+  // pressing a button in one of them, or typing there, is proof enough
+  if (ctx.chat?.type !== "private" && groups.includes(ctx.ids.chat) && userId === ctx.ids.user) return true;
+  if (await chats.memberOfAny(userId, groups)) return true;
+  for (const chatId of groups.slice(0, MEMBER_LOOKUPS)) {
+    try {
+      const member = await ctx.api.getChatMember(apiId(chatId), apiId(userId));
+      const isIn =
+        member.status === "creator" ||
+        member.status === "administrator" ||
+        member.status === "member" ||
+        (member.status === "restricted" && member.is_member);
+      if (isIn) {
+        await chats.seen(chatId, userId);
+        return true;
+      }
+    } catch (error) {
+      ctx.log.debug({ err: error, chatId: String(chatId) }, "could not ask whether a user is in a group");
+    }
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Delivery as DeliveryRow } from "../generated/sqlite/client.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
+import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { atLeastOnceKinds, type DeliveryKind, type NewDelivery } from "./kinds.ts";
 import { DELIVERY_STATUSES, type DeliveryStatus, type FinishedStatus } from "./statuses.ts";
@@ -48,7 +48,7 @@ export class Outbox {
     private readonly dialect: SqlDialect,
   ) {}
 
-  private status(s: DeliveryStatus): Prisma.Sql {
+  private status(s: DeliveryStatus): Sql {
     return this.dialect.enumValue("DeliveryStatus", s);
   }
 

@@ -1,5 +1,7 @@
 import type { TelegramId } from "../telegram-id.ts";
+import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
 import { parseTimeWindow } from "./time/parse.ts";
+import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
 
 /**
@@ -7,7 +9,7 @@ import type { TimeWindow } from "./time/window.ts";
  * `now`). Every failure names its field and a message key, so the user can fix
  * just that part.
  */
-export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline";
+export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles";
 
 export type FieldResult<T> = { ok: true; value: T } | FieldError;
 
@@ -51,6 +53,12 @@ export function checkTime(text: string, ctx: FormContext): FieldResult<TimeWindo
   return { ok: true, value: parsed.window };
 }
 
+/** The readings of a time worth saying back (a date read as next year's, 下周六 as next week's …). */
+export function timeNotes(text: string, ctx: FormContext): TimeNote[] {
+  const parsed = parseTimeWindow(text, { timeZone: ctx.timeZone, now: ctx.now, locale: ctx.locale });
+  return parsed.ok ? (parsed.notes ?? []) : [];
+}
+
 export function checkPlace(text: string): FieldResult<{ place: string | null; online: boolean }> {
   const place = clean(text);
   if (!place) return { ok: false, field: "place", error: "form-place-empty" };
@@ -92,6 +100,13 @@ export function checkDeadline(text: string, window: TimeWindow, ctx: FormContext
   return { ok: true, value: at };
 }
 
+/** Roles with their own places (domain/roles.ts); "无" / "none" = no roles. */
+export function checkRoles(text: string): FieldResult<RoleInput[]> {
+  const result = parseRoles(text);
+  if (result.ok) return { ok: true, value: result.roles };
+  return { ok: false, field: "roles", error: `form-${result.error}`, value: result.value ?? clean(text) };
+}
+
 export interface EventDraft {
   title?: string;
   window?: TimeWindow;
@@ -101,6 +116,8 @@ export interface EventDraft {
   details?: string | null;
   capacity?: number | null;
   deadline?: Date | null;
+  /** roles with their own places; then the event's places are theirs */
+  roles?: RoleInput[];
 }
 
 export interface OneLineResult {
@@ -108,7 +125,10 @@ export interface OneLineResult {
   errors: FieldError[];
 }
 
-/** `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. */
+/**
+ * `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. The places part may be
+ * roles instead of a number: `义诊 | 6月28日 | 洞桥 | 义诊医生 2 · 家具维修 3`.
+ */
 export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   const [title = "", time = "", place = "", capacity = "", deadline = ""] = text.split(/\s*[|｜]\s*/);
   const draft: EventDraft = {};
@@ -125,8 +145,14 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   if (p.ok) Object.assign(draft, p.value);
   else errors.push(p);
   const c = checkCapacity(capacity);
+  // roles in the places part: several items, or one with its places ("很多" alone stays a wrong number)
+  const listed = /[·•・、,，;；/]/.test(capacity);
+  const r = c.ok ? null : checkRoles(capacity);
   if (c.ok) draft.capacity = c.value;
-  else errors.push(c);
+  else if (r?.ok && r.value.length > 0 && (listed || r.value.some((role) => role.capacity !== null))) {
+    draft.roles = r.value;
+    draft.capacity = placesOfRoles(r.value);
+  } else errors.push(r && !r.ok && listed ? r : c);
   if (draft.window) {
     const d = checkDeadline(deadline, draft.window, ctx);
     if (d.ok) draft.deadline = d.value;
@@ -145,6 +171,7 @@ export interface EventFormPatch {
   content?: string | null;
   capacity?: number | null;
   signupDeadline?: Date | null;
+  roles?: RoleInput[];
 }
 
 /** The value each part holds once its text is valid. */
@@ -155,6 +182,7 @@ interface FieldValues {
   details: string | null;
   capacity: number | null;
   deadline: Date | null;
+  roles: RoleInput[];
 }
 
 /** Everything about one part of the form, in one place. */
@@ -220,10 +248,18 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: (draft) => draft.deadline === undefined,
     skip: { answer: 4, label: "form-btn-no-deadline", value: null },
   },
+  // never asked in turn: the guided form offers it as a button before posting, /edit as one of the parts
+  roles: {
+    check: checkRoles,
+    put: (draft, roles) => ({ ...draft, roles, ...(roles.length > 0 ? { capacity: placesOfRoles(roles) } : {}) }),
+    patch: (roles) => ({ roles, ...(roles.length > 0 ? { capacity: placesOfRoles(roles) } : {}) }),
+    missing: () => false,
+    skip: { answer: 5, label: "roles-btn-none", value: [] },
+  },
 };
 
 /** The parts in the order the guided form asks for them (also the order /edit offers them). */
-export const formFields: readonly FormField[] = ["title", "time", "place", "details", "capacity", "deadline"];
+export const formFields: readonly FormField[] = ["title", "time", "place", "details", "capacity", "deadline", "roles"];
 
 export function isFormField(step: string): step is FormField {
   return formFields.some((field) => field === step);
@@ -288,8 +324,9 @@ export function eventInputFromDraft(
     place: draft.place ?? null,
     online: draft.online ?? false,
     content: draft.details ?? null,
-    capacity: draft.capacity ?? null,
+    capacity: draft.roles?.length ? placesOfRoles(draft.roles) : (draft.capacity ?? null),
     signupDeadline: draft.deadline ?? null,
+    roles: draft.roles ?? [],
     createdById: owner.createdById,
     campaignId: owner.campaignId ?? null,
   };

@@ -1,7 +1,7 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 
@@ -17,6 +17,8 @@ export interface HoursLine {
   userId: bigint;
   name: string;
   username: string | null;
+  /** a placeholder left by /forgetme */
+  forgotten: boolean;
   hours: number | null;
 }
 
@@ -27,6 +29,7 @@ export class AttendanceService {
   constructor(
     private readonly db: Db,
     private readonly changes: ChangeFeed,
+    private readonly dialect: SqlDialect,
   ) {}
 
   /** The event and the people who were expected (confirmed), with their attendance so far. */
@@ -51,9 +54,13 @@ export class AttendanceService {
   async markAllAttended(eventId: number, now: Date): Promise<AttendanceOutcome> {
     const started = await this.startedEvent(eventId, now);
     if (started.kind !== "done") return started;
-    const { count } = await this.db.signup.updateMany({
-      where: { eventId, status: "confirmed" },
-      data: { status: "attended", updatedAt: now },
+    // The event's lock first, as every change to sign-ups takes it (the sign-up tap, cancelling).
+    const { count } = await this.db.$transaction(async (tx) => {
+      await this.dialect.lockEvent(tx, eventId);
+      return tx.signup.updateMany({
+        where: { eventId, status: "confirmed" },
+        data: { status: "attended", updatedAt: now },
+      });
     });
     await this.complete(eventId, now);
     return { kind: "done", count };
@@ -65,9 +72,12 @@ export class AttendanceService {
     if (started.kind !== "done") return started;
     const signup = await this.db.signup.findFirst({ where: { id: signupId, eventId, status: { in: [...ATTENDING] } } });
     if (!signup) return { kind: "missing" };
-    await this.db.signup.update({
-      where: { id: signupId },
-      data: { status: signup.status === "attended" ? "no_show" : "attended", updatedAt: now },
+    await this.db.$transaction(async (tx) => {
+      await this.dialect.lockEvent(tx, eventId);
+      await tx.signup.update({
+        where: { id: signupId },
+        data: { status: signup.status === "attended" ? "no_show" : "attended", updatedAt: now },
+      });
     });
     await this.complete(eventId, now);
     return { kind: "done", count: 1 };
@@ -114,6 +124,7 @@ export class AttendanceService {
       userId: r.userId,
       name: r.user.lastName ? `${r.user.firstName} ${r.user.lastName}` : r.user.firstName,
       username: r.user.username,
+      forgotten: r.user.forgotten,
       hours: creditedHours(r.hours, r.event.hours, {
         start: r.event.startsAt,
         end: r.event.endsAt,

@@ -1,8 +1,8 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Outage } from "../delivery/outage.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
 import type { Logger } from "../log.ts";
 import type { Db, DbTransaction } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import { stringifyWithIds, type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
@@ -24,6 +24,11 @@ export class ChatService {
   private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
   private memberTimer: NodeJS.Timeout | null = null;
   private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
+  /**
+   * Told about every profile this instance forgets because it changed; with several instances the app
+   * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
+   */
+  onForget: (chatId: TelegramId) => void = () => {};
   /** the write-behind's failures (a database outage): logged once, retried with back-off, the batch kept */
   private readonly memberWrites: Outage | null;
 
@@ -107,6 +112,25 @@ export class ChatService {
     await this.db.chatMember.deleteMany({ where: { chatId: chatId, userId: userId } });
   }
 
+  /** Drops what this process remembers about a person (their data was deleted by /forgetme). */
+  forgetUser(userId: TelegramId): void {
+    this.known.delete(userId);
+    this.profiles.delete(userId);
+    for (const key of [...this.members]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
+    for (const [key, m] of [...this.pendingMembers]) if (m.userId === userId) this.pendingMembers.delete(key);
+  }
+
+  /** Has the user been seen in any of these chats (and not left)? */
+  async memberOfAny(userId: TelegramId, chatIds: TelegramId[]): Promise<boolean> {
+    if (chatIds.length === 0) return false;
+    await this.flushMembers();
+    const row = await this.db.chatMember.findFirst({
+      where: { userId, chatId: { in: chatIds } },
+      select: { userId: true },
+    });
+    return row !== null;
+  }
+
   /** Organisations of the active groups a user has been seen in. */
   async organisationsOfMember(userId: TelegramId): Promise<number[]> {
     await this.flushMembers();
@@ -117,7 +141,7 @@ export class ChatService {
     return [...new Set(rows.flatMap((r) => (r.chat.organisationId === null ? [] : [r.chat.organisationId])))];
   }
 
-  /** Cached for a minute per process; changes made here invalidate it at once. */
+  /** Cached for a minute per process; a change (made here or, through the change bus, elsewhere) forgets it at once. */
   async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
     const t = this.now().getTime();
@@ -137,8 +161,20 @@ export class ChatService {
     return profile;
   }
 
+  /** The chat's profile changed: forget it here and tell the other instances. */
   forget(chatId: TelegramId): void {
     this.profiles.delete(chatId);
+    this.onForget(chatId);
+  }
+
+  /** Another instance changed this chat's profile. */
+  forgetHere(chatId: TelegramId): void {
+    this.profiles.delete(chatId);
+  }
+
+  /** Cached profiles may all be stale (the change bus reconnected and may have missed something). */
+  forgetAllHere(): void {
+    this.profiles.clear();
   }
 
   find(chatId: TelegramId) {

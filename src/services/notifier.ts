@@ -58,7 +58,8 @@ export class Notifier {
         db.user.findUnique({ where: { id: userId } }),
         db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
       ]);
-      if (!user || !signup) continue;
+      // a placeholder left by /forgetme keeps its place but is nobody to tell
+      if (!user || !signup || user.forgotten) continue;
       const chatId = signup.chatId;
       const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
       if (user.startedBot || chatId === null) {

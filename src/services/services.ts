@@ -16,6 +16,7 @@ import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
 import { Presenter } from "./presenter.ts";
+import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
@@ -57,6 +58,8 @@ export interface Services {
   attendance: AttendanceService;
   exports: ExportService;
   summaries: SummaryService;
+  /** /privacy and /forgetme */
+  privacy: PrivacyService;
   /** set by the app once the sender exists: look at the outbox now */
   nudgeSender: () => void;
 }
@@ -101,9 +104,10 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
-    attendance: new AttendanceService(db, changes),
+    attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
     summaries: new SummaryService({ db, signups }),
+    privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);

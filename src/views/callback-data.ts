@@ -13,6 +13,7 @@ export const actions = {
   manage: "mg", // organiser: full list and actions
   close: "cl",
   reopen: "op",
+  togglePublic: "pv", // organiser: public ⇄ members of its groups only
   cancelEvent: "ce", // organiser: ask to cancel the event
   cancelEventConfirm: "cy",
   setupCreate: "sc",
@@ -26,6 +27,7 @@ export const actions = {
   newGroup: "ng", // /newevent: toggle a group to post to (id: group index)
   newCampaign: "nj", // /newevent: join (or leave) a campaign (id: campaign)
   newPost: "np", // /newevent: create and post
+  newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
   cancelPick: "xp", // /cancelevent: which event
@@ -49,6 +51,7 @@ export const actions = {
   importConfirmPost: "zi", // import preview: write it and post each card to its organisation's groups
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
+  forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
 } as const;
 
 export type Action = keyof typeof actions;

@@ -1,3 +1,7 @@
+import { parseDirectoryRecords } from "../../src/imports/directory-table.ts";
+import { DirectoryService } from "../../src/services/directory.ts";
+import type { Harness } from "../support/harness.ts";
+
 /** The Ningbo directory the tests import: the city and its ten districts and counties. */
 export const ningboDistricts = [
   "海曙区",
@@ -23,4 +27,14 @@ export function ningboRows(extra: string[][] = []): string[][] {
 
 export function tsv(rows: string[][]): Buffer {
   return Buffer.from(`${rows.map((r) => r.join("\t")).join("\n")}\n`, "utf8");
+}
+
+/** The Ningbo directory, imported the way the CLI does it. */
+export async function importNingbo(h: Harness, extra: string[][] = []) {
+  const directory = new DirectoryService(h.app.services.database.prisma);
+  const table = parseDirectoryRecords(ningboRows(extra));
+  if (!table.ok) throw new Error("bad directory");
+  await directory.apply(await directory.plan(table.rows, null), { timeZone: "Asia/Shanghai", locale: "zh-CN" });
+  const orgs = await h.app.services.database.prisma.organisation.findMany();
+  return new Map(orgs.map((o) => [o.name, o]));
 }

@@ -65,13 +65,20 @@ describe("checkTime", () => {
     expect(ending.ok && ending.value.end).toEqual(new Date("2026-12-01T04:01:00Z"));
   });
 
+  it("reads a date without a year that is over this year as next year's (the README's example on 1 December)", () => {
+    const next = checkTime("11月28日", ctx);
+    expect(next.ok && next.value.start).toEqual(new Date("2027-11-27T16:00:00Z"));
+    const readme = checkTime("6月28日 9:00-11:30", ctx);
+    expect(readme.ok && readme.value.start).toEqual(new Date("2027-06-28T01:00:00Z"));
+  });
+
   it.each([
     ["", "form-time-empty", ""],
     ["  ", "form-time-empty", ""],
     ["下个月某天", "form-time-not_understood", "下个月某天"],
     ["12月1日 9:00-11:00", "form-time-past", "12月1日 9:00-11:00"],
     ["12月1日 10:00-12:00", "form-time-past", "12月1日 10:00-12:00"],
-    ["11月28日", "form-time-past", "11月28日"],
+    ["2026年11月28日", "form-time-past", "2026年11月28日"],
     ["2025年12月28日  9:00", "form-time-past", "2025年12月28日 9:00"],
   ])("refuses %j with %s, echoing %j", (text, error, value) => {
     expect(checkTime(text, ctx)).toEqual({ ok: false, field: "time", error, value });

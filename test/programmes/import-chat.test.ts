@@ -84,6 +84,7 @@ describe("importing a programme table in the chat", () => {
     expect(text).toContain("第 12 行：无法识别时间“时间待定”");
     expect(text).toContain("导入到：市社会组织联合会");
     expect(text).toContain(`活动日：${CAMPAIGN}`);
+    expect(text).toContain("活动日的活动默认公开");
     expect(await db().event.count()).toBe(0);
     expect(await db().pendingImport.count()).toBe(1);
 
@@ -95,6 +96,8 @@ describe("importing a programme table in the chat", () => {
 
     const events = await db().event.findMany({ include: { organisers: { orderBy: { position: "asc" } } } });
     expect(events).toHaveLength(9);
+    // a campaign day's programme is published to the public
+    expect(events.every((e) => e.isPublic)).toBe(true);
     expect(await db().pendingImport.count()).toBe(0);
     const clinic = events.find((e) => e.title === "社区义诊")!;
     expect(clinic.organisationId).toBe(redCross);
@@ -106,7 +109,10 @@ describe("importing a programme table in the chat", () => {
     expect(clinic.startsAt.toISOString()).toBe("2026-06-28T01:00:00.000Z");
     expect(clinic.precision).toBe("exact");
     expect(events.find((e) => e.title === "垃圾分类宣传进社区")?.organisationId).toBe(green);
-    expect(events.find((e) => e.title === "公益健步走")?.organisationId).toBe(city.id);
+    // a unit that is no organisation yet becomes one, under the importing city (no district in its name or place)
+    const walk = events.find((e) => e.title === "公益健步走");
+    const walker = await db().organisation.findUniqueOrThrow({ where: { id: walk?.organisationId ?? -1 } });
+    expect(walker).toMatchObject({ name: "市体育总会", parentId: city.id, kind: "organisation" });
     expect(events.find((e) => e.title === "亲子心理健康讲座")).toMatchObject({ online: true, place: null });
     const campaign = await db().campaign.findFirstOrThrow({ where: { name: CAMPAIGN } });
     expect(campaign.startsAt.toISOString()).toBe("2026-06-27T16:00:00.000Z");

@@ -10,7 +10,7 @@ import { postCard } from "../cards.ts";
 import type { YiqiContext } from "../context.ts";
 import { sendPrivately } from "../private.ts";
 import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
-import { chatScope } from "../scope.ts";
+import { chatScope, type EventAccess, eventAccess, seesNames } from "../scope.ts";
 import { askToCancelEvent } from "./cancel-event.ts";
 
 /** The organisations whose events this chat shows (bot/scope.ts decides); null when not set up. */
@@ -39,7 +39,16 @@ async function eventBelongsHere(ctx: YiqiContext, eventId: number): Promise<bool
   if (await ctx.services.cards.isCardOf(eventId, ctx.ids.chat, message.message_id)) return true;
   const event = await ctx.services.events.get(eventId);
   const orgIds = await organisationsForChat(ctx);
-  return event !== null && (orgIds?.includes(event.organisationId) ?? false);
+  if (event === null || orgIds === null) return false;
+  const shownHere = [event.organisationId, ...event.organisers.map((o) => o.organisationId)];
+  return shownHere.some((id) => id !== null && orgIds.includes(id));
+}
+
+/** The event and what this user may see of it (bot/scope.ts `eventAccess`); access "none" when it does not exist. */
+async function accessTo(ctx: YiqiContext, eventId: number) {
+  const event = await ctx.services.events.get(eventId);
+  const access: EventAccess = event ? await eventAccess(ctx, event) : "none";
+  return { event, access };
 }
 
 const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
@@ -78,19 +87,29 @@ const handlers: CallbackHandlers = {
 
   async open(ctx, { id }) {
     if (!(await eventBelongsHere(ctx, id))) return toast(ctx, "toast-stale-button");
+    if ((await accessTo(ctx, id)).access === "none") return toast(ctx, "event-not-visible", undefined, true);
     await postCard(ctx, id);
     return ctx.answerCallbackQuery();
   },
 
-  async signUp(ctx, { id }) {
+  async signUp(ctx, { id, arg: roleId }) {
     const card = ctx.callbackQuery?.message;
     if (!card) return toast(ctx, "toast-stale-button");
+    // In a group the recorded card is the check (cards are posted only into groups that show the event);
+    // a card in a private chat was posted after `eventAccess`, and is checked again here.
+    if (ctx.chat?.type === "private" && (await accessTo(ctx, id)).access === "none") {
+      return toast(ctx, "event-not-visible", undefined, true);
+    }
     const chatId = ctx.chat?.type === "private" ? null : ctx.ids.chat;
     const tap = () =>
-      ctx.services.signups.signUp(id, ctx.ids.user, chatId, ctx.services.now(), {
-        chatId: ctx.ids.chat,
-        messageId: card.message_id,
-      });
+      ctx.services.signups.signUp(
+        id,
+        ctx.ids.user,
+        chatId,
+        ctx.services.now(),
+        { chatId: ctx.ids.chat, messageId: card.message_id },
+        roleId,
+      );
     let outcome = await tap();
     // A card is recorded once Telegram has answered its sendMessage: a tap that arrives in between looks stale.
     // Give the record a moment before refusing (a forged button waits the same and is still refused).
@@ -98,11 +117,14 @@ const handlers: CallbackHandlers = {
       await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
       outcome = await tap();
     }
+    const role = roleId === null ? undefined : (await ctx.services.events.roles(id)).find((r) => r.id === roleId);
     switch (outcome.kind) {
       case "confirmed":
-        return toast(ctx, "toast-signed-up");
+        return role ? toast(ctx, "toast-signed-up-role", { role: role.name }) : toast(ctx, "toast-signed-up");
       case "waitlisted":
-        return toast(ctx, "toast-waitlisted", { position: outcome.position });
+        return role
+          ? toast(ctx, "toast-waitlisted-role", { role: role.name, position: outcome.position })
+          : toast(ctx, "toast-waitlisted", { position: outcome.position });
       case "already_confirmed":
         return toast(ctx, "toast-already-confirmed");
       case "already_waitlisted":
@@ -113,6 +135,8 @@ const handlers: CallbackHandlers = {
         return toast(ctx, "toast-stale-button");
       case "missing":
         return toast(ctx, "toast-event-missing");
+      case "pick_role":
+        return toast(ctx, "toast-pick-role");
     }
   },
 
@@ -133,6 +157,9 @@ const handlers: CallbackHandlers = {
 
   async who(ctx, { id }) {
     if (!(await eventBelongsHere(ctx, id))) return toast(ctx, "toast-stale-button");
+    const { access } = await accessTo(ctx, id);
+    if (access === "none") return toast(ctx, "event-not-visible", undefined, true);
+    if (!seesNames(access)) return toast(ctx, "who-members-only", undefined, true);
     const text = await ctx.services.presenter.whoIsGoing(id, ctx.personalLocale);
     if (text === null) return toast(ctx, "toast-event-missing");
     return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -140,6 +167,7 @@ const handlers: CallbackHandlers = {
 
   async calendar(ctx, { id }) {
     if (!(await eventBelongsHere(ctx, id))) return toast(ctx, "toast-stale-button");
+    if ((await accessTo(ctx, id)).access === "none") return toast(ctx, "event-not-visible", undefined, true);
     const locale = ctx.personalLocale;
     return sendPrivately(ctx, `ic_${id}`, (userId) => sendCalendar(ctx, id, userId, locale));
   },
@@ -158,6 +186,21 @@ const handlers: CallbackHandlers = {
     organiserAction(ctx, p, async (id) => ctx.services.events.setSignupsOpen(id, false), "toast-closed"),
   reopen: (ctx, p) =>
     organiserAction(ctx, p, async (id) => ctx.services.events.setSignupsOpen(id, true), "toast-reopened"),
+
+  async togglePublic(ctx, { id }) {
+    const event = await ctx.services.events.get(id);
+    if (!event) return toast(ctx, "toast-event-missing");
+    if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
+      return toast(ctx, "toast-not-organiser", undefined, true);
+    }
+    const isPublic = !event.isPublic;
+    await ctx.services.events.setPublic(id, isPublic);
+    const view = await ctx.services.presenter.roster(id, ctx.locale);
+    if (view && ctx.callbackQuery?.message) {
+      await ctx.editMessageText(view.text, sendOptions(view)).catch(() => undefined);
+    }
+    return toast(ctx, isPublic ? "toast-made-public" : "toast-made-members-only");
+  },
 
   cancelEvent: (ctx, { id }) => askToCancelEvent(ctx, id),
 
@@ -212,9 +255,13 @@ export function eventsFeature(): Composer<YiqiContext> {
       case "my":
         return replyView(ctx, await myView(ctx));
       case "ic":
-        return (await sendCalendar(ctx, id, ctx.ids.user, ctx.locale)) || ctx.reply(ctx.t("toast-event-missing"));
-      case "ev":
-        return (await postCard(ctx, id)) || ctx.reply(ctx.t("toast-event-missing"));
+      case "ev": {
+        // a missing and a private event get the same answer: a link tells a stranger nothing
+        if ((await accessTo(ctx, id)).access === "none") return ctx.reply(ctx.t("event-not-visible"));
+        const done =
+          match[1] === "ic" ? await sendCalendar(ctx, id, ctx.ids.user, ctx.locale) : await postCard(ctx, id);
+        return done || ctx.reply(ctx.t("event-not-visible"));
+      }
       case "mg": {
         const event = await ctx.services.events.get(id);
         if (!event) return ctx.reply(ctx.t("toast-event-missing"));

@@ -15,7 +15,10 @@ export function generalFeature(mode: { embedded: boolean }): Composer<YiqiContex
     await ctx.reply(ctx.t("start-private", { name: ctx.from.first_name }));
   });
   if (mode.embedded) return feature;
-  feature.chatType(["group", "supergroup"]).command("start", (ctx) => ctx.reply(ctx.t("start-group")));
+  // `/start <code>` in a group comes from a startgroup link: bot/features/group-link.ts links the group
+  feature
+    .chatType(["group", "supergroup"])
+    .command("start", (ctx, next) => (ctx.match.trim() ? next() : ctx.reply(ctx.t("start-group"))));
   feature.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
 
   return feature;

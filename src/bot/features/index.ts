@@ -5,12 +5,14 @@ import { campaignFeature } from "./campaign.ts";
 import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
+import { groupLinkFeature } from "./group-link.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
+import { privacyFeature } from "./privacy.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -23,7 +25,9 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
   const features = [
     membershipFeature(),
     setupFeature(),
+    groupLinkFeature(),
     parentRequestsFeature(),
+    privacyFeature(),
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),

@@ -1,8 +1,9 @@
 /** Event time windows: parsing fuzzy times, saying them, and comparing them. */
+export { describeNote, type NoteText } from "./ambiguity.ts";
 export { atLocalTime, localDate, startOfLocalDay } from "./calendar.ts";
 export { formatTimeWindow } from "./format.ts";
 export { parseTimeWindow } from "./parse.ts";
-export type { ParseContext, ParseErrorCode, ParseResult } from "./spec.ts";
+export type { ParseContext, ParseErrorCode, ParseResult, TimeNote } from "./spec.ts";
 export {
   compareWindows,
   isUpcoming,

@@ -26,6 +26,7 @@ const P = {
   month: new RegExp(MONTH, "y"),
   day: new RegExp(DAY, "y"),
   year: new RegExp(YEAR, "y"),
+  relativeYear: /(this|next) year(?![a-z])/y,
   weekday: new RegExp(`(?:(next|this)\\s)?${WEEKDAY}`, "y"),
   weekdayBeforeDate: new RegExp(`${WEEKDAY}(?=\\s?(?:\\d|${MONTH}))`, "y"),
   relativeDay: /(today|tonight|tomorrow|day after tomorrow)(?![a-z])/y,
@@ -88,8 +89,7 @@ function monthPart(s: Scanner): TimeSpec | undefined {
   const part = name === undefined ? "whole" : MONTH_PARTS[name];
   const month = monthIndex(s.take(P.month)?.[1]);
   if (!part || month === undefined) return undefined;
-  const year = s.take(P.year)?.[1];
-  return { kind: "month_part", month, part, ...(year ? { year: Number(year) } : {}) };
+  return { kind: "month_part", month, part, ...yearOf(s) };
 }
 
 /** "June 28-30", "28-30 June", "June 28 - July 2", "28 Jun - 2 Jul 2026" */
@@ -201,7 +201,9 @@ function date(s: Scanner): { ref: DateRef; evening?: boolean } | undefined {
   if (days !== undefined) return { ref: { kind: "relative", days }, evening: relative === "tonight" };
   const m = s.take(P.weekday);
   const weekday = WEEKDAY_INDEX.indexOf(m?.[2]?.slice(0, 3) ?? "");
-  return weekday < 0 ? undefined : { ref: { kind: "weekday", weekday, nextWeek: m?.[1] === "next" } };
+  if (weekday < 0) return undefined;
+  const thisWeek = m?.[1] === "this" ? { thisWeek: true as const } : {};
+  return { ref: { kind: "weekday", weekday, nextWeek: m?.[1] === "next", ...thisWeek } };
 }
 
 /** "2026-06-28", "June 28", "June 28th 2026", "28 June", "Sun 28 Jun 2027" */
@@ -214,8 +216,15 @@ function calendarDate(s: Scanner): DateRef | undefined {
   const month = monthIndex(monthFirst?.[1] ?? dayFirst?.[2]);
   const day = monthFirst?.[2] ?? dayFirst?.[1];
   if (month === undefined || day === undefined) return undefined;
+  return { kind: "calendar", month, day: Number(day), ...yearOf(s) };
+}
+
+/** "2027", "this year", "next year" after a date, or nothing. */
+function yearOf(s: Scanner): { year: number } | { yearOffset: number } | Record<string, never> {
   const year = s.take(P.year)?.[1];
-  return { kind: "calendar", month, day: Number(day), ...(year ? { year: Number(year) } : {}) };
+  if (year) return { year: Number(year) };
+  const relative = s.take(P.relativeYear)?.[1];
+  return relative ? { yearOffset: relative === "next" ? 1 : 0 } : {};
 }
 
 /** A range written with the year only at its end ("28 Dec - 2 Jan 2027") gives the start its year too. */

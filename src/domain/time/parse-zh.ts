@@ -15,6 +15,7 @@ const P = {
   numericMonthDay: /(\d{1,2})[./](\d{1,2})(?![\d./])/y,
   dayOnly: /(\d{1,2})[日号]/y,
   relativeDay: /(今天|今日|今晚|明天|明日|明晚|后天)/y,
+  relativeYear: /(今年|明年|后年)/y,
   weekday: new RegExp(`(下|这|本)?个?(?:周|星期|礼拜)([${WEEKDAY_CHARS}])`, "y"),
   weekdayNote: new RegExp(`\\(?(?:周|星期|礼拜)[${WEEKDAY_CHARS}]\\)?`, "y"),
   month: /(?:(\d{4})年)?(\d{1,2})月份?(中下旬|上中旬|上旬|中旬|下旬|初|底|末|中)?/y,
@@ -22,7 +23,7 @@ const P = {
   today: /(?:即日|今日|今天|现在)/y,
   started: /(?:起|开始)/y,
   ongoingLink: /(?:持续)?(?:至|到|直到)|持续/y,
-  yearEnd: /(?:年底|年末|年终)/y,
+  yearEnd: /(?:今年)?(?:年底|年末|年终)/y,
   dayPart: /(上午|下午|晚上)/y,
   wholeDay: /(?:全天|整天)/y,
   meridiem: /(上午|早上|中午|下午|傍晚|晚上|凌晨)/y,
@@ -31,6 +32,7 @@ const P = {
   fromTime: /(?:起|开始|以后)/y,
 } as const;
 
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 明年: 1, 后年: 2 };
 const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 今晚: 0, 明天: 1, 明日: 1, 明晚: 1, 后天: 2 };
 const EVENING_WORDS = new Set(["今晚", "明晚"]);
 
@@ -64,13 +66,20 @@ function ongoing(s: Scanner): TimeSpec | undefined {
   return through && { kind: "ongoing", from, through };
 }
 
-/** "6月", "6月下旬", "2026年6月底", "6月中下旬" */
+/** "6月", "6月下旬", "2026年6月底", "6月中下旬", "明年6月" */
 function monthPart(s: Scanner): TimeSpec | undefined {
+  const yearOffset = relativeYear(s);
   const m = s.take(P.month);
   if (!m) return undefined;
   const part = m[3] ? MONTH_PARTS[m[3]] : "whole";
   if (!part) return undefined;
-  return { kind: "month_part", month: Number(m[2]), part, ...(m[1] ? { year: Number(m[1]) } : {}) };
+  const year = m[1] ? { year: Number(m[1]) } : yearOffset !== undefined ? { yearOffset } : {};
+  return { kind: "month_part", month: Number(m[2]), part, ...year };
+}
+
+/** 今年 / 明年 / 后年 before a date: years from this one. */
+function relativeYear(s: Scanner): number | undefined {
+  return RELATIVE_YEARS[s.take(P.relativeYear)?.[1] ?? ""];
 }
 
 /** "6月28日-30日", "6月28日至7月2日" */
@@ -148,14 +157,26 @@ function date(s: Scanner): { ref: DateRef; evening?: boolean } | undefined {
   if (days !== undefined) return { ref: { kind: "relative", days }, evening: EVENING_WORDS.has(relative) };
   const m = s.take(P.weekday);
   const weekday = WEEKDAY_INDEX[m?.[2] ?? ""];
-  return weekday === undefined ? undefined : { ref: { kind: "weekday", weekday, nextWeek: m?.[1] === "下" } };
+  if (weekday === undefined) return undefined;
+  const thisWeek = m?.[1] === "本" || m?.[1] === "这" ? { thisWeek: true as const } : {};
+  return { ref: { kind: "weekday", weekday, nextWeek: m?.[1] === "下", ...thisWeek } };
 }
 
 function calendarDate(s: Scanner): DateRef | undefined {
-  const m = s.take(P.isoDate) ?? s.take(P.monthDay);
-  if (m) return { kind: "calendar", month: Number(m[2]), day: Number(m[3]), ...(m[1] ? { year: Number(m[1]) } : {}) };
-  const numeric = s.take(P.numericMonthDay);
-  return numeric ? { kind: "calendar", month: Number(numeric[1]), day: Number(numeric[2]) } : undefined;
+  return s.attempt(() => {
+    const yearOffset = relativeYear(s);
+    const relative = yearOffset !== undefined ? { yearOffset } : {};
+    const iso = yearOffset === undefined ? s.take(P.isoDate) : null;
+    if (iso) return { kind: "calendar", month: Number(iso[2]), day: Number(iso[3]), year: Number(iso[1]) };
+    const m = s.take(P.monthDay);
+    if (m) {
+      const year = m[1] ? { year: Number(m[1]) } : relative;
+      return { kind: "calendar", month: Number(m[2]), day: Number(m[3]), ...year };
+    }
+    const numeric = s.take(P.numericMonthDay);
+    if (!numeric) return undefined;
+    return { kind: "calendar", month: Number(numeric[1]), day: Number(numeric[2]), numeric: true, ...relative };
+  });
 }
 
 /** The last day of a range: a full date, or just "30日" in the month (and year) of `from`. */

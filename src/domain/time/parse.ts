@@ -6,10 +6,11 @@ import { resolveSpec } from "./resolve.ts";
 import type { ParseContext, ParseResult } from "./spec.ts";
 
 /**
- * Parses expressions such as "6月28日 9:00-11:30", "6月下旬", "6月16日起至年底", "明天下午3点",
- * "June 28 2pm-4pm", "late June", "from June 16 until year end", in `ctx.timeZone`.
- * Dates without a year take `ctx.year`, else the current year — or next year when that would put
- * them more than six months in the past. `normalized` is the window as `formatTimeWindow` says it.
+ * Parses expressions such as "6月28日 9:00-11:30", "6月下旬", "6月16日起至年底", "明天下午3点", "明年6月28日",
+ * "下周六上午", "June 28 2pm-4pm", "late June", "from June 16 until year end", "next Saturday 9-11am",
+ * in `ctx.timeZone`. Dates without a year take `ctx.year`, else their next occurrence: this year's unless it
+ * is over before today, then next year's (resolve.ts). `normalized` is the window as `formatTimeWindow`
+ * says it; `notes` are the readings worth saying back (ambiguity.ts).
  */
 export function parseTimeWindow(text: string, ctx: ParseContext): ParseResult {
   const input = normalizeInput(text);

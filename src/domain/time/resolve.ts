@@ -4,7 +4,6 @@
  */
 import {
   addDays,
-  addMonths,
   type CivilDate,
   clockText,
   compareCivil,
@@ -16,19 +15,84 @@ import {
   zonedInstant,
 } from "./calendar.ts";
 import { dayPartMinutes, monthPartDays, OPEN_ENDED_HOURS } from "./named-spans.ts";
-import type { ClockTime, DateRef, ParseContext, ParseFailure, TimeSpec } from "./spec.ts";
+import type { ClockTime, DateRef, ParseContext, ParseFailure, TimeNote, TimeSpec } from "./spec.ts";
 import type { Precision, TimeWindow } from "./window.ts";
 
-export type ResolveResult = { ok: true; window: TimeWindow } | ParseFailure;
+export type ResolveResult = { ok: true; window: TimeWindow; notes?: TimeNote[] } | ParseFailure;
 
-/** A date without a year that lies further back than this is read as next year's. */
-const MONTHS_BACK_BEFORE_NEXT_YEAR = 6;
+/** How far ahead a date without a year may be looked for (29 February: up to the next leap year). */
+const MAX_YEARS_AHEAD = 8;
+/** A date read as next year's is pointed out when this year's occurrence ended at most this many days ago. */
+const RECENTLY_PASSED_DAYS = 92;
 
 const fail = (error: ParseFailure["error"], detail?: string): ParseFailure =>
   detail === undefined ? { ok: false, error } : { ok: false, error, detail };
 
+/**
+ * A date without a year is its next occurrence: this year's, unless it is over before today began, then
+ * the next year's in which it exists (a written year, 今年/明年, or `ctx.year` wins). A weekday on its own
+ * ("周六", "Saturday") is the coming one: today's when it is today, next week's once today's time is over.
+ */
 export function resolveSpec(spec: TimeSpec, ctx: ParseContext): ResolveResult {
-  const resolver = new Resolver(ctx);
+  const today = wallClockOf(ctx.now, ctx.timeZone).date;
+  if (ctx.year !== undefined || !usesImplicitYear(spec)) return resolveWeekdays(spec, ctx, ctx.year ?? today.year);
+  const todayStarts = zonedInstant(today, 0, ctx.timeZone).getTime();
+  const thisYear = resolveWeekdays(spec, ctx, today.year);
+  if (!thisYear.ok && thisYear.error !== "invalid_date") return thisYear;
+  if (thisYear.ok && thisYear.window.end.getTime() > todayStarts) return thisYear;
+  for (let year = today.year + 1; year <= today.year + MAX_YEARS_AHEAD; year++) {
+    const later = resolveWeekdays(spec, ctx, year);
+    if (!later.ok && later.error === "invalid_date") continue;
+    if (!later.ok || !thisYear.ok) return later;
+    const recently = todayStarts - thisYear.window.end.getTime() <= RECENTLY_PASSED_DAYS * 86_400_000;
+    if (!recently) return later;
+    const note: TimeNote = {
+      kind: "next_year",
+      chosen: wallClockOf(later.window.start, ctx.timeZone).date,
+      passed: wallClockOf(thisYear.window.start, ctx.timeZone).date,
+    };
+    return { ...later, notes: [...(later.notes ?? []), note] };
+  }
+  return thisYear;
+}
+
+/** Resolves with `year` for dates without one; a lone weekday that is today and already over moves a week on. */
+function resolveWeekdays(spec: TimeSpec, ctx: ParseContext, year: number): ResolveResult {
+  const first = resolveWith(new Resolver(ctx, year, false), spec);
+  const on = spec.kind === "clock" || spec.kind === "day_part" ? spec.on : null;
+  if (!first.ok || on?.kind !== "weekday" || on.nextWeek || on.thisWeek) return first;
+  const today = wallClockOf(ctx.now, ctx.timeZone).date;
+  if (compareCivil(wallClockOf(first.window.start, ctx.timeZone).date, today) !== 0) return first;
+  if (first.window.end.getTime() > ctx.now.getTime()) return first;
+  const later = resolveWith(new Resolver(ctx, year, true), spec);
+  if (!later.ok) return later;
+  const note: TimeNote = { kind: "weekday_passed", chosen: addDays(today, 7), today };
+  return { ...later, notes: [...(later.notes ?? []).filter((n) => n.kind !== "weekday_today"), note] };
+}
+
+function resolveWith(resolver: Resolver, spec: TimeSpec): ResolveResult {
+  const result = resolveKind(resolver, spec);
+  return result.ok && resolver.notes.length > 0 ? { ...result, notes: resolver.notes } : result;
+}
+
+/** Does the expression name a month without a year (so the year is this resolver's choice)? */
+function usesImplicitYear(spec: TimeSpec): boolean {
+  const implicit = (ref: DateRef | "year_end" | undefined) =>
+    typeof ref === "object" && ref.kind === "calendar" && ref.year === undefined && ref.yearOffset === undefined;
+  switch (spec.kind) {
+    case "days":
+      return implicit(spec.from) || implicit(spec.through);
+    case "clock":
+    case "day_part":
+      return implicit(spec.on);
+    case "month_part":
+      return spec.year === undefined && spec.yearOffset === undefined;
+    case "ongoing":
+      return implicit(spec.from) || implicit(spec.through);
+  }
+}
+
+function resolveKind(resolver: Resolver, spec: TimeSpec): ResolveResult {
   switch (spec.kind) {
     case "days":
       return resolver.days(spec.from, spec.through);
@@ -45,8 +109,17 @@ export function resolveSpec(spec: TimeSpec, ctx: ParseContext): ResolveResult {
 
 class Resolver {
   private readonly today: CivilDate;
+  readonly notes: TimeNote[] = [];
 
-  constructor(private readonly ctx: ParseContext) {
+  /**
+   * @param year the year of dates written without one
+   * @param skipToday a lone weekday that is today means next week's
+   */
+  constructor(
+    private readonly ctx: ParseContext,
+    private readonly year: number,
+    private readonly skipToday: boolean,
+  ) {
     this.today = wallClockOf(ctx.now, ctx.timeZone).date;
   }
 
@@ -80,7 +153,7 @@ class Resolver {
 
   monthPart(spec: Extract<TimeSpec, { kind: "month_part" }>): ResolveResult {
     if (spec.month < 1 || spec.month > 12) return fail("invalid_date", `month ${spec.month}`);
-    const year = spec.year ?? this.yearFor(spec.month, monthPartDays(this.today.year, spec.month, spec.part).last);
+    const year = spec.year ?? (spec.yearOffset !== undefined ? this.today.year + spec.yearOffset : this.year);
     const { first, last } = monthPartDays(year, spec.month, spec.part);
     const start = this.instant({ year, month: spec.month, day: first }, 0);
     const end = this.instant({ year, month: spec.month, day: last }, MINUTES_PER_DAY);
@@ -108,28 +181,43 @@ class Resolver {
       case "relative":
         return addDays(this.today, ref.days);
       case "weekday":
-        return addDays(this.today, this.daysUntil(ref.weekday, ref.nextWeek));
-      case "calendar":
-        return checked({ year: ref.year ?? this.yearFor(ref.month, ref.day), month: ref.month, day: ref.day });
+        return this.weekday(ref.weekday, ref.nextWeek, ref.thisWeek === true);
+      case "calendar": {
+        const date = checked({ year: this.yearOf(ref), month: ref.month, day: ref.day });
+        if (ref.numeric && ref.month !== ref.day && ref.day <= 12 && !isFailure(date)) {
+          const other = { year: date.year, month: ref.day, day: ref.month };
+          this.notes.push({ kind: "month_first", chosen: date, other });
+        }
+        return date;
+      }
     }
+  }
+
+  /** The year of a calendar date: as written, relative to this year (明年), or this resolver's. */
+  private yearOf(ref: Extract<DateRef, { kind: "calendar" }>): number {
+    return ref.year ?? (ref.yearOffset !== undefined ? this.today.year + ref.yearOffset : this.year);
+  }
+
+  /** A weekday: the coming one (today's included), or the one in next week; notes the other reading. */
+  private weekday(weekday: number, nextWeek: boolean, thisWeek: boolean): CivilDate {
+    const coming = this.daysUntil(weekday, false);
+    if (nextWeek) {
+      const chosen = addDays(this.today, this.daysUntil(weekday, true));
+      if (coming > 0 && compareCivil(chosen, addDays(this.today, coming)) !== 0) {
+        this.notes.push({ kind: "next_week", chosen, coming: addDays(this.today, coming) });
+      }
+      return chosen;
+    }
+    if (coming > 0) return addDays(this.today, coming);
+    if (this.skipToday) return addDays(this.today, 7);
+    if (!thisWeek) this.notes.push({ kind: "weekday_today", chosen: this.today, following: addDays(this.today, 7) });
+    return this.today;
   }
 
   /** The civil date of a range's end: without a year it is in `from`'s year, or the next when its month is earlier. */
   private dateAfter(ref: DateRef, from: CivilDate): CivilDate | ParseFailure {
-    if (ref.kind !== "calendar" || ref.year !== undefined) return this.date(ref);
+    if (ref.kind !== "calendar" || ref.year !== undefined || ref.yearOffset !== undefined) return this.date(ref);
     return checked({ year: ref.month < from.month ? from.year + 1 : from.year, month: ref.month, day: ref.day });
-  }
-
-  /**
-   * The context's year; failing that the current local year, or next year when the (last) day
-   * would lie more than six months back (a date typed in chat is rarely long past).
-   */
-  private yearFor(month: number, day: number): number {
-    if (this.ctx.year !== undefined) return this.ctx.year;
-    const thisYear = this.today.year;
-    const threshold = addMonths(this.today, -MONTHS_BACK_BEFORE_NEXT_YEAR);
-    const candidate = { year: thisYear, month, day: Math.min(day, 28) };
-    return compareCivil(candidate, threshold) < 0 ? thisYear + 1 : thisYear;
   }
 
   private daysUntil(weekday: number, nextWeek: boolean): number {

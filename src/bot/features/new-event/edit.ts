@@ -8,7 +8,7 @@ import type { YiqiContext } from "../../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise, deepLink } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { formContext, formExpired, replyFieldError } from "./form.ts";
+import { formContext, formExpired, replyFieldError, timeNoteLines } from "./form.ts";
 import { eventButtons, manageableHere, manageableOf } from "./pick.ts";
 import { editKind } from "./state.ts";
 
@@ -72,13 +72,14 @@ export function editFeature(): Composer<YiqiContext> {
     const current = {
       window: { start: event.startsAt, end: event.endsAt, precision: event.precision, timeZone: event.timeZone },
     };
-    const result = answerField(field, text, current, await formContext(ctx, event.organisationId));
+    const form = await formContext(ctx, event.organisationId);
+    const result = answerField(field, text, current, form);
     if (!result.ok) return replyFieldError(ctx, field, result);
     await ctx.services.events.update(event.id, result.patch, ctx.services.now());
     await endConversation(ctx);
-    return ctx.reply(ctx.t("edit-done", { title: userText(result.patch.title ?? event.title, 200) }), {
-      parse_mode: "HTML",
-    });
+    const done = ctx.t("edit-done", { title: userText(result.patch.title ?? event.title, 200) });
+    const notes = field === "time" ? timeNoteLines(ctx, text, form) : [];
+    return ctx.reply([done, ...notes].join("\n"), { parse_mode: "HTML" });
   });
 
   return feature;

@@ -1,4 +1,5 @@
-import type { FieldError, FormContext, FormField } from "../../../domain/event-form.ts";
+import { type FieldError, type FormContext, type FormField, timeNotes } from "../../../domain/event-form.ts";
+import { describeNote } from "../../../domain/time/ambiguity.ts";
 import { userText } from "../../../views/html.ts";
 import type { YiqiContext } from "../../context.ts";
 import { endConversation } from "../../conversation.ts";
@@ -16,6 +17,14 @@ export async function formContext(ctx: YiqiContext, orgId: number): Promise<Form
 /** "Time: 「2月30日」 is not a valid date" — the part and what is wrong with it. */
 export function errorText(ctx: YiqiContext, e: FieldError): string {
   return `${ctx.t(`form-field-${e.field}`)}: ${ctx.t(e.error, { value: userText(e.value ?? "", 80) })}`;
+}
+
+/** How a typed time was read where that was a choice, one line each ("ℹ️ …"), in the chat's language. */
+export function timeNoteLines(ctx: YiqiContext, text: string, form: FormContext): string[] {
+  return timeNotes(text, form).map((note) => {
+    const { key, args } = describeNote(note, ctx.locale, form.timeZone, form.now);
+    return `ℹ️ ${ctx.t(key, args)}`;
+  });
 }
 
 /** Button labels are cut to whole characters (emoji and CJK included). */

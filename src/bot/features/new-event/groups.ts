@@ -1,4 +1,5 @@
-import { eventInputFromDraft, nextMissing } from "../../../domain/event-form.ts";
+import { eventInputFromDraft, nextMissing, skipButton } from "../../../domain/event-form.ts";
+import { formatRoles } from "../../../domain/roles.ts";
 import { formatTimeWindow } from "../../../domain/time/format.ts";
 import type { TimeWindow } from "../../../domain/time/window.ts";
 import type { TelegramId } from "../../../telegram-id.ts";
@@ -35,6 +36,9 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     place: draft.online ? ctx.t("event-online") : userText(draft.place ?? "", 200),
     capacity: draft.capacity ?? ctx.t("form-unlimited"),
   });
+  const roles = draft.roles?.length
+    ? `\n${ctx.t("form-summary-roles", { roles: userText(formatRoles(draft.roles), 500) })}`
+    : "";
   const rows = groups.map((g, i) => [
     callbackButton(
       `${chosen.includes(g.id) ? "☑" : "☐"} ${label(g.title ?? String(g.id), 40)}`,
@@ -50,8 +54,9 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
       ),
     ]);
   }
+  rows.push([callbackButton(ctx.t("roles-btn-set"), encodeCallback("newRoles", state.orgId))]);
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
-  return ctx.reply(`${summary}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
+  return ctx.reply(`${summary}${roles}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
     parse_mode: "HTML",
     reply_markup: keyboard(rows),
   });
@@ -106,6 +111,14 @@ export const groupButtons: CallbackHandlers = {
     if (!offered.some((c) => c.id === payload.id)) return;
     await ctx.deleteMessage().catch(() => undefined);
     return askGroups(ctx, { ...data, campaignId: data.campaignId === payload.id ? null : payload.id });
+  }),
+  newRoles: wizardButton(async (ctx, _payload, { step, data }) => {
+    if (step !== "groups" || !started(data)) return;
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await saveConversation(ctx, newEventKind, "roles", data);
+    const skip = skipButton("roles");
+    const buttons = skip ? [[callbackButton(ctx.t(skip.label), encodeCallback("newStep", 0, skip.answer))]] : [];
+    return ctx.reply(ctx.t("form-ask-roles"), { parse_mode: "HTML", reply_markup: keyboard(buttons) });
   }),
   newPost: wizardButton(async (ctx, _payload, { step, data }) => {
     if (step !== "groups") return;

@@ -4,7 +4,7 @@ import { postCard } from "../../cards.ts";
 import type { YiqiContext } from "../../context.ts";
 import { deepLink } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { errorText, formContext } from "./form.ts";
+import { errorText, formContext, timeNoteLines } from "./form.ts";
 import { newEventKind, newEventLink, storeDraft } from "./state.ts";
 import { ask, chooseOrganisation } from "./wizard.ts";
 
@@ -15,11 +15,14 @@ import { ask, chooseOrganisation } from "./wizard.ts";
 export async function oneLineInPrivate(ctx: YiqiContext, line: string): Promise<unknown> {
   const [first, ...others] = await organisedBy(ctx);
   if (!first) return ctx.reply(ctx.t("form-not-organiser"));
-  const { draft, errors } = parseOneLine(line, await formContext(ctx, first.id));
+  const form = await formContext(ctx, first.id);
+  const { draft, errors } = parseOneLine(line, form);
   draft.details ??= null;
   if (others.length > 0) return chooseOrganisation(ctx, draft);
-  if (errors.length > 0) {
-    await ctx.reply(errors.map((e) => `⚠️ ${errorText(ctx, e)}`).join("\n"), { parse_mode: "HTML" });
+  const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
+  if (errors.length > 0 || notes.length > 0) {
+    const lines = [...errors.map((e) => `⚠️ ${errorText(ctx, e)}`), ...notes];
+    await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   }
   return ask(ctx, { orgId: first.id, draft: storeDraft(draft) });
 }
@@ -29,12 +32,20 @@ export async function oneLineInPrivate(ctx: YiqiContext, line: string): Promise<
  * otherwise what was valid is kept and the fix happens in the private chat, one part at a time.
  */
 export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: number): Promise<unknown> {
-  const { draft, errors } = parseOneLine(line, await formContext(ctx, orgId));
+  const form = await formContext(ctx, orgId);
+  const { draft, errors } = parseOneLine(line, form);
   const input =
     errors.length === 0 ? eventInputFromDraft(draft, { organisationId: orgId, createdById: ctx.ids.user }) : null;
   if (input) {
     const event = await ctx.services.events.create(input);
     await postCard(ctx, event.id);
+    // how the time was read, where that was a choice: said under the card, with the way to change it
+    const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
+    if (notes.length > 0) {
+      await ctx.reply([...notes, ctx.t("time-note-edit-hint")].join("\n"), {
+        reply_parameters: { message_id: ctx.msgId ?? 0, allow_sending_without_reply: true },
+      });
+    }
     return;
   }
   draft.details ??= null;

@@ -18,7 +18,7 @@ import type { YiqiContext } from "../../context.ts";
 import { conversationOf, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { formContext, label, replyFieldError } from "./form.ts";
+import { formContext, label, replyFieldError, timeNoteLines } from "./form.ts";
 import { askGroups, groupButtons } from "./groups.ts";
 import { groupOfLink, loadDraft, newEventKind, type StartedState, started, storeDraft } from "./state.ts";
 import { wizardButton } from "./wizard-button.ts";
@@ -38,21 +38,22 @@ export async function ask(ctx: YiqiContext, state: StartedState): Promise<unknow
 
 /** Echoes how the time was read, to be confirmed or typed again. */
 async function confirmTime(ctx: YiqiContext, state: StartedState): Promise<unknown> {
-  const { window } = loadDraft(state.draft);
+  const { window, timeText } = loadDraft(state.draft);
   if (!window) return ask(ctx, state);
   await saveConversation(ctx, newEventKind, "time-confirm", state);
-  return ctx.reply(
-    ctx.t("form-time-reading", { when: formatTimeWindow(window, ctx.locale, { now: ctx.services.now() }) }),
-    {
-      parse_mode: "HTML",
-      reply_markup: keyboard([
-        [
-          callbackButton(ctx.t("form-btn-time-ok"), encodeCallback("newStep", 0, timeAnswers.ok)),
-          callbackButton(ctx.t("form-btn-time-retype"), encodeCallback("newStep", 0, timeAnswers.retype)),
-        ],
-      ]),
-    },
-  );
+  const notes = timeText ? timeNoteLines(ctx, timeText, await formContext(ctx, state.orgId)) : [];
+  const reading = ctx.t("form-time-reading", {
+    when: formatTimeWindow(window, ctx.locale, { now: ctx.services.now() }),
+  });
+  return ctx.reply([reading, ...notes].join("\n"), {
+    parse_mode: "HTML",
+    reply_markup: keyboard([
+      [
+        callbackButton(ctx.t("form-btn-time-ok"), encodeCallback("newStep", 0, timeAnswers.ok)),
+        callbackButton(ctx.t("form-btn-time-retype"), encodeCallback("newStep", 0, timeAnswers.retype)),
+      ],
+    ]),
+  });
 }
 
 async function startConversation(ctx: YiqiContext, orgId: number, draft: EventDraft = {}, fromChat?: TelegramId) {
