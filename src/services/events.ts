@@ -158,7 +158,7 @@ export class EventService {
 
   /** Upcoming (not yet ended) events of the given organisations, soonest first. */
   async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const where = { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+    const where = { ...ownedOrCoHosted(organisationIds), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
     const [total, events] = await Promise.all([
       this.db.event.count({ where }),
       this.db.event.findMany({
@@ -180,4 +180,17 @@ export class EventService {
       take: 30,
     });
   }
+}
+
+/**
+ * Events of these organisations, and events they co-organise (a programme row's other organising units
+ * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
+ */
+export function ownedOrCoHosted(organisationIds: number[]) {
+  return {
+    OR: [
+      { organisationId: { in: organisationIds } },
+      { organisers: { some: { organisationId: { in: organisationIds } } } },
+    ],
+  };
 }

@@ -18,6 +18,7 @@ import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
 import { Presenter } from "./presenter.ts";
+import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
@@ -63,6 +64,8 @@ export interface Services {
   attendance: AttendanceService;
   exports: ExportService;
   summaries: SummaryService;
+  /** /privacy and /forgetme */
+  privacy: PrivacyService;
   /** set by the app once the sender exists: look at the outbox now */
   nudgeSender: () => void;
 }
@@ -119,8 +122,11 @@ export function createServices(deps: ServiceDeps): Services {
     attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
     summaries: new SummaryService({ db, signups }),
+    privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);
+  signups.promotionNotices = (tx, eventId, userIds, now) =>
+    services.notifier.promotionNotices(tx, eventId, userIds, now);
   return services;
 }

@@ -54,6 +54,7 @@ export const actions = {
   importConfirmPost: "zi", // import preview: write it and post each card to its organisation's groups
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
+  forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
 } as const;
 
 export type Action = keyof typeof actions;

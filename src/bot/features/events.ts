@@ -39,7 +39,9 @@ async function eventBelongsHere(ctx: YiqiContext, eventId: number): Promise<bool
   if (await ctx.services.cards.isCardOf(eventId, ctx.ids.chat, message.message_id)) return true;
   const event = await ctx.services.events.get(eventId);
   const orgIds = await organisationsForChat(ctx);
-  return event !== null && (orgIds?.includes(event.organisationId) ?? false);
+  if (event === null || orgIds === null) return false;
+  const shownHere = [event.organisationId, ...event.organisers.map((o) => o.organisationId)];
+  return shownHere.some((id) => id !== null && orgIds.includes(id));
 }
 
 /** The event and what this user may see of it (bot/scope.ts `eventAccess`); access "none" when it does not exist. */

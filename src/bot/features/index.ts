@@ -13,6 +13,7 @@ import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
+import { privacyFeature } from "./privacy.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -27,6 +28,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     setupFeature(),
     groupLinkFeature(),
     parentRequestsFeature(),
+    privacyFeature(),
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
