@@ -4,7 +4,7 @@ import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
 import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
-import { escapeHtml, fitMessage, userText } from "./html.ts";
+import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
 import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
@@ -205,6 +205,7 @@ export function rosterView(
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
   roles: readonly RoleShown[] = [],
+  limit = MESSAGE_LIMIT,
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
   blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
@@ -212,7 +213,9 @@ export function rosterView(
     const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
     const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
     const capacity = (group.role ? group.role.capacity : e.capacity) ?? "∞";
-    blocks.push("", `<b>${role}${v.t("roster-confirmed", { count: held, capacity })}</b>`);
+    // numbers as text: Fluent would group them ("1,001"), which reads oddly in Chinese
+    const counts = { count: String(held), capacity: String(capacity) };
+    blocks.push("", `<b>${role}${v.t("roster-confirmed", counts)}</b>`);
     blocks.push(
       ...(group.confirmed.length ? group.confirmed.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
     );
@@ -242,7 +245,7 @@ export function rosterView(
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));
   }
   rows.push(exportRow);
-  return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left })), reply_markup: keyboard(rows) };
+  return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left }), limit), reply_markup: keyboard(rows) };
 }
 
 /** "Who's going" for members: first names only, short enough for an alert (200 characters). */
