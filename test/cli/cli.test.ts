@@ -131,7 +131,7 @@ describe("bad input: exit 1 with one clear line", () => {
         file("junk.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0xff, 0xfe, 0])),
         "--dry-run",
       ],
-      /junk\.xlsx: This is not a table I can read/,
+      /junk\.xlsx: I cannot read this Excel file \(not a valid workbook\)/,
     ],
     [
       "a file over the size limit",

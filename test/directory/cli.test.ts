@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.ts";
 import { openDatabase } from "../../src/store/database.ts";
+import { sheetOf, workbook } from "../imports/workbooks.ts";
 import { createThrowawayDatabase, databaseKinds, type ThrowawayDatabase } from "../support/databases.ts";
 import { startFakeTelegram } from "../support/fake-telegram/index.ts";
 import { ningboDistricts, ningboRows, tsv } from "./ningbo.ts";
@@ -128,5 +129,13 @@ describe.each(databaseKinds)("organisations import on %s", (kind) => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("reads the same directory from .xlsx: the same organisations, and nothing changes after the TSV", async () => {
+    await cli(["organisations", "import", file(`tsv-first-${kind}.tsv`, tsv(ningboRows()))], env);
+    const path = file(`ningbo-${kind}.xlsx`, workbook({ Sheet1: sheetOf(ningboRows()) }));
+    const result = await cli(["organisations", "import", path, "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).summary).toEqual({ create: 0, move: 0, update: 0, unchanged: 11 });
   });
 });
