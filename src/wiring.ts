@@ -69,7 +69,9 @@ export function createSender(options: SenderOptions): Sender {
       else await services.chats.setActive(chatId, false);
       await services.outbox.skipChat(chatId, reason);
     },
-    onChatMigrated: (from, to) => services.chats.migrate(from, to),
+    onChatMigrated: async (from, to) => {
+      await services.chats.migrate(from, to);
+    },
     onSent: afterScheduledSend(services),
     ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
   });

@@ -1,9 +1,9 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, DbTransaction } from "../store/database.ts";
 import { Prisma } from "../store/sql.ts";
-import { type TelegramId, telegramId } from "../telegram-id.ts";
+import { stringifyWithIds, type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
 const PROFILE_CACHE_MS = 60_000;
@@ -191,7 +191,8 @@ export class ChatService {
    * A group became a supergroup: the organisation link, settings and posted
    * cards move to the new id; the old row stays, marked as migrated.
    */
-  async migrate(from: TelegramId, to: TelegramId): Promise<void> {
+  async migrate(from: TelegramId, to: TelegramId): Promise<{ movedConversations: number }> {
+    let movedConversations = 0;
     await this.db.$transaction(async (tx) => {
       const old = await tx.chat.findUnique({ where: { id: from } });
       if (!old) return;
@@ -211,10 +212,12 @@ export class ChatService {
       await tx.chatAdmin.deleteMany({ where: { chatId: from } });
       await tx.delivery.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
       await tx.chat.update({ where: { id: from }, data: { active: false, migratedToId: to, organisationId: null } });
+      movedConversations = await moveConversations(tx, from, to);
     });
     this.known.delete(from);
     this.forget(from);
     this.forget(to);
+    return { movedConversations };
   }
 
   /** Telegram admins of a group, from a cache refreshed every 10 minutes or when told to. */
@@ -238,4 +241,29 @@ export class ChatService {
   async invalidateAdmins(chatId: TelegramId): Promise<void> {
     await this.db.chat.updateMany({ where: { id: chatId }, data: { adminsFetchedAt: null } });
   }
+}
+
+/**
+ * The conversations a migration would strand: those held in the group (a /setup half done) move to the
+ * supergroup, and a group picked in any other conversation (a private /newevent's groups) is the supergroup
+ * from now on. Ids are stored as `{"$id":"…"}` (telegram-id.ts `stringifyWithIds`), so the exact token is
+ * replaced and free text that happens to contain the number is left alone.
+ */
+async function moveConversations(tx: DbTransaction, from: TelegramId, to: TelegramId): Promise<number> {
+  const held = await tx.conversation.findMany({ where: { chatId: from }, select: { userId: true } });
+  for (const { userId } of held) {
+    // one conversation per chat and user: one the user already started in the supergroup wins
+    const there = await tx.conversation.findUnique({ where: { chatId_userId: { chatId: to, userId } } });
+    if (there) await tx.conversation.delete({ where: { chatId_userId: { chatId: from, userId } } });
+    else await tx.conversation.update({ where: { chatId_userId: { chatId: from, userId } }, data: { chatId: to } });
+  }
+  const token = stringifyWithIds(from);
+  const naming = await tx.conversation.findMany({ where: { data: { contains: token } } });
+  for (const row of naming) {
+    await tx.conversation.update({
+      where: { chatId_userId: { chatId: row.chatId, userId: row.userId } },
+      data: { data: row.data.split(token).join(stringifyWithIds(to)) },
+    });
+  }
+  return held.length;
 }

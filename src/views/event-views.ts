@@ -3,6 +3,7 @@ import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
 import { encodeCallback } from "./callback-data.ts";
+import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, userText } from "./html.ts";
 import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
@@ -129,6 +130,8 @@ export interface CardEvent extends EventSummary {
   signupDeadline: Date | null;
   organisers: { name: string }[];
   organisation: { name: string; timeZone: string };
+  /** guests a member may bring (0 or absent: none) */
+  maxGuests?: number;
 }
 
 /** The event card: details and the member buttons. Organisers get their actions from "Manage". */
@@ -139,7 +142,14 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
   if (e.audience) lines.push(`👥 ${userText(e.audience, 300)}`);
+  if (e.status === "cancelled") {
+    // a cancelled event shows no places and offers nothing to tap (its cards are edited to this)
+    lines.push("", v.t("card-cancelled"));
+    if (e.content) lines.push("", userText(e.content, 2500));
+    return { text: fitMessage(lines, () => "…") };
+  }
   lines.push(`🎟 ${placesText(e, c, v)}`);
+  if (e.maxGuests) lines.push(`➕ ${v.t("card-guests", { count: e.maxGuests })}`);
   lines.push(...roleLines(roles, v));
   if (e.signupDeadline) {
     lines.push(`⏳ ${v.t("card-deadline", { when: formatInstant(e.signupDeadline, e.timeZone, v.locale) })}`);
@@ -157,6 +167,7 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
       callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
     ]);
   else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  if (open) rows.push(...guestRows(e.id, e.maxGuests ?? 0, v));
   rows.push([
     callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),
     callbackButton(v.t("btn-calendar"), encodeCallback("calendar", e.id)),
