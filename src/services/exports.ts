@@ -6,6 +6,7 @@ import { totalHours } from "../domain/volunteer-hours.ts";
 import { toCsv } from "../exports/csv.ts";
 import { buildCalendar } from "../exports/ics.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
@@ -40,19 +41,32 @@ export class ExportService {
 
   /** Everyone who signed up for these events (cancellations included, marked), event by event. */
   async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {
-    const events = await this.db.event.findMany({
-      where: { id: { in: eventIds } },
-      include: {
-        organisation: true,
-        signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
-        roles: { orderBy: { position: "asc" } },
-      },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+    const events = (
+      await inChunks(eventIds, (ids) =>
+        this.db.event.findMany({
+          where: { id: { in: ids } },
+          include: {
+            organisation: true,
+            signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
+            roles: { orderBy: { position: "asc" } },
+          },
+        }),
+      )
+    ).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const { t } = lang;
     // events with roles: a role column, and each event's rows grouped by role (in the roles' order)
     const withRoles = events.some((e) => e.roles.length > 0);
-    const columns = ["event", "time", "organisation", ...(withRoles ? ["role"] : []), "number", "name", "username"];
+    const withGuests = events.some((e) => e.maxGuests > 0 || e.signups.some((x) => x.guests > 0));
+    const columns = [
+      "event",
+      "time",
+      "organisation",
+      ...(withRoles ? ["role"] : []),
+      "number",
+      "name",
+      "username",
+      ...(withGuests ? ["guests"] : []),
+    ];
     const header = [...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`));
     const rows = events.flatMap((e) => {
       const when = formatTimeWindow(
@@ -68,8 +82,13 @@ export class ExportService {
         e.organisation.name,
         ...(withRoles ? [s.role?.name ?? ""] : []),
         i + 1,
-        s.user.lastName ? `${s.user.firstName} ${s.user.lastName}` : s.user.firstName,
+        s.user.forgotten
+          ? t("person-forgotten")
+          : s.user.lastName
+            ? `${s.user.firstName} ${s.user.lastName}`
+            : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
+        ...(withGuests ? [s.guests] : []),
         t(`export-status-${s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);
@@ -89,7 +108,7 @@ export class ExportService {
         date,
         l.title,
         l.organisation,
-        l.name,
+        l.forgotten ? lang.t("person-forgotten") : l.name,
         l.username ? `@${l.username}` : "",
         l.hours ?? "",
       ];
