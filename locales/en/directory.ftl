@@ -41,3 +41,13 @@ btn-link-confirm = ✅ Link to { $name }
 link-admins-only = Only the group's admins can link it to an organisation.
 link-already = This group is already linked to <b>{ $name }</b>. Send /events to see the activities.
 link-no-events = There are no upcoming activities yet. Organisers can post one with /newevent or import a programme with /import.
+routing-city-level = city level
+routing-by-district = By district: { $list }
+routing-district-count = { $name } { $count }
+routing-created = { $count } organisation(s) will be created: { $list }
+routing-row = row { $row } { $title } → { $organisation } ({ $district }{ $created ->
+    [yes] , new
+   *[no] {""}
+})
+btn-import-confirm-post = Import and post the cards to each organisation's groups
+import-posted = Posted { $cards } activity card(s) to { $groups } group(s).

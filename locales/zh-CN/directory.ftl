@@ -41,3 +41,13 @@ btn-link-confirm = ✅ 关联到{ $name }
 link-admins-only = 只有群管理员可以把本群关联到组织。
 link-already = 本群已经关联到 <b>{ $name }</b>。发送 /events 查看活动。
 link-no-events = 目前还没有即将开始的活动。组织者可以用 /newevent 发布活动，或用 /import 导入活动安排表。
+routing-city-level = 市级
+routing-by-district = 按区县：{ $list }
+routing-district-count = { $name } { $count } 项
+routing-created = 将新建 { $count } 个组织：{ $list }
+routing-row = 第 { $row } 行 { $title } → { $organisation }（{ $district }{ $created ->
+    [yes] ，新建
+   *[no] {""}
+}）
+btn-import-confirm-post = 导入并把活动卡片发到各组织的群
+import-posted = 已把 { $cards } 张活动卡片发到 { $groups } 个群。

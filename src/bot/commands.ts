@@ -16,6 +16,7 @@ export const menuCommands = [
   "setup",
   "settings",
   "import",
+  "privacy",
   "help",
 ] as const;
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
+import type { RowRoute } from "../domain/programme-routing.ts";
 import { isoWithOffset } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
 import type { Translator } from "../i18n/translator.ts";
@@ -125,6 +126,7 @@ export async function importCommand(
       return 1;
     }
     const summary = summariseProgramme(table);
+    const routes = services && args.org !== undefined ? await services.programmes.routes(args.org, table.rows) : null;
     const errors = summary.errors.map((e) => ({ ...e, message: rowErrorText(e, t) }));
     const blocked = summary.valid === 0 || (errors.length > 0 && !args.skipBadRows);
     let result: ImportResult | null = null;
@@ -143,6 +145,7 @@ export async function importCommand(
       summary,
       table,
       errors,
+      routes,
     };
     if (args.json) io.out(JSON.stringify(jsonReport(report, result), null, 2));
     else io.out(textReport(report, result, t));
@@ -171,6 +174,8 @@ interface Report {
   summary: ProgrammeSummary;
   table: { rows: ParsedRow[] };
   errors: (RowError & { message: string })[];
+  /** where each row goes (with --org); null in a dry run without one */
+  routes: RowRoute[] | null;
 }
 
 function jsonReport(report: Report, result: ImportResult | null) {
@@ -187,7 +192,7 @@ function jsonReport(report: Report, result: ImportResult | null) {
       multiDay: summary.multiDay,
       errorRows: summary.errorRows,
     },
-    events: report.table.rows.map((row) => ({
+    events: report.table.rows.map((row, i) => ({
       row: row.row,
       title: row.title,
       organisers: row.organisers,
@@ -200,10 +205,19 @@ function jsonReport(report: Report, result: ImportResult | null) {
       end: isoWithOffset(row.window.end, row.window.timeZone),
       precision: row.window.precision,
       openEnded: row.window.openEnded ?? false,
+      organisation: report.routes?.[i]?.organisation ?? null,
+      district: report.routes?.[i]?.district ?? null,
+      createsOrganisation: report.routes ? report.routes[i]?.organisationId === null : null,
     })),
     errors: report.errors,
     imported: result
-      ? { created: result.created, updated: result.updated, unchanged: result.unchanged, campaignId: result.campaignId }
+      ? {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          campaignId: result.campaignId,
+          organisationsCreated: result.organisationsCreated,
+        }
       : null,
   };
 }
@@ -213,10 +227,16 @@ function textReport(report: Report, result: ImportResult | null, t: ReturnType<T
   const days = Object.entries(summary.byDate).map(([date, count]) => `${count} on ${dayText(date, t)}`);
   if (summary.multiDay > 0) days.push(`${summary.multiDay} over several days`);
   const lines = [`${report.file}: ${summary.total} activities${days.length ? ` (${days.join(", ")})` : ""}`];
-  for (const row of report.table.rows) {
+  report.table.rows.forEach((row, i) => {
     const when = formatTimeWindow(row.window, "en", { now: report.now });
-    lines.push(`  row ${row.row}: ${row.title} — ${row.organisers.join("、")}${row.andOthers ? "等" : ""} — ${when}`);
-  }
+    const route = report.routes?.[i];
+    const to = route
+      ? ` → ${route.organisation} (${route.district ?? "city level"}${route.organisationId === null ? ", new" : ""})`
+      : "";
+    lines.push(
+      `  row ${row.row}: ${row.title} — ${row.organisers.join("、")}${row.andOthers ? "等" : ""} — ${when}${to}`,
+    );
+  });
   if (report.errors.length > 0) {
     lines.push(`${summary.errorRows} row(s) with errors:`);
     for (const error of report.errors) lines.push(`  ${error.message}`);

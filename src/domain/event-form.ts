@@ -1,4 +1,5 @@
 import type { TelegramId } from "../telegram-id.ts";
+import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
 import { parseTimeWindow } from "./time/parse.ts";
 import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
@@ -8,7 +9,7 @@ import type { TimeWindow } from "./time/window.ts";
  * `now`). Every failure names its field and a message key, so the user can fix
  * just that part.
  */
-export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline";
+export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles" | "guests";
 
 export type FieldResult<T> = { ok: true; value: T } | FieldError;
 
@@ -99,6 +100,30 @@ export function checkDeadline(text: string, window: TimeWindow, ctx: FormContext
   return { ok: true, value: at };
 }
 
+export const GUESTS_MAX = 5;
+
+/** How many guests (+1, +2…) a member may bring: 0 to 5; "+2" and "2人" read as 2, "不" / "no" as 0. */
+export function checkGuests(text: string): FieldResult<number> {
+  const value = clean(text)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/^[+＋]/, "")
+    .replace(/(人|位|名|guests?)$/i, "")
+    .trim();
+  if (value === "" || noDeadlineWords.has(value.toLowerCase()) || value === "不可以" || value === "不能") {
+    return { ok: true, value: 0 };
+  }
+  if (!/^\d+$/.test(value) || Number(value) > GUESTS_MAX)
+    return { ok: false, field: "guests", error: "form-guests-range", value: clean(text) };
+  return { ok: true, value: Number(value) };
+}
+
+/** Roles with their own places (domain/roles.ts); "无" / "none" = no roles. */
+export function checkRoles(text: string): FieldResult<RoleInput[]> {
+  const result = parseRoles(text);
+  if (result.ok) return { ok: true, value: result.roles };
+  return { ok: false, field: "roles", error: `form-${result.error}`, value: result.value ?? clean(text) };
+}
+
 export interface EventDraft {
   title?: string;
   window?: TimeWindow;
@@ -108,6 +133,10 @@ export interface EventDraft {
   details?: string | null;
   capacity?: number | null;
   deadline?: Date | null;
+  /** roles with their own places; then the event's places are theirs */
+  roles?: RoleInput[];
+  /** guests a member may bring */
+  guests?: number;
 }
 
 export interface OneLineResult {
@@ -115,9 +144,16 @@ export interface OneLineResult {
   errors: FieldError[];
 }
 
-/** `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. */
+/**
+ * `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. The places part may be
+ * roles instead of a number: `义诊 | 6月28日 | 洞桥 | 义诊医生 2 · 家具维修 3`, and may end in `+2`: each
+ * member may bring up to two guests.
+ */
 export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
-  const [title = "", time = "", place = "", capacity = "", deadline = ""] = text.split(/\s*[|｜]\s*/);
+  const [title = "", time = "", place = "", places = "", deadline = ""] = text.split(/\s*[|｜]\s*/);
+  // "30 +2": 30 places, and each member may bring up to 2 guests
+  const plus = /\s*[+＋]\s*([0-9０-９])\s*$/.exec(places);
+  const capacity = plus ? places.slice(0, plus.index) : places;
   const draft: EventDraft = {};
   const errors: OneLineResult["errors"] = [];
   const t = checkTitle(title);
@@ -132,8 +168,19 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   if (p.ok) Object.assign(draft, p.value);
   else errors.push(p);
   const c = checkCapacity(capacity);
+  // roles in the places part: several items, or one with its places ("很多" alone stays a wrong number)
+  const listed = /[·•・、,，;；/]/.test(capacity);
+  const r = c.ok ? null : checkRoles(capacity);
   if (c.ok) draft.capacity = c.value;
-  else errors.push(c);
+  else if (r?.ok && r.value.length > 0 && (listed || r.value.some((role) => role.capacity !== null))) {
+    draft.roles = r.value;
+    draft.capacity = placesOfRoles(r.value);
+  } else errors.push(r && !r.ok && listed ? r : c);
+  if (plus) {
+    const g = checkGuests(plus[1] ?? "");
+    if (g.ok) draft.guests = g.value;
+    else errors.push(g);
+  }
   if (draft.window) {
     const d = checkDeadline(deadline, draft.window, ctx);
     if (d.ok) draft.deadline = d.value;
@@ -152,6 +199,8 @@ export interface EventFormPatch {
   content?: string | null;
   capacity?: number | null;
   signupDeadline?: Date | null;
+  roles?: RoleInput[];
+  maxGuests?: number;
 }
 
 /** The value each part holds once its text is valid. */
@@ -162,6 +211,8 @@ interface FieldValues {
   details: string | null;
   capacity: number | null;
   deadline: Date | null;
+  roles: RoleInput[];
+  guests: number;
 }
 
 /** Everything about one part of the form, in one place. */
@@ -227,10 +278,35 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: (draft) => draft.deadline === undefined,
     skip: { answer: 4, label: "form-btn-no-deadline", value: null },
   },
+  // never asked in turn: the guided form offers it as a button before posting, /edit as one of the parts
+  roles: {
+    check: checkRoles,
+    put: (draft, roles) => ({ ...draft, roles, ...(roles.length > 0 ? { capacity: placesOfRoles(roles) } : {}) }),
+    patch: (roles) => ({ roles, ...(roles.length > 0 ? { capacity: placesOfRoles(roles) } : {}) }),
+    missing: () => false,
+    skip: { answer: 5, label: "roles-btn-none", value: [] },
+  },
+  // never asked in turn either: a button before posting, and a part in /edit
+  guests: {
+    check: checkGuests,
+    put: (draft, guests) => ({ ...draft, guests }),
+    patch: (maxGuests) => ({ maxGuests }),
+    missing: () => false,
+    skip: { answer: 6, label: "guests-btn-none", value: 0 },
+  },
 };
 
 /** The parts in the order the guided form asks for them (also the order /edit offers them). */
-export const formFields: readonly FormField[] = ["title", "time", "place", "details", "capacity", "deadline"];
+export const formFields: readonly FormField[] = [
+  "title",
+  "time",
+  "place",
+  "details",
+  "capacity",
+  "deadline",
+  "roles",
+  "guests",
+];
 
 export function isFormField(step: string): step is FormField {
   return formFields.some((field) => field === step);
@@ -295,8 +371,10 @@ export function eventInputFromDraft(
     place: draft.place ?? null,
     online: draft.online ?? false,
     content: draft.details ?? null,
-    capacity: draft.capacity ?? null,
+    capacity: draft.roles?.length ? placesOfRoles(draft.roles) : (draft.capacity ?? null),
     signupDeadline: draft.deadline ?? null,
+    roles: draft.roles ?? [],
+    maxGuests: draft.guests ?? 0,
     createdById: owner.createdById,
     campaignId: owner.campaignId ?? null,
   };

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
+import { parseRoles, type RoleInput } from "../domain/roles.ts";
 import { parseTimeWindow, type TimeWindow } from "../domain/time/index.ts";
 import { decodeText } from "./decode.ts";
 
-export type ProgrammeField = "title" | "organisers" | "content" | "place" | "time";
+export type ProgrammeField = "title" | "organisers" | "content" | "place" | "time" | "roles";
 
 export interface ParsedRow {
   /** spreadsheet row number: 1-based, counting the title and header rows */
@@ -17,11 +18,13 @@ export interface ParsedRow {
   online: boolean;
   timeText: string;
   window: TimeWindow;
+  /** the optional roles column (`义诊医生 2 · 家具维修 3`); absent or empty without one */
+  roles?: RoleInput[];
 }
 
 export interface RowError {
   row: number;
-  field: "title" | "time" | "organisers" | "row";
+  field: "title" | "time" | "organisers" | "row" | "roles";
   /** "missing", "too_few_cells", or the time parser's code ("not_understood", "invalid_date", …) */
   code: string;
   value?: string;
@@ -82,6 +85,7 @@ const HEADER_NAMES: Record<ProgrammeField, string[]> = {
   content: ["具体内容和对象", "content", "content and audience", "description"],
   place: ["服务活动地点或区域", "活动地点", "place", "location", "area"],
   time: ["活动时间", "time", "date"],
+  roles: ["角色", "岗位", "招募岗位", "roles", "slots"],
 };
 
 const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, trim: true } as const;
@@ -218,6 +222,9 @@ function readRow({ row, cells }: RawRow, columns: Columns, opts: ProgrammeOption
     timeText === "" ? null : parseTimeWindow(timeText, { timeZone: opts.timeZone, now: opts.now, year: opts.year });
   if (time === null) errors.push({ row, field: "time", code: "missing" });
   else if (!time.ok) errors.push({ row, field: "time", code: time.error, value: timeText });
+  const rolesText = cell("roles");
+  const roles = rolesText === "" ? null : parseRoles(rolesText);
+  if (roles && !roles.ok) errors.push({ row, field: "roles", code: roles.error, value: rolesText });
   if (errors.length > 0 || time === null || !time.ok) return errors;
 
   const place = cell("place");
@@ -232,6 +239,7 @@ function readRow({ row, cells }: RawRow, columns: Columns, opts: ProgrammeOption
     online,
     timeText,
     window: time.window,
+    ...(roles?.ok && roles.roles.length > 0 ? { roles: roles.roles } : {}),
   };
 }
 

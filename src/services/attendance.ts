@@ -17,6 +17,8 @@ export interface HoursLine {
   userId: bigint;
   name: string;
   username: string | null;
+  /** a placeholder left by /forgetme */
+  forgotten: boolean;
   hours: number | null;
 }
 
@@ -122,6 +124,7 @@ export class AttendanceService {
       userId: r.userId,
       name: r.user.lastName ? `${r.user.firstName} ${r.user.lastName}` : r.user.firstName,
       username: r.user.username,
+      forgotten: r.user.forgotten,
       hours: creditedHours(r.hours, r.event.hours, {
         start: r.event.startsAt,
         end: r.event.endsAt,

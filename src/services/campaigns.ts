@@ -3,6 +3,7 @@ import { districtOf } from "../domain/org-tree.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import type { Db } from "../store/database.ts";
 import type { EventSummary } from "../views/event-views.ts";
+import { ownedOrCoHosted } from "./events.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -80,7 +81,7 @@ export class CampaignService {
       where: {
         OR: [
           { organisationId: { in: [...organisationIds, ...hubIds] } },
-          { events: { some: { organisationId: { in: organisationIds } } } },
+          { events: { some: ownedOrCoHosted(organisationIds) } },
         ],
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
@@ -94,7 +95,7 @@ export class CampaignService {
   /** The campaign's events among these organisations, with sign-up counts and their district. */
   async programme(campaignId: number, organisationIds: number[]): Promise<ProgrammeEntry[]> {
     const events = await this.db.event.findMany({
-      where: { campaignId, organisationId: { in: organisationIds }, status: { notIn: ["draft", "cancelled"] } },
+      where: { campaignId, ...ownedOrCoHosted(organisationIds), status: { notIn: ["draft", "cancelled"] } },
       include: { organisation: true },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     });

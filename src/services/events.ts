@@ -1,4 +1,5 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
+import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -20,6 +21,10 @@ export interface EventInput {
   campaignId?: number | null;
   organisers?: { name: string; organisationId: number | null }[];
   importKey?: string | null;
+  /** roles with their own places (an event without roles has one pool of places) */
+  roles?: RoleInput[];
+  /** guests a member may bring (0 = none) */
+  maxGuests?: number;
 }
 
 export type EventPatch = Partial<Omit<EventInput, "organisationId" | "createdById" | "importKey">>;
@@ -35,7 +40,7 @@ export class EventService {
   ) {}
 
   async create(input: EventInput) {
-    const { window, organisers, ...rest } = input;
+    const { window, organisers, roles, ...rest } = input;
     return this.db.event.create({
       data: {
         ...rest,
@@ -46,8 +51,14 @@ export class EventService {
         timeZone: window.timeZone,
         createdById: input.createdById ?? null,
         organisers: organisers ? { create: organisers.map((o, position) => ({ ...o, position })) } : undefined,
+        roles: roles?.length ? { create: roles.map((r, position) => ({ ...r, position })) } : undefined,
       },
     });
+  }
+
+  /** An event's roles in order (empty without roles). */
+  roles(eventId: number) {
+    return this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
   }
 
   get(id: number) {
@@ -60,7 +71,8 @@ export class EventService {
   async update(id: number, patch: EventPatch, now: Date) {
     const before = await this.db.event.findUnique({ where: { id } });
     if (!before) return null;
-    const { window, organisers, ...rest } = patch;
+    const { window, organisers, roles, ...rest } = patch;
+    if (roles) await this.replaceRoles(id, roles);
     const updated = await this.db.event.update({
       where: { id },
       data: {
@@ -83,10 +95,38 @@ export class EventService {
     const timeChanged =
       updated.startsAt.getTime() !== before.startsAt.getTime() || updated.endsAt.getTime() !== before.endsAt.getTime();
     const grew = (updated.capacity ?? Number.POSITIVE_INFINITY) > (before.capacity ?? Number.POSITIVE_INFINITY);
-    if (grew) await this.signups.fillFreePlaces(id, now);
+    if (grew || roles) await this.signups.fillFreePlaces(id, now);
     await this.changes.emit("eventChanged", { eventId: id, timeChanged });
     await this.changes.emit("signupsChanged", { eventId: id });
     return updated;
+  }
+
+  /**
+   * Sets an event's roles: a role keeps its sign-ups when its name stays (its places may change); new names are
+   * added; a role left out is removed, its sign-ups (if any) moving to the first remaining role. Roles on an event
+   * that had none take its sign-ups into the first role; no roles at all makes it one pool again.
+   */
+  private async replaceRoles(eventId: number, roles: RoleInput[]): Promise<void> {
+    const existing = await this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+    await this.db.$transaction(async (tx) => {
+      // positions are unique per event: move the old ones out of the way first
+      for (const r of existing) await tx.eventRole.update({ where: { id: r.id }, data: { position: -1 - r.position } });
+      const ids: number[] = [];
+      for (const [position, role] of roles.entries()) {
+        const same = existing.find((r) => r.name === role.name);
+        const row = same
+          ? await tx.eventRole.update({ where: { id: same.id }, data: { position, capacity: role.capacity } })
+          : await tx.eventRole.create({ data: { eventId, position, ...role } });
+        ids.push(row.id);
+      }
+      const gone = existing.filter((r) => !ids.includes(r.id)).map((r) => r.id);
+      const first = ids[0] ?? null;
+      await tx.signup.updateMany({
+        where: { eventId, OR: [{ roleId: null }, { roleId: { in: gone } }] },
+        data: { roleId: first },
+      });
+      if (gone.length > 0) await tx.eventRole.deleteMany({ where: { id: { in: gone } } });
+    });
   }
 
   async cancel(id: number): Promise<boolean> {
@@ -118,7 +158,7 @@ export class EventService {
 
   /** Upcoming (not yet ended) events of the given organisations, soonest first. */
   async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const where = { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+    const where = { ...ownedOrCoHosted(organisationIds), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
     const [total, events] = await Promise.all([
       this.db.event.count({ where }),
       this.db.event.findMany({
@@ -140,4 +180,17 @@ export class EventService {
       take: 30,
     });
   }
+}
+
+/**
+ * Events of these organisations, and events they co-organise (a programme row's other organising units
+ * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
+ */
+export function ownedOrCoHosted(organisationIds: number[]) {
+  return {
+    OR: [
+      { organisationId: { in: organisationIds } },
+      { organisers: { some: { organisationId: { in: organisationIds } } } },
+    ],
+  };
 }

@@ -6,6 +6,7 @@ import { totalHours } from "../domain/volunteer-hours.ts";
 import { toCsv } from "../exports/csv.ts";
 import { buildCalendar } from "../exports/ics.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
@@ -44,28 +45,54 @@ export class ExportService {
     eventIds: number[],
     lang: ExportLanguage,
   ): Promise<{ csv: Buffer; rows: number; people: number; cancelled: number }> {
-    const events = await this.db.event.findMany({
-      where: { id: { in: eventIds } },
-      include: { organisation: true, signups: { include: { user: true }, orderBy: { seq: "asc" } } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+    const events = (
+      await inChunks(eventIds, (ids) =>
+        this.db.event.findMany({
+          where: { id: { in: ids } },
+          include: {
+            organisation: true,
+            signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
+            roles: { orderBy: { position: "asc" } },
+          },
+        }),
+      )
+    ).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const { t } = lang;
-    const header = ["event", "time", "organisation", "number", "name", "username", "status", "signed-up-at"].map((c) =>
-      t(`export-col-${c}`),
-    );
+    // events with roles: a role column, and each event's rows grouped by role (in the roles' order)
+    const withRoles = events.some((e) => e.roles.length > 0);
+    const withGuests = events.some((e) => e.maxGuests > 0 || e.signups.some((x) => x.guests > 0));
+    const columns = [
+      "event",
+      "time",
+      "organisation",
+      ...(withRoles ? ["role"] : []),
+      "number",
+      "name",
+      "username",
+      ...(withGuests ? ["guests"] : []),
+    ];
+    const header = [...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`));
     const rows = events.flatMap((e) => {
       const when = formatTimeWindow(
         { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone, openEnded: e.openEnded },
         lang.locale,
         { now: lang.now },
       );
-      return e.signups.map((s, i) => [
+      const order = (roleId: number | null) => e.roles.findIndex((r) => r.id === roleId);
+      const signups = withRoles ? [...e.signups].sort((a, b) => order(a.roleId) - order(b.roleId)) : e.signups;
+      return signups.map((s, i) => [
         e.title,
         when,
         e.organisation.name,
+        ...(withRoles ? [s.role?.name ?? ""] : []),
         i + 1,
-        s.user.lastName ? `${s.user.firstName} ${s.user.lastName}` : s.user.firstName,
+        s.user.forgotten
+          ? t("person-forgotten")
+          : s.user.lastName
+            ? `${s.user.firstName} ${s.user.lastName}`
+            : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
+        ...(withGuests ? [s.guests] : []),
         t(`export-status-${s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);
@@ -86,7 +113,7 @@ export class ExportService {
         date,
         l.title,
         l.organisation,
-        l.name,
+        l.forgotten ? lang.t("person-forgotten") : l.name,
         l.username ? `@${l.username}` : "",
         l.hours ?? "",
       ];

@@ -46,13 +46,15 @@ export class Presenter {
     const event = await this.deps.events.get(eventId);
     if (!event) return null;
     const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
-    return eventCardView(event, counts, this.viewContext(locale));
+    const roles = await this.deps.signups.roleCounts(eventId);
+    return eventCardView(event, counts, this.viewContext(locale), roles);
   }
 
   async roster(eventId: number, locale: Locale): Promise<View | null> {
     const event = await this.deps.events.get(eventId);
     if (!event) return null;
-    return rosterView(event, await this.deps.signups.roster(eventId), this.viewContext(locale));
+    const roles = await this.deps.signups.roleCounts(eventId);
+    return rosterView(event, await this.deps.signups.roster(eventId), this.viewContext(locale), roles);
   }
 
   async whoIsGoing(eventId: number, locale: Locale): Promise<string | null> {

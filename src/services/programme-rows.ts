@@ -23,8 +23,10 @@ export interface StoredPayload {
 
 export interface Owners {
   rootId: number;
+  /** organisations at or below the importer, by normalised name (co-organisers are matched here) */
   byName: Map<string, number>;
-  below: Set<number>;
+  /** where each row goes */
+  ownerOf(row: ParsedRow): number;
 }
 
 export function normaliseName(name: string): string {
@@ -39,12 +41,10 @@ export function organiserRows(row: ParsedRow, byName: Map<string, number>) {
   }));
 }
 
-export function eventData(row: ParsedRow, owners: Owners, campaignId: number | null) {
-  const matched = row.organisers
-    .map((name) => owners.byName.get(normaliseName(name)))
-    .find((id): id is number => id !== undefined && owners.below.has(id));
+/** The event's columns for a row; `organisationId` is where the row is routed (domain/programme-routing.ts). */
+export function eventData(row: ParsedRow, organisationId: number, campaignId: number | null) {
   return {
-    organisationId: matched ?? owners.rootId,
+    organisationId,
     campaignId,
     title: row.title,
     content: row.content,

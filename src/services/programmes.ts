@@ -1,4 +1,6 @@
 import { subtreeOf } from "../domain/org-tree.ts";
+import { ProgrammeRouter, type RowRoute, routingKey } from "../domain/programme-routing.ts";
+import { placesOfRoles } from "../domain/roles.ts";
 import { importKey } from "../imports/import-key.ts";
 import type { ProgrammeSummary } from "../imports/programme-summary.ts";
 import type { ParsedRow, ProgrammeTable } from "../imports/programme-table.ts";
@@ -6,6 +8,7 @@ import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { CampaignService } from "./campaigns.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { newJoinCode } from "./organisations.ts";
 import {
   eventData,
   loadRow,
@@ -31,6 +34,10 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   campaignId: number | null;
+  /** organising units that were new and became organisations */
+  organisationsCreated: number;
+  /** the events this import created (their cards can be posted to their organisations' groups) */
+  createdEventIds: number[];
 }
 
 /** A staged import as the preview shows it. */
@@ -146,12 +153,14 @@ export class ProgrammeService {
   }
 
   private async write(target: ImportTarget, rows: ParsedRow[], pendingId: number | null): Promise<ImportResult | null> {
-    const owners = await this.ownerLookup(target.organisationId);
+    const router = await this.router(target.organisationId);
+    const routes = rows.map((row) => router.route(row));
     const result = await this.db.$transaction(async (tx) => {
       if (pendingId !== null) {
         const { count } = await tx.pendingImport.deleteMany({ where: { id: pendingId } });
         if (count === 0) return null; // pressed twice: the first press imports
       }
+      const { owners, createdOrgs } = await this.ensureOwners(tx, target.organisationId, router, rows, routes);
       const campaign =
         target.campaignName === null
           ? null
@@ -171,6 +180,8 @@ export class ProgrammeService {
         updated: 0,
         unchanged: 0,
         campaignId: campaign?.id ?? null,
+        organisationsCreated: createdOrgs,
+        createdEventIds: [],
       };
       const changed: { eventId: number; timeChanged: boolean }[] = [];
       const fresh: [string, ParsedRow][] = [];
@@ -180,7 +191,7 @@ export class ProgrammeService {
           fresh.push([key, row]);
           continue;
         }
-        const data = eventData(row, owners, campaign?.id ?? null);
+        const data = eventData(row, owners.ownerOf(row), campaign?.id ?? null);
         if (sameEvent(before, data)) {
           outcome.unchanged++;
           continue;
@@ -206,7 +217,8 @@ export class ProgrammeService {
         const chunk = fresh.slice(i, i + WRITE_CHUNK);
         const created = await tx.event.createManyAndReturn({
           data: chunk.map(([key, row]) => ({
-            ...eventData(row, owners, campaign?.id ?? null),
+            ...eventData(row, owners.ownerOf(row), campaign?.id ?? null),
+            ...(row.roles?.length ? { capacity: placesOfRoles(row.roles) } : {}),
             importKey: key,
             createdById,
             // a campaign day's programme is published to the public (the preview says so)
@@ -221,7 +233,15 @@ export class ProgrammeService {
             return eventId === undefined ? [] : organiserRows(row, owners.byName).map((o) => ({ ...o, eventId }));
           }),
         });
+        // the roles column: each new event's roles with their places (an update leaves roles as they are)
+        await tx.eventRole.createMany({
+          data: chunk.flatMap(([key, row]) => {
+            const eventId = idOf.get(key);
+            return eventId === undefined ? [] : (row.roles ?? []).map((r, position) => ({ ...r, position, eventId }));
+          }),
+        });
         outcome.created += created.length;
+        outcome.createdEventIds.push(...created.map((e) => e.id));
       }
       return { outcome, changed };
     }, TX_OPTIONS);
@@ -243,13 +263,52 @@ export class ProgrammeService {
     return found;
   }
 
-  /** Organisation names, and which of them sit below the importing organisation (they own their events). */
-  private async ownerLookup(rootId: number): Promise<Owners> {
-    const all = await this.db.organisation.findMany({ select: { id: true, name: true, parentId: true } });
+  /** Routes rows among the importer and everything below it (domain/programme-routing.ts). */
+  async router(importerId: number): Promise<ProgrammeRouter> {
+    const all = await this.db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
+    const subtree = subtreeOf(all, importerId);
+    const importer = subtree[0] ?? { id: importerId, name: "", kind: "organisation", parentId: null };
+    return new ProgrammeRouter(importer, subtree);
+  }
+
+  /** Where each row would go: organisation, district, and what would be created. */
+  async routes(importerId: number, rows: ParsedRow[]): Promise<RowRoute[]> {
+    const router = await this.router(importerId);
+    return rows.map((row) => router.route(row));
+  }
+
+  /** Creates the organising units that are new (one per name) and says where each row goes. */
+  private async ensureOwners(tx: Tx, rootId: number, router: ProgrammeRouter, rows: ParsedRow[], routes: RowRoute[]) {
+    const created = new Map<string, number>();
+    for (const route of routes) {
+      const key = routingKey(route.unit);
+      if (route.organisationId !== null || route.createUnder === null || created.has(key) || key === "") continue;
+      const parent = await tx.organisation.findUnique({ where: { id: route.createUnder } });
+      const org = await tx.organisation.create({
+        data: {
+          name: route.unit,
+          kind: "organisation",
+          parentId: route.createUnder,
+          timeZone: parent?.timeZone ?? "Asia/Shanghai",
+          locale: parent?.locale ?? "zh-CN",
+          joinCode: newJoinCode(),
+        },
+      });
+      created.set(key, org.id);
+    }
     const byName = new Map<string, number>();
-    for (const org of all) if (!byName.has(normaliseName(org.name))) byName.set(normaliseName(org.name), org.id);
-    const below = new Set(subtreeOf(all, rootId).map((o) => o.id));
-    return { rootId, byName, below };
+    const ownerByRow = new Map<ParsedRow, number>();
+    rows.forEach((row, i) => {
+      for (const name of row.organisers) {
+        const id = router.match(name)?.id ?? created.get(routingKey(name));
+        if (id !== undefined && !byName.has(normaliseName(name))) byName.set(normaliseName(name), id);
+      }
+      const route = routes[i];
+      const owner = route?.organisationId ?? created.get(routingKey(route?.unit ?? ""));
+      ownerByRow.set(row, owner ?? rootId);
+    });
+    const owners: Owners = { rootId, byName, ownerOf: (row) => ownerByRow.get(row) ?? rootId };
+    return { owners, createdOrgs: created.size };
   }
 }
 

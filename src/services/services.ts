@@ -6,16 +6,19 @@ import type { Database } from "../store/database.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
+import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
+import { GuestService } from "./guests.ts";
 import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
 import { Presenter } from "./presenter.ts";
+import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
 import { SignupService } from "./signups.ts";
@@ -52,11 +55,17 @@ export interface Services {
   presenter: Presenter;
   outbox: Outbox;
   notifier: Notifier;
+  /** "time/place changed, old → new" to the people signed up, when the organiser chooses to tell them */
+  changeNotices: ChangeNotices;
+  /** guests (+1, +2) who hold places */
+  guests: GuestService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
   exports: ExportService;
   summaries: SummaryService;
+  /** /privacy and /forgetme */
+  privacy: PrivacyService;
   /** set by the app once the sender exists: look at the outbox now */
   nudgeSender: () => void;
 }
@@ -99,13 +108,25 @@ export function createServices(deps: ServiceDeps): Services {
       now: deps.now,
       nudge: () => services.nudgeSender(),
     }),
+    changeNotices: new ChangeNotices({
+      db,
+      outbox,
+      translator: deps.translator,
+      languages,
+      now: deps.now,
+      nudge: () => services.nudgeSender(),
+    }),
+    guests: new GuestService(db, deps.database.dialect, changes, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
     summaries: new SummaryService({ db, signups }),
+    privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);
+  signups.promotionNotices = (tx, eventId, userIds, now) =>
+    services.notifier.promotionNotices(tx, eventId, userIds, now);
   return services;
 }

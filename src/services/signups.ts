@@ -1,5 +1,5 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
-import { PLACE_HOLDING, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
+import { freeIn, PLACE_HOLDING, promotions, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -12,13 +12,24 @@ export type SignUpOutcome =
   | { kind: "already_waitlisted"; position: number }
   | { kind: "refused"; reason: SignupRefusal }
   | { kind: "stale" }
-  | { kind: "missing" };
+  | { kind: "missing" }
+  /** the event has roles and the tap named none (or one of another event), or the reverse */
+  | { kind: "pick_role" };
 
 export type CancelOutcome =
   | { kind: "cancelled"; wasWaitlisted: boolean; promotedUserId: bigint | null }
   | { kind: "not_signed_up" }
   | { kind: "refused"; reason: "ended" }
   | { kind: "missing" };
+
+export interface RoleCount {
+  id: number;
+  name: string;
+  capacity: number | null;
+  /** places held: members and their guests */
+  confirmed: number;
+  waitlisted: number;
+}
 
 /** Under a burst, a tap waits for a pooled connection and the event's lock rather than failing. */
 const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
@@ -31,6 +42,15 @@ const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
  * the event's row lock where the database has one).
  */
 export class SignupService {
+  /**
+   * Writes the notices of members just promoted, inside the promotion's transaction (set by createServices to
+   * the notifier's `promotionNotices`): a promotion and its notice commit together or not at all.
+   */
+  promotionNotices: (tx: DbTransaction, eventId: number, userIds: bigint[], now: Date) => Promise<void> =
+    async () => {};
+  /** Told the outcome of every sign-up tap (the app counts them for /metrics). */
+  onSignUp: (outcome: SignUpOutcome["kind"]) => void = () => {};
+
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialect,
@@ -52,15 +72,35 @@ export class SignupService {
     chatId: TelegramId | null,
     now: Date,
     card?: CardRef,
+    roleId: number | null = null,
   ): Promise<SignUpOutcome> {
-    const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card });
-    if (!row) return this.whyNotSignedUp(eventId, userId, now, card);
-    await this.changes.emit("signupsChanged", { eventId, userId });
-    if (row.status === "confirmed") return { kind: "confirmed" };
-    return { kind: "waitlisted", position: row.position ?? (await this.waitlistPosition(eventId, row.seq)) };
+    const outcome = await this.tap(eventId, userId, chatId, now, card, roleId);
+    this.onSignUp(outcome.kind);
+    return outcome;
   }
 
-  private async whyNotSignedUp(eventId: number, userId: TelegramId, now: Date, card?: CardRef): Promise<SignUpOutcome> {
+  private async tap(
+    eventId: number,
+    userId: TelegramId,
+    chatId: TelegramId | null,
+    now: Date,
+    card: CardRef | undefined,
+    roleId: number | null,
+  ): Promise<SignUpOutcome> {
+    const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card, roleId });
+    if (!row) return this.whyNotSignedUp(eventId, userId, now, card, roleId);
+    await this.changes.emit("signupsChanged", { eventId, userId });
+    if (row.status === "confirmed") return { kind: "confirmed" };
+    return { kind: "waitlisted", position: row.position ?? (await this.waitlistPosition(eventId, row.seq, roleId)) };
+  }
+
+  private async whyNotSignedUp(
+    eventId: number,
+    userId: TelegramId,
+    now: Date,
+    card: CardRef | undefined,
+    roleId: number | null,
+  ): Promise<SignUpOutcome> {
     const event = await this.db.event.findUnique({
       where: { id: eventId },
       select: { status: true, endsAt: true, signupDeadline: true },
@@ -82,29 +122,36 @@ export class SignupService {
       where: { eventId_userId: { eventId, userId } },
     });
     if (existing?.status === "waitlisted") {
-      return { kind: "already_waitlisted", position: await this.waitlistPosition(eventId, existing.seq) };
+      return {
+        kind: "already_waitlisted",
+        position: await this.waitlistPosition(eventId, existing.seq, existing.roleId),
+      };
     }
     if (existing?.status === "confirmed" || existing?.status === "attended") return { kind: "already_confirmed" };
-    return refusal ? { kind: "refused", reason: refusal } : { kind: "missing" };
+    if (refusal) return { kind: "refused", reason: refusal };
+    const roles = await this.db.eventRole.count({ where: { eventId } });
+    const roleFits =
+      roleId === null ? roles === 0 : (await this.db.eventRole.count({ where: { id: roleId, eventId } })) > 0;
+    return roleFits ? { kind: "missing" } : { kind: "pick_role" };
   }
 
-  async waitlistPosition(eventId: number, seq: number): Promise<number> {
-    return this.db.signup.count({ where: { eventId, status: "waitlisted", seq: { lte: seq } } });
+  /** The place on the waitlist (of the sign-up's role, when the event has roles). */
+  async waitlistPosition(eventId: number, seq: number, roleId: number | null = null): Promise<number> {
+    return this.db.signup.count({ where: { eventId, roleId, status: "waitlisted", seq: { lte: seq } } });
   }
 
   /** Cancels a sign-up; a freed place goes to the first person on the waitlist. */
   async cancel(eventId: number, userId: TelegramId, now: Date): Promise<CancelOutcome> {
     const outcome = await this.db.$transaction(async (tx): Promise<CancelOutcome> => {
       await this.dialect.lockEvent(tx, eventId);
-      const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true, capacity: true } });
+      const event = await tx.event.findUnique({ where: { id: eventId }, select: { endsAt: true } });
       if (!event) return { kind: "missing" };
       if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
       const signup = await tx.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
       if (!signup || (signup.status !== "confirmed" && signup.status !== "waitlisted"))
         return { kind: "not_signed_up" };
       await tx.signup.update({ where: { id: signup.id }, data: { status: "cancelled", updatedAt: now } });
-      const promotedUserId =
-        signup.status === "confirmed" ? await this.promoteInto(tx, eventId, event.capacity, now) : [];
+      const promotedUserId = signup.status === "confirmed" ? await this.promoteInto(tx, eventId, now) : [];
       return {
         kind: "cancelled",
         wasWaitlisted: signup.status === "waitlisted",
@@ -120,8 +167,7 @@ export class SignupService {
   async fillFreePlaces(eventId: number, now: Date): Promise<bigint[]> {
     const promoted = await this.db.$transaction(async (tx) => {
       await this.dialect.lockEvent(tx, eventId);
-      const event = await tx.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
-      return event ? this.promoteInto(tx, eventId, event.capacity, now) : [];
+      return this.promoteInto(tx, eventId, now);
     }, waitUnderLoad);
     if (promoted.length > 0) await this.afterChange(eventId, promoted);
     return promoted;
@@ -131,24 +177,50 @@ export class SignupService {
    * Promotes from the waitlist into the free places. Nobody is promoted into an event that is cancelled, no
    * longer takes sign-ups (deadline), or has started or ended: a "you got a place" there would be false.
    */
-  private async promoteInto(tx: DbTransaction, eventId: number, capacity: number | null, now: Date): Promise<bigint[]> {
+  private async promoteInto(tx: DbTransaction, eventId: number, now: Date): Promise<bigint[]> {
     const event = await tx.event.findUnique({
       where: { id: eventId },
-      select: { status: true, startsAt: true, endsAt: true, signupDeadline: true },
+      select: { status: true, startsAt: true, endsAt: true, signupDeadline: true, capacity: true, roles: true },
     });
     const refusal = event ? signupRefusal(event, now) : "ended";
     if (!event || (refusal !== null && refusal !== "closed") || event.startsAt.getTime() <= now.getTime()) return [];
-    const confirmed = await tx.signup.count({ where: { eventId, status: { in: [...PLACE_HOLDING] } } });
-    const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - confirmed;
-    if (free <= 0) return [];
-    const next = await tx.signup.findMany({
+    const held = await this.heldPlaces(tx, eventId);
+    const eventFree = freeIn({ capacity: event.capacity, held: held.total });
+    if (eventFree <= 0) return [];
+    const roleCapacity = new Map(event.roles.map((r) => [r.id, r.capacity]));
+    const waitlist = await tx.signup.findMany({
       where: { eventId, status: "waitlisted" },
       orderBy: { seq: "asc" },
-      take: Math.min(free, 10_000),
+      take: event.roles.length > 0 ? 10_000 : Math.min(eventFree, 10_000),
+      select: { id: true, userId: true, roleId: true },
     });
+    const next = promotions(waitlist, eventFree, (roleId) =>
+      roleId === null
+        ? Number.POSITIVE_INFINITY
+        : freeIn({ capacity: roleCapacity.get(roleId) ?? null, held: held.byRole.get(roleId) ?? 0 }),
+    );
     for (const s of next)
       await tx.signup.update({ where: { id: s.id }, data: { status: "confirmed", updatedAt: now } });
-    return next.map((s) => s.userId);
+    const promoted = next.map((s) => s.userId);
+    await this.promotionNotices(tx, eventId, promoted, now);
+    return promoted;
+  }
+
+  /** Places held in an event, in all and per role: each place-holding member and their guests. */
+  private async heldPlaces(tx: DbTransaction | Db, eventId: number) {
+    const groups = await tx.signup.groupBy({
+      by: ["roleId", "guests"],
+      where: { eventId, status: { in: [...PLACE_HOLDING] } },
+      _count: { _all: true },
+    });
+    const byRole = new Map<number | null, number>();
+    let total = 0;
+    for (const g of groups) {
+      const n = g._count._all * (1 + g.guests);
+      byRole.set(g.roleId, (byRole.get(g.roleId) ?? 0) + n);
+      total += n;
+    }
+    return { total, byRole };
   }
 
   private async afterChange(eventId: number, promoted: bigint[]): Promise<void> {
@@ -159,10 +231,10 @@ export class SignupService {
     }
   }
 
-  /** Confirmed / waitlisted counts per event. */
+  /** Places held (members and their guests) / people waitlisted, per event. */
   async counts(eventIds: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
     const groups = await this.db.signup.groupBy({
-      by: ["eventId", "status"],
+      by: ["eventId", "status", "guests"],
       where: { eventId: { in: eventIds }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
       _count: { _all: true },
     });
@@ -171,16 +243,45 @@ export class SignupService {
       const c = result.get(g.eventId);
       if (!c) continue;
       if (g.status === "waitlisted") c.waitlisted += g._count._all;
-      else c.confirmed += g._count._all;
+      else c.confirmed += g._count._all * (1 + g.guests);
     }
     return result;
+  }
+
+  /** How many people are signed up or waiting (those an edit notice would reach). */
+  peopleSignedUp(eventId: number): Promise<number> {
+    return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted"] } } });
+  }
+
+  /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
+  async roleCounts(eventId: number): Promise<RoleCount[]> {
+    const [roles, groups] = await Promise.all([
+      this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } }),
+      this.db.signup.groupBy({
+        by: ["roleId", "status", "guests"],
+        where: { eventId, roleId: { not: null }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
+        _count: { _all: true },
+      }),
+    ]);
+    return roles.map((r) => {
+      const mine = groups.filter((g) => g.roleId === r.id);
+      return {
+        id: r.id,
+        name: r.name,
+        capacity: r.capacity,
+        confirmed: mine
+          .filter((g) => g.status !== "waitlisted")
+          .reduce((n, g) => n + g._count._all * (1 + g.guests), 0),
+        waitlisted: mine.filter((g) => g.status === "waitlisted").reduce((n, g) => n + g._count._all, 0),
+      };
+    });
   }
 
   /** Everyone on an event: confirmed (and attended), the waitlist in order, and cancellations. */
   async roster(eventId: number) {
     const rows = await this.db.signup.findMany({
       where: { eventId },
-      include: { user: true },
+      include: { user: true, role: true },
       orderBy: { seq: "asc" },
     });
     return {
@@ -198,13 +299,13 @@ export class SignupService {
         status: { in: ["confirmed", "waitlisted"] },
         event: { endsAt: { gt: now }, status: { in: [...LIVE_STATUSES] } },
       },
-      include: { event: { include: { organisation: true } } },
+      include: { event: { include: { organisation: true } }, role: true },
       orderBy: { event: { startsAt: "asc" } },
     });
     return Promise.all(
       rows.map(async (r) => ({
         ...r,
-        position: r.status === "waitlisted" ? await this.waitlistPosition(r.eventId, r.seq) : null,
+        position: r.status === "waitlisted" ? await this.waitlistPosition(r.eventId, r.seq, r.roleId) : null,
       })),
     );
   }

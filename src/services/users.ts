@@ -37,6 +37,12 @@ export class UserService {
     this.seen.set(id, fingerprint);
   }
 
+  /** Forgets what this process cached about a person, so the next update writes their row afresh. */
+  forgetCached(userId: TelegramId): void {
+    this.seen.delete(userId);
+    this.chosen.delete(userId);
+  }
+
   async markStarted(user: TelegramUser): Promise<void> {
     await this.remember(user);
     await this.db.user.update({ where: { id: telegramId(user.id) }, data: { startedBot: true } });

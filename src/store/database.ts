@@ -1,9 +1,5 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import BetterSqlite3 from "better-sqlite3";
-import { PrismaClient as PgClient } from "../generated/postgresql/client.ts";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import type { Db } from "./client.ts";
 import { postgresDialect, type SqlDialect, sqliteDialect } from "./dialect.ts";
 import { PostgresTapPath } from "./postgres-tap-path.ts";
@@ -44,7 +40,14 @@ function connectionOf(adapter: SqlDriverAdapter): BetterSqlite3.Database | undef
   return client instanceof BetterSqlite3 ? client : undefined;
 }
 
+// Each database's Prisma client and driver adapter are loaded only when that database is opened:
+// a process holds one generated client in memory, not both (issue 12).
+
 async function openSqlite(url: string, onError?: (message: string) => void): Promise<Database> {
+  const [{ PrismaBetterSQLite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+    import("@prisma/adapter-better-sqlite3"),
+    import("../generated/sqlite/client.ts"),
+  ]);
   // WAL + busy timeout let another process (the CLI, a migration) share the file.
   const path = sqliteFilePath(url);
   const factory = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: 10_000 });
@@ -83,6 +86,10 @@ async function openSqlite(url: string, onError?: (message: string) => void): Pro
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/postgresql/client.ts"),
+  ]);
   const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   await prisma.$connect();
   return {

@@ -1,6 +1,6 @@
 import type { $Enums } from "../generated/sqlite/client.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
 import type { DbTransaction } from "./client.ts";
+import { Prisma, type Sql } from "./sql.ts";
 
 /** The database's enum types and their values (the schema's enums; on SQLite they are plain text). */
 export interface DbEnums {
@@ -25,9 +25,9 @@ export interface SqlDialect {
    */
   lockEvent(tx: DbTransaction, eventId: number): Promise<void>;
   /** A literal of one of the schema's enums, typed where the database needs it (`'sent'::"DeliveryStatus"`). */
-  enumValue<E extends keyof DbEnums>(type: E, value: DbEnums[E]): Prisma.Sql;
+  enumValue<E extends keyof DbEnums>(type: E, value: DbEnums[E]): Sql;
   /** Appended to a `SELECT … FOR UPDATE` claim so concurrent claimers skip each other's rows; empty on SQLite. */
-  readonly skipLocked: Prisma.Sql;
+  readonly skipLocked: Sql;
 }
 
 /** Enum names and values are identifiers from the schema, never user input; checked anyway before going into SQL. */

@@ -15,20 +15,33 @@ export function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
+/** Places held in the event (each place-holding member and their guests). */
+const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN ('confirmed', 'attended', 'no_show'))`;
+/** Places held in the tapped role. */
+const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN ('confirmed', 'attended', 'no_show'))`;
+
+/**
+ * Confirmed while the event (and the tapped role, if any) has a place; otherwise waitlisted (the role's own
+ * waitlist). An event with roles takes only taps that name one of its roles; one without, only taps that name none.
+ */
 const SIGN_UP = (onCard: boolean) => `
-  INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt")
+  INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "roleId", "createdAt", "updatedAt")
   SELECT e."id", @userId,
-         CASE WHEN e."capacity" IS NULL
-                OR (SELECT COUNT(*) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN ('confirmed', 'attended', 'no_show')) < e."capacity"
+         CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
+               AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
               THEN 'confirmed' ELSE 'waitlisted' END,
          COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
-         @chatId, @now, @now
+         @chatId, @roleId, @now, @now
   FROM "Event" e
+  LEFT JOIN "EventRole" r ON r."id" = @roleId AND r."eventId" = e."id"
   ${onCard ? `JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = @cardChatId AND k."messageId" = @cardMessageId` : ""}
   WHERE e."id" = @eventId AND e."status" = 'published' AND e."endsAt" > @now
     AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
+    AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
+              ELSE r."id" IS NOT NULL END)
   ON CONFLICT ("eventId", "userId") DO UPDATE
-    SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId", "updatedAt" = excluded."updatedAt"
+    SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId",
+        "roleId" = excluded."roleId", "guests" = 0, "updatedAt" = excluded."updatedAt"
     WHERE "Signup"."status" = 'cancelled'
   RETURNING "status", "seq"`;
 
@@ -37,6 +50,7 @@ interface SignUpParams {
   eventId: number;
   userId: bigint;
   chatId: bigint | null;
+  roleId: number | null;
   now: string;
   cardChatId?: bigint;
   cardMessageId?: number;
@@ -53,14 +67,14 @@ interface SignUpRow {
 export class SqliteTapPath implements TapPath {
   private readonly signUpOnCard: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
   private readonly signUpPlain: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
-  private readonly position: BetterSqlite3.Statement<[number, bigint], { n: bigint }>;
+  private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
   private readonly upsertUser: BetterSqlite3.Statement<[UserParams]>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.signUpOnCard = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true));
     this.signUpPlain = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false));
-    this.position = db.prepare<[number, bigint], { n: bigint }>(
-      `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "status" = 'waitlisted' AND "seq" <= ?`,
+    this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
+      `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
     this.upsertUser = db.prepare<[UserParams]>(`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
@@ -75,12 +89,13 @@ export class SqliteTapPath implements TapPath {
     return work();
   }
 
-  signUp({ eventId, userId, chatId, now, card }: Tap): Promise<TapRow | null> {
+  signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
     return this.whenFree(() => {
       const params = {
         eventId,
         userId,
         chatId,
+        roleId,
         now: sqliteTime(now),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
@@ -90,7 +105,7 @@ export class SqliteTapPath implements TapPath {
       // throws when the commit fails: the member then gets the error toast, never a false "you're in".
       const [row] = (card ? this.signUpOnCard : this.signUpPlain).all(params);
       if (!row) return null;
-      const position = row.status === "waitlisted" ? Number(this.position.get(eventId, row.seq)?.n ?? 0) : null;
+      const position = row.status === "waitlisted" ? Number(this.position.get(eventId, roleId, row.seq)?.n ?? 0) : null;
       return { status: row.status, seq: Number(row.seq), position };
     });
   }

@@ -3,7 +3,8 @@
  * in as few statements as each database allows: prepared statements on
  * SQLite (sqlite-tap-path.ts), one function call on PostgreSQL
  * (postgres-tap-path.ts). Both apply the same rule: a place if the event is
- * open and not full, else the waitlist in tap order; never over capacity.
+ * open and not full (the event, and the tapped role if it has roles), else the
+ * (role's) waitlist in tap order; never over capacity. Guests hold places too.
  */
 import type { TelegramId } from "../telegram-id.ts";
 
@@ -36,6 +37,8 @@ export interface Tap {
   chatId: TelegramId | null;
   now: Date;
   card?: CardRef;
+  /** the role tapped (events with roles); an event with roles refuses a tap without one, and the reverse */
+  roleId?: number | null;
 }
 
 export interface TapPath {

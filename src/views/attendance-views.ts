@@ -1,6 +1,6 @@
 import { type TimeWindow, windowHours } from "../domain/time/index.ts";
 import { encodeCallback } from "./callback-data.ts";
-import { personName, type RosterEntry, type ViewContext } from "./event-views.ts";
+import { firstNameOf, personName, type RosterEntry, type ViewContext } from "./event-views.ts";
 import { fitMessage, userText } from "./html.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
@@ -35,7 +35,7 @@ export function attendanceView(e: AttendanceEvent, people: AttendancePerson[], p
   if (people.length === 0) return { text: [...blocks, "", v.t("attendance-nobody")].join("\n") };
   blocks.push(v.t("attendance-count", { attended, expected: people.length }));
   blocks.push(hours === null ? v.t("attendance-hours-unset") : v.t("attendance-hours", { hours: hoursText(hours, v) }));
-  blocks.push("", ...people.map((p, i) => `${MARK[p.status] ?? "⬜"} ${i + 1}. ${personName(p.user)}`));
+  blocks.push("", ...people.map((p, i) => `${MARK[p.status] ?? "⬜"} ${i + 1}. ${personName(p.user, v)}`));
 
   const pages = Math.max(1, Math.ceil(people.length / ATTENDANCE_PAGE));
   const index = Math.min(Math.max(page, 0), pages - 1);
@@ -43,7 +43,7 @@ export function attendanceView(e: AttendanceEvent, people: AttendancePerson[], p
     .slice(index * ATTENDANCE_PAGE, (index + 1) * ATTENDANCE_PAGE)
     .map((p, i) => [
       callbackButton(
-        `${MARK[p.status] ?? "⬜"} ${index * ATTENDANCE_PAGE + i + 1}. ${Array.from(p.user.firstName).slice(0, 30).join("")}`,
+        `${MARK[p.status] ?? "⬜"} ${index * ATTENDANCE_PAGE + i + 1}. ${Array.from(firstNameOf(p.user, v)).slice(0, 30).join("")}`,
         encodeCallback("attendToggle", p.id, index),
       ),
     ]);

@@ -27,8 +27,12 @@ export const actions = {
   newGroup: "ng", // /newevent: toggle a group to post to (id: group index)
   newCampaign: "nj", // /newevent: join (or leave) a campaign (id: campaign)
   newPost: "np", // /newevent: create and post
+  newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
+  newGuests: "nq", // /newevent: let members bring guests (asks how many)
+  guests: "gu", // member: bring this many guests (id: event, arg: count)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
+  editNotify: "en", // /edit of the time or place: tell the people signed up? (id: event, arg: 1 yes, 0 no)
   cancelPick: "xp", // /cancelevent: which event
   importConfirm: "ia", // import preview: write it (id: pending import)
   importCancel: "ix",
@@ -50,6 +54,7 @@ export const actions = {
   importConfirmPost: "zi", // import preview: write it and post each card to its organisation's groups
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
+  forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
 } as const;
 
 export type Action = keyof typeof actions;

@@ -3,7 +3,9 @@ import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
 import { encodeCallback } from "./callback-data.ts";
+import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, userText } from "./html.ts";
+import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
 export const PAGE_SIZE = 5;
@@ -128,17 +130,27 @@ export interface CardEvent extends EventSummary {
   signupDeadline: Date | null;
   organisers: { name: string }[];
   organisation: { name: string; timeZone: string };
+  /** guests a member may bring (0 or absent: none) */
+  maxGuests?: number;
 }
 
 /** The event card: details and the member buttons. Organisers get their actions from "Manage". */
-export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
+export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: readonly RoleShown[] = []): View {
   const lines = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`, ""];
   lines.push(`🕘 ${eventTime(e, v)}`);
   lines.push(`📍 ${placeText(e, v)}`);
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
   if (e.audience) lines.push(`👥 ${userText(e.audience, 300)}`);
+  if (e.status === "cancelled") {
+    // a cancelled event shows no places and offers nothing to tap (its cards are edited to this)
+    lines.push("", v.t("card-cancelled"));
+    if (e.content) lines.push("", userText(e.content, 2500));
+    return { text: fitMessage(lines, () => "…") };
+  }
   lines.push(`🎟 ${placesText(e, c, v)}`);
+  if (e.maxGuests) lines.push(`➕ ${v.t("card-guests", { count: e.maxGuests })}`);
+  lines.push(...roleLines(roles, v));
   if (e.signupDeadline) {
     lines.push(`⏳ ${v.t("card-deadline", { when: formatInstant(e.signupDeadline, e.timeZone, v.locale) })}`);
   }
@@ -146,12 +158,16 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
   const text = fitMessage(lines, () => "…");
   const open = e.status === "published";
   const rows: Button[][] = [];
-  if (open)
+  if (open && roles.length > 0) {
+    rows.push(...roleSignUpRows(e.id, roles, v));
+    rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  } else if (open)
     rows.push([
       callbackButton(v.t("btn-signup"), encodeCallback("signUp", e.id)),
       callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
     ]);
   else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  if (open) rows.push(...guestRows(e.id, e.maxGuests ?? 0, v));
   rows.push([
     callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),
     callbackButton(v.t("btn-calendar"), encodeCallback("calendar", e.id)),
@@ -161,10 +177,24 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext): View {
 }
 
 export interface RosterEntry {
-  user: { firstName: string; lastName: string | null; username: string | null };
+  user: { firstName: string; lastName: string | null; username: string | null; forgotten?: boolean };
+  roleId?: number | null;
+  /** guests the member brings */
+  guests?: number;
 }
 
-export function personName(u: RosterEntry["user"]): string {
+/** "李雷 (@lilei) +2" — a member on the roster, with their guests. */
+function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">): string {
+  return `${i + 1}. ${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+}
+
+/** A person's first name as shown to members; someone who used /forgetme is "a former member". */
+export function firstNameOf(u: RosterEntry["user"], v: Pick<ViewContext, "t">): string {
+  return u.forgotten ? v.t("person-forgotten") : u.firstName;
+}
+
+export function personName(u: RosterEntry["user"], v: Pick<ViewContext, "t">): string {
+  if (u.forgotten) return escapeHtml(v.t("person-forgotten"));
   const full = u.lastName ? `${u.firstName} ${u.lastName}` : u.firstName;
   return userText(full, 60) + (u.username ? ` (@${escapeHtml(u.username)})` : "");
 }
@@ -174,24 +204,26 @@ export function rosterView(
   e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "isPublic">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
+  roles: readonly RoleShown[] = [],
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
   blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
-  blocks.push("", `<b>${v.t("roster-confirmed", { count: roster.confirmed.length, capacity: e.capacity ?? "∞" })}</b>`);
-  blocks.push(
-    ...(roster.confirmed.length
-      ? roster.confirmed.map((r, i) => `${i + 1}. ${personName(r.user)}`)
-      : [v.t("roster-empty")]),
-  );
-  blocks.push("", `<b>${v.t("roster-waitlist", { count: roster.waitlisted.length })}</b>`);
-  blocks.push(
-    ...(roster.waitlisted.length
-      ? roster.waitlisted.map((r, i) => `${i + 1}. ${personName(r.user)}`)
-      : [v.t("roster-empty")]),
-  );
+  for (const group of groupByRole(roles, { confirmed: roster.confirmed, waitlisted: roster.waitlisted })) {
+    const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
+    const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
+    const capacity = (group.role ? group.role.capacity : e.capacity) ?? "∞";
+    blocks.push("", `<b>${role}${v.t("roster-confirmed", { count: held, capacity })}</b>`);
+    blocks.push(
+      ...(group.confirmed.length ? group.confirmed.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
+    );
+    blocks.push("", `<b>${role}${v.t("roster-waitlist", { count: group.waitlisted.length })}</b>`);
+    blocks.push(
+      ...(group.waitlisted.length ? group.waitlisted.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
+    );
+  }
   if (roster.cancelled.length > 0) {
     blocks.push("", `<b>${v.t("roster-cancelled", { count: roster.cancelled.length })}</b>`);
-    blocks.push(roster.cancelled.map((r) => personName(r.user)).join(", "));
+    blocks.push(roster.cancelled.map((r) => personName(r.user, v)).join(", "));
   }
   const rows: Button[][] = [];
   if (e.status === "published") rows.push([callbackButton(v.t("btn-close-signups"), encodeCallback("close", e.id))]);
@@ -216,7 +248,7 @@ export function rosterView(
 /** "Who's going" for members: first names only, short enough for an alert (200 characters). */
 export function whoIsGoingAlert(confirmed: RosterEntry[], waitlisted: number, v: ViewContext): string {
   if (confirmed.length === 0) return v.t("who-nobody");
-  const names = confirmed.map((r) => r.user.firstName);
+  const names = confirmed.map((r) => firstNameOf(r.user, v));
   let text = v.t("who-list", { count: confirmed.length, names: names.join(", "), waitlisted });
   while (Array.from(text).length > 200 && names.length > 1) {
     names.pop();

@@ -44,9 +44,11 @@ function columnList(fields: ProgrammeField[], t: Translate): string {
 /** "row 7: time '时间待定' not understood" */
 export function rowErrorText(error: RowError, t: Translate): string {
   const problem =
-    error.field === "time" && error.code !== "missing"
-      ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
-      : t(`import-problem-${error.field}-${error.code}`);
+    error.field === "roles"
+      ? t("import-problem-roles", { value: error.value ?? "" })
+      : error.field === "time" && error.code !== "missing"
+        ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
+        : t(`import-problem-${error.field}-${error.code}`);
   return t("import-row", { row: error.row, problem });
 }
 
@@ -88,12 +90,69 @@ export interface PreviewInput {
   others: { id: number; name: string }[];
   /** current campaigns the table could join, offered when none was named */
   campaigns: { id: number; name: string }[];
+  /** where each row goes (programme routing), in row order */
+  routes?: RoutedRow[];
+}
+
+export interface RoutedRow {
+  row: number;
+  title: string;
+  organisation: string;
+  district: string | null;
+  /** the organisation is created on import */
+  created: boolean;
+}
+
+const ROUTES_SHOWN = 20;
+
+/** Per district counts, the organisations to be created, and the first rows with where they go. */
+export function routingLines(routes: RoutedRow[], t: Translate): string[] {
+  const cityLevel = t("routing-city-level");
+  const byDistrict = new Map<string, number>();
+  for (const r of routes) byDistrict.set(r.district ?? cityLevel, (byDistrict.get(r.district ?? cityLevel) ?? 0) + 1);
+  const districts = [...byDistrict].sort(([a], [b]) =>
+    a === cityLevel ? 1 : b === cityLevel ? -1 : a.localeCompare(b, "zh-CN"),
+  );
+  const lines = [
+    t("routing-by-district", {
+      list: districts
+        .map(([name, count]) => t("routing-district-count", { name: userText(name, 30), count: String(count) }))
+        .join(" · "),
+    }),
+  ];
+  const created = [...new Map(routes.filter((r) => r.created).map((r) => [r.organisation, r])).values()];
+  if (created.length > 0) {
+    lines.push(
+      t("routing-created", {
+        count: String(created.length),
+        list: created
+          .slice(0, 10)
+          .map((r) => `${userText(r.organisation, 40)}（${userText(r.district ?? cityLevel, 20)}）`)
+          .join("、"),
+      }),
+    );
+  }
+  for (const r of routes.slice(0, ROUTES_SHOWN)) {
+    lines.push(
+      t("routing-row", {
+        row: r.row,
+        title: userText(r.title, 40),
+        organisation: userText(r.organisation, 40),
+        district: userText(r.district ?? cityLevel, 20),
+        created: r.created ? "yes" : "no",
+      }),
+    );
+  }
+  if (routes.length > ROUTES_SHOWN)
+    lines.push(t("import-preview-more-errors", { count: routes.length - ROUTES_SHOWN }));
+  return lines;
 }
 
 /** The preview with Import / Cancel; nothing is written before Import. */
 export function importPreviewView(p: PreviewInput, t: Translate): View {
   const blocks = [t("import-preview-title", { file: userText(p.fileName, 80) }), ...summaryLines(p.summary, t), ""];
   blocks.push(t("import-preview-for", { organisation: userText(p.organisation.name, 80) }));
+  if (p.routes && p.routes.length > 0) blocks.push(...routingLines(p.routes, t));
   blocks.push(
     p.campaignName === null
       ? t("import-preview-no-campaign")
@@ -109,6 +168,7 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
       ),
       callbackButton(t("btn-import-cancel"), encodeCallback("importCancel", p.pendingId)),
     ],
+    [callbackButton(t("btn-import-confirm-post"), encodeCallback("importConfirmPost", p.pendingId))],
     ...p.others.map((o) => [
       callbackButton(
         t("btn-import-for", { organisation: Array.from(o.name).slice(0, 40).join("") }),

@@ -8,13 +8,16 @@ export interface MySignup {
   eventId: number;
   event: EventSummary;
   position: number | null;
+  /** the role signed up for, on events with roles */
+  role?: { name: string } | null;
 }
 
 /** `/my`: a member's sign-ups, soonest first, each with a button that opens its card. */
 export function mySignupsView(rows: MySignup[], v: ViewContext): View {
   if (rows.length === 0) return { text: v.t("my-none") };
   const lines = rows.map((r) => {
-    const state = r.position === null ? v.t("my-line-confirmed") : v.t("my-line-waitlisted", { position: r.position });
+    const base = r.position === null ? v.t("my-line-confirmed") : v.t("my-line-waitlisted", { position: r.position });
+    const state = r.role ? `${base} · ${userText(r.role.name, 30)}` : base;
     return `<b>${userText(r.event.title, 80)}</b>\n${eventTime(r.event, v)} · ${placeText(r.event, v)}\n${state}`;
   });
   return {

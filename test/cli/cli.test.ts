@@ -62,6 +62,10 @@ describe("import --json", () => {
       end: "2026-06-28T11:30:00+08:00",
       precision: "exact",
       openEnded: false,
+      // a dry run without --org routes nothing
+      organisation: null,
+      district: null,
+      createsOrganisation: null,
     });
     const byTitle = new Map(report.events.map((e: { title: string }) => [e.title, e]));
     expect(byTitle.get("垃圾分类宣传进社区")).toMatchObject({

@@ -43,10 +43,19 @@ const dynamicKeys = [
   ...["confirmed", "waitlisted", "cancelled", "attended", "no_show"].map((s) => `export-status-${s}`),
   "setup-name-empty",
   "setup-name-too-long",
+  // roles (issue 15)
+  "form-ask-roles",
+  "form-field-roles",
+  "export-col-role",
+  "import-column-roles",
+  "form-ask-guests",
+  "form-field-guests",
+  "export-col-guests",
+  ...["empty", "too-many", "name-too-long", "duplicate", "capacity-range", "no-name"].map((e) => `form-roles-${e}`),
 ];
 
 /** Strings that look like message keys but name outbox delivery kinds. */
-const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder"]);
+const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder", "event-changed"]);
 
 describe("locales", () => {
   const translator = new Translator("zh-CN");

@@ -271,7 +271,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const sheet = await nextMessage(h, wang.id, since);
     expect(textOf(sheet)).toContain("每人志愿时长：尚未设置");
     expect(textOf(await send(li, li.id, "/hours"))).toContain(
-      "· 6月28日 垃圾分类宣传进社区 (市社会组织联合会) — 时长未设置",
+      "· 6月28日 垃圾分类宣传进社区 (市环保志愿者协会) — 时长未设置",
     );
   });
 

@@ -109,7 +109,10 @@ describe("importing a programme table in the chat", () => {
     expect(clinic.startsAt.toISOString()).toBe("2026-06-28T01:00:00.000Z");
     expect(clinic.precision).toBe("exact");
     expect(events.find((e) => e.title === "垃圾分类宣传进社区")?.organisationId).toBe(green);
-    expect(events.find((e) => e.title === "公益健步走")?.organisationId).toBe(city.id);
+    // a unit that is no organisation yet becomes one, under the importing city (no district in its name or place)
+    const walk = events.find((e) => e.title === "公益健步走");
+    const walker = await db().organisation.findUniqueOrThrow({ where: { id: walk?.organisationId ?? -1 } });
+    expect(walker).toMatchObject({ name: "市体育总会", parentId: city.id, kind: "organisation" });
     expect(events.find((e) => e.title === "亲子心理健康讲座")).toMatchObject({ online: true, place: null });
     const campaign = await db().campaign.findFirstOrThrow({ where: { name: CAMPAIGN } });
     expect(campaign.startsAt.toISOString()).toBe("2026-06-27T16:00:00.000Z");

@@ -46,9 +46,10 @@ async function servicesWithHierarchy(kind: DatabaseKind) {
   const districtId = (await org("城东区", "district", cityId)).id;
   const redCrossId = (await org("市红十字会", "organisation", districtId)).id;
   await org("市心理咨询师协会", "organisation", null);
-  const { campaigns, programmes, attendance } = services;
+  const { campaigns, programmes, attendance, organisations } = services;
   return {
     database,
+    organisations,
     campaigns,
     programmes,
     attendance,
@@ -132,8 +133,14 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
       where: { title: "亲子心理健康讲座" },
       include: { organisers: true },
     });
-    expect(talk.organisationId).toBe(cityId);
-    expect(talk.organisers[0]?.organisationId).not.toBeNull();
+    // the unit is matched only below the importer: the association of that name outside it is not this one,
+    // so the import creates the unit under the city
+    const outside = await db().organisation.findFirstOrThrow({ where: { name: "市心理咨询师协会", parentId: null } });
+    const owner = await db().organisation.findUniqueOrThrow({ where: { id: talk.organisationId } });
+    expect(owner).toMatchObject({ name: "市心理咨询师协会", parentId: cityId, kind: "organisation" });
+    expect(owner.id).not.toBe(outside.id);
+    expect(talk.organisers[0]?.organisationId).toBe(owner.id);
+    expect(result.organisationsCreated).toBe(8);
     expect(talk.isPublic).toBe(true); // campaign events are public by default
     const campaign = await db().campaign.findFirstOrThrow({ where: { name: "社会组织公益日" } });
     expect(campaign).toMatchObject({
@@ -197,7 +204,7 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     expect(visible.map((c) => c.name)).toEqual(["社会组织公益日", "学雷锋日", "社会组织公益日"]);
     const campaign = (await campaigns.latestByName("社会组织公益日"))!;
     expect(await campaigns.yearFor("社会组织公益日", new Date("2027-07-01T00:00:00Z"), zone)).toBe(2028);
-    const programme = await campaigns.programme(visible[0]!.id, [cityId, districtId, redCrossId]);
+    const programme = await campaigns.programme(visible[0]!.id, await story.organisations.subtreeIds(cityId));
     expect(programme).toHaveLength(9);
     expect(programme.find((p) => p.event.title === "社区义诊")).toMatchObject({
       organisation: "市红十字会",

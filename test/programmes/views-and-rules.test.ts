@@ -164,6 +164,7 @@ describe("import preview and attendance sheet", () => {
     expect(view.text).toContain("· row 12: time “时间待定” not understood");
     expect(view.reply_markup?.inline_keyboard.map((r) => r.map((b) => b.text))).toEqual([
       ["Import 9", "Cancel"],
+      ["Import and post the cards to each organisation's groups"],
       ["For: District"],
     ]);
     expect(rowErrorText({ row: 4, field: "row", code: "too_few_cells" }, t)).toBe("row 4: the row has too few cells");

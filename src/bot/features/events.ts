@@ -39,7 +39,9 @@ async function eventBelongsHere(ctx: YiqiContext, eventId: number): Promise<bool
   if (await ctx.services.cards.isCardOf(eventId, ctx.ids.chat, message.message_id)) return true;
   const event = await ctx.services.events.get(eventId);
   const orgIds = await organisationsForChat(ctx);
-  return event !== null && (orgIds?.includes(event.organisationId) ?? false);
+  if (event === null || orgIds === null) return false;
+  const shownHere = [event.organisationId, ...event.organisers.map((o) => o.organisationId)];
+  return shownHere.some((id) => id !== null && orgIds.includes(id));
 }
 
 /** The event and what this user may see of it (bot/scope.ts `eventAccess`); access "none" when it does not exist. */
@@ -90,7 +92,7 @@ const handlers: CallbackHandlers = {
     return ctx.answerCallbackQuery();
   },
 
-  async signUp(ctx, { id }) {
+  async signUp(ctx, { id, arg: roleId }) {
     const card = ctx.callbackQuery?.message;
     if (!card) return toast(ctx, "toast-stale-button");
     // In a group the recorded card is the check (cards are posted only into groups that show the event);
@@ -100,10 +102,14 @@ const handlers: CallbackHandlers = {
     }
     const chatId = ctx.chat?.type === "private" ? null : ctx.ids.chat;
     const tap = () =>
-      ctx.services.signups.signUp(id, ctx.ids.user, chatId, ctx.services.now(), {
-        chatId: ctx.ids.chat,
-        messageId: card.message_id,
-      });
+      ctx.services.signups.signUp(
+        id,
+        ctx.ids.user,
+        chatId,
+        ctx.services.now(),
+        { chatId: ctx.ids.chat, messageId: card.message_id },
+        roleId,
+      );
     let outcome = await tap();
     // A card is recorded once Telegram has answered its sendMessage: a tap that arrives in between looks stale.
     // Give the record a moment before refusing (a forged button waits the same and is still refused).
@@ -111,11 +117,14 @@ const handlers: CallbackHandlers = {
       await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
       outcome = await tap();
     }
+    const role = roleId === null ? undefined : (await ctx.services.events.roles(id)).find((r) => r.id === roleId);
     switch (outcome.kind) {
       case "confirmed":
-        return toast(ctx, "toast-signed-up");
+        return role ? toast(ctx, "toast-signed-up-role", { role: role.name }) : toast(ctx, "toast-signed-up");
       case "waitlisted":
-        return toast(ctx, "toast-waitlisted", { position: outcome.position });
+        return role
+          ? toast(ctx, "toast-waitlisted-role", { role: role.name, position: outcome.position })
+          : toast(ctx, "toast-waitlisted", { position: outcome.position });
       case "already_confirmed":
         return toast(ctx, "toast-already-confirmed");
       case "already_waitlisted":
@@ -126,6 +135,8 @@ const handlers: CallbackHandlers = {
         return toast(ctx, "toast-stale-button");
       case "missing":
         return toast(ctx, "toast-event-missing");
+      case "pick_role":
+        return toast(ctx, "toast-pick-role");
     }
   },
 

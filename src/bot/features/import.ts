@@ -7,6 +7,7 @@ import { userText } from "../../views/html.ts";
 import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import { postCard } from "../cards.ts";
 import type { YiqiContext } from "../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { canOrganise } from "../rights.ts";
@@ -121,6 +122,13 @@ async function previewOf(ctx: YiqiContext, pending: PendingProgramme, targets: {
       organisation: organisation ?? { id: pending.organisationId, name: "?" },
       others: targets.filter((o) => o.id !== pending.organisationId).slice(0, MAX_CHOICES),
       campaigns: current.map((c) => ({ id: c.id, name: c.name })),
+      routes: (await ctx.services.programmes.routes(pending.organisationId, pending.table.rows)).map((r, i) => ({
+        row: pending.table.rows[i]?.row ?? 0,
+        title: pending.table.rows[i]?.title ?? "",
+        organisation: r.organisation,
+        district: r.district,
+        created: r.organisationId === null,
+      })),
     },
     ctx.t,
   );
@@ -146,24 +154,9 @@ async function ownPending(ctx: YiqiContext, id: number) {
 }
 
 const handlers: CallbackHandlers = {
-  async importConfirm(ctx, { id }) {
-    const pending = await ownPending(ctx, id);
-    if (!pending) return;
-    if (!(await canOrganise(ctx, pending.organisationId, pending.userId))) {
-      return ctx.answerCallbackQuery({ text: ctx.tp("import-not-organiser"), show_alert: true });
-    }
-    await ctx.answerCallbackQuery(); // a big table takes a while: the button must not spin meanwhile
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const result = await ctx.services.programmes.confirm(id);
-    if (!result) return ctx.reply(ctx.t("import-gone"));
-    const lines = [
-      ctx.t("import-done", { created: result.created, updated: result.updated, unchanged: result.unchanged }),
-    ];
-    if (pending.campaignName !== null) {
-      lines.push(ctx.t("import-done-campaign", { campaign: userText(pending.campaignName, 100) }));
-    }
-    return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
-  },
+  importConfirm: (ctx, { id }) => confirmImport(ctx, id, false),
+
+  importConfirmPost: (ctx, { id }) => confirmImport(ctx, id, true),
 
   async importCancel(ctx, { id }) {
     if (!(await ownPending(ctx, id))) return;
@@ -193,6 +186,65 @@ const handlers: CallbackHandlers = {
     return showPreview(ctx, { ...pending, campaignName: campaign.name }, targets ?? []);
   },
 };
+
+/** Import pressed: writes the staged table; with `post`, each new activity's card goes to its organisation's groups. */
+async function confirmImport(ctx: YiqiContext, id: number, post: boolean) {
+  const pending = await ownPending(ctx, id);
+  if (!pending) return;
+  if (!(await canOrganise(ctx, pending.organisationId, pending.userId))) {
+    return ctx.answerCallbackQuery({ text: ctx.t("import-not-organiser"), show_alert: true });
+  }
+  await ctx.answerCallbackQuery(); // a big table takes a while: the button must not spin meanwhile
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const result = await ctx.services.programmes.confirm(id);
+  if (!result) return ctx.reply(ctx.t("import-gone"));
+  const lines = [
+    ctx.t("import-done", { created: result.created, updated: result.updated, unchanged: result.unchanged }),
+  ];
+  if (pending.campaignName !== null) {
+    lines.push(ctx.t("import-done-campaign", { campaign: userText(pending.campaignName, 100) }));
+  }
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  if (!post) return;
+  const posted = await postToOrganisationGroups(ctx, result.createdEventIds);
+  return ctx.reply(ctx.t("import-posted", { cards: String(posted.cards), groups: String(posted.groups) }));
+}
+
+/** The organisation's linked groups; for one without a group yet (just created), those of the nearest hub above. */
+async function nearestGroups(ctx: YiqiContext, organisationId: number): Promise<bigint[]> {
+  for (const org of await ctx.services.organisations.ancestors(organisationId)) {
+    const groups = await ctx.services.organisations.groupsOf(org.id);
+    if (groups.length > 0) return groups.map((c) => c.id);
+  }
+  return [];
+}
+
+/** Each event's card in the linked groups of the organisation it belongs to (or the nearest hub's). */
+async function postToOrganisationGroups(ctx: YiqiContext, eventIds: number[]) {
+  const groupsByOrg = new Map<number, bigint[]>();
+  const reached = new Set<bigint>();
+  let cards = 0;
+  for (const eventId of eventIds) {
+    const event = await ctx.services.events.get(eventId);
+    if (!event) continue;
+    let groups = groupsByOrg.get(event.organisationId);
+    if (!groups) {
+      groups = await nearestGroups(ctx, event.organisationId);
+      groupsByOrg.set(event.organisationId, groups);
+    }
+    for (const chatId of groups) {
+      try {
+        if (await postCard(ctx, eventId, chatId)) {
+          cards++;
+          reached.add(chatId);
+        }
+      } catch (error) {
+        ctx.log.warn({ err: error, eventId }, "could not post an imported card to a group");
+      }
+    }
+  }
+  return { cards, groups: reached.size };
+}
 
 async function showPreview(ctx: YiqiContext, pending: PendingProgramme, targets: { id: number; name: string }[]) {
   const view = await previewOf(ctx, pending, targets);

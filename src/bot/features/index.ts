@@ -6,12 +6,14 @@ import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
 import { groupLinkFeature } from "./group-link.ts";
+import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
+import { privacyFeature } from "./privacy.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -26,6 +28,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     setupFeature(),
     groupLinkFeature(),
     parentRequestsFeature(),
+    privacyFeature(),
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
@@ -35,6 +38,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     hoursFeature(),
     settingsFeature(),
     summaryFeature(),
+    guestsFeature(),
     eventsFeature(),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];
