@@ -62,6 +62,13 @@ const samples: Record<Locale, Record<string, string>> = {
     example: "7月6日",
     limit: "5000",
     size: "12.5",
+    list: "江北区、海曙区",
+    mentions: "李雷、韩梅梅",
+    new: "6月28日 周日 14:00–16:00",
+    old: "6月28日 周日 9:00–11:30",
+    organiserOf: "江北区志愿者协会",
+    role: "引导员",
+    roles: "引导员 2/3、摄影 1/1",
   },
   en: {
     title: "Tree planting",
@@ -114,6 +121,13 @@ const samples: Record<Locale, Record<string, string>> = {
     example: "6 July",
     limit: "5000",
     size: "12.5",
+    list: "Jiangbei, Haishu",
+    mentions: "Li Lei, Han Meimei",
+    new: "Sun 28 Jun, 14:00–16:00",
+    old: "Sun 28 Jun, 9:00–11:30",
+    organiserOf: "Riverside Volunteers",
+    role: "guide",
+    roles: "guide 2/3, photographer 1/1",
   },
 };
 
@@ -145,6 +159,10 @@ const numeric = new Set([
   "create",
   "move",
   "update",
+  "cards",
+  "free",
+  "max",
+  "queued",
 ]);
 
 function messageSources(locale: Locale): Map<string, { file: string; source: string }> {
