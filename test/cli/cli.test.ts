@@ -106,7 +106,7 @@ describe("import --json", () => {
         field: "time",
         code: "not_understood",
         value: "时间待定",
-        message: 'row 12: time "时间待定" not understood',
+        message: "row 12: time “时间待定” not understood",
       },
     ]);
     expect(blocked.err).toBe(`${mixed}: 1 row(s) with errors; the import would stop: fix them or pass --skip-bad-rows`);

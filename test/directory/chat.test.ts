@@ -64,8 +64,8 @@ describe("importing the organisation directory in the chat", () => {
       ["丙协会", "组织", "江东区"],
     ]);
     const preview = await sendFile(wang, "名录.tsv", tsv(rows), "/organisations import");
-    expect(textOf(preview)).toContain("第 13 行：“甲协会”的上级关系形成了循环");
-    expect(textOf(preview)).toContain("第 15 行：上级“江东区”既不在表中，也不是已有的组织");
+    expect(textOf(preview)).toContain("第 13 行：「甲协会」的上级关系形成了循环");
+    expect(textOf(preview)).toContain("第 15 行：上级「江东区」既不在表中，也不是已有的组织");
     expect(preview.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["取消"]);
   });
 

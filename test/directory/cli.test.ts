@@ -103,11 +103,11 @@ describe.each(databaseKinds)("organisations import on %s", (kind) => {
     expect(refused.err).toContain("row(s) with errors; nothing imported");
     const messages = JSON.parse(refused.out).errors.map((e: { message: string }) => e.message);
     expect(messages).toEqual([
-      'row 13: the parents of "甲协会" go round in a circle',
-      'row 14: the parents of "乙协会" go round in a circle',
-      'row 15: the parent "不存在区" is neither in the file nor an existing organisation',
-      'row 16: level "社团" not understood (city, district, street or organisation)',
-      'row 17: the parents of "南门街道" go round in a circle',
+      "row 13: the parents of “甲协会” go round in a circle",
+      "row 14: the parents of “乙协会” go round in a circle",
+      "row 15: the parent “不存在区” is neither in the file nor an existing organisation",
+      "row 16: level “社团” not understood (city, district, street or organisation)",
+      "row 17: the parents of “南门街道” go round in a circle",
     ]);
     const after = await tree();
     expect(after.has("甲协会")).toBe(false);
