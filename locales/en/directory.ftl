@@ -51,7 +51,7 @@ routing-row = row { $row } { $title } → { $organisation } ({ $district }{ $cre
 })
 btn-import-confirm-post = Import and post the cards to each organisation's groups
 import-posted = Posted { $cards } activity card(s) to { $groups } group(s).
-import-error-sheet-zip_bomb = This Excel file unpacks to an abnormal size (it may be a "zip bomb"), so I will not open it. Save it again in Excel or WPS and send it once more.
+import-error-sheet-zip_bomb = This Excel file unpacks to an abnormal size (it may be a “zip bomb”), so I will not open it. Save it again in Excel or WPS and send it once more.
 import-error-sheet-no_sheet = The workbook has no sheet of that name. Its sheets: { $detail }
 import-error-sheet-unreadable = I cannot read this Excel file ({ $detail }). Save it again as .xlsx or CSV in Excel or WPS and send it once more.
 import-error-sheet-too_big_to_read = This Excel file is too big: reading it went over the memory limit. Split it, or save it as CSV.

@@ -51,7 +51,7 @@ routing-row = 第 { $row } 行 { $title } → { $organisation }（{ $district }{
 }）
 btn-import-confirm-post = 导入并把活动卡片发到各组织的群
 import-posted = 已把 { $cards } 张活动卡片发到 { $groups } 个群。
-import-error-sheet-zip_bomb = 这个 Excel 文件解压后大得异常（可能是“压缩炸弹”），我不会打开它。请在 Excel 或 WPS 中重新保存后再发送。
+import-error-sheet-zip_bomb = 这个 Excel 文件解压后大得异常（可能是「压缩炸弹」），我不会打开它。请在 Excel 或 WPS 中重新保存后再发送。
 import-error-sheet-no_sheet = 工作簿里没有这个工作表。现有的工作表：{ $detail }
 import-error-sheet-unreadable = 无法读取这个 Excel 文件（{ $detail }）。请在 Excel 或 WPS 中重新保存为 .xlsx 或 CSV 后再发送。
 import-error-sheet-too_big_to_read = 这个 Excel 文件太大，读取时超出了内存上限。请拆分后分批导入，或另存为 CSV。
