@@ -29,7 +29,10 @@ const taps = Number(args.get("taps") ?? 3000);
 const warmup = Number(args.get("warmup") ?? 500);
 const concurrency = Number(args.get("concurrency") ?? 50);
 const chats = Number(args.get("chats") ?? 100);
-const counts = (args.get("instances") ?? "1,2,3").split(",").map(Number);
+const counts = (args.get("instances") ?? "1,2,3")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const fanoutGroups = Number(args.get("groups") ?? 300);
 const CAPACITY = 30;
 const TOKEN = "7000001:bench-token-bench-token-bench-token";

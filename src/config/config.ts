@@ -99,18 +99,20 @@ export class ConfigError extends Error {
 
 /** Parses the environment (already merged with `.env`) into a typed config; throws ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(withoutEmpty(env));
-  if (!result.success) throw new ConfigError(describeIssues(result.error));
-  const c = result.data;
+  const given = withoutEmpty(env);
+  const result = configSchema.safeParse(given);
+  // what webhook mode needs, reported together with every other bad value
   const problems: string[] = [];
-  if (c.BOT_MODE === "webhook") {
-    if (!c.WEBHOOK_URL)
+  if (given["BOT_MODE"] === "webhook") {
+    if (!given["WEBHOOK_URL"])
       problems.push("WEBHOOK_URL is required with BOT_MODE=webhook: the https URL Telegram posts updates to");
-    if (!c.WEBHOOK_SECRET)
+    if (!given["WEBHOOK_SECRET"])
       problems.push(
         "WEBHOOK_SECRET is required with BOT_MODE=webhook: 1–256 characters A-Za-z0-9_- (e.g. openssl rand -hex 32)",
       );
   }
+  if (!result.success) throw new ConfigError([...describeIssues(result.error), ...problems]);
+  const c = result.data;
   if (problems.length > 0) throw new ConfigError(problems);
   const webhook =
     c.BOT_MODE === "webhook" && c.WEBHOOK_URL && c.WEBHOOK_SECRET

@@ -63,6 +63,7 @@ export class Sender {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private stopping = false;
+  private readonly bookkeeping = new Set<Promise<void>>();
   private lastSweep = 0;
   private readonly outage: Outage;
 
@@ -94,6 +95,7 @@ export class Sender {
       await this.deliver(claimed);
       handled++;
     }
+    await this.settled();
     return handled;
   }
 
@@ -143,9 +145,19 @@ export class Sender {
     } finally {
       clearInterval(renew);
     }
-    await this.deps.onSent?.(d, result).catch((error: unknown) => {
+    // the bookkeeping after a send (a reminder becoming a card of its event) need not hold up the next message
+    const after = this.deps.onSent?.(d, result).catch((error: unknown) => {
       logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
     });
+    if (after) {
+      this.bookkeeping.add(after);
+      void after.finally(() => this.bookkeeping.delete(after));
+    }
+  }
+
+  /** Waits for the bookkeeping of deliveries already sent. */
+  async settled(): Promise<void> {
+    while (this.bookkeeping.size > 0) await Promise.all([...this.bookkeeping]);
   }
 
   private async handleFailure(d: Delivery, error: unknown): Promise<void> {
@@ -263,5 +275,6 @@ export class Sender {
     this.wake?.();
     await this.loop;
     this.loop = null;
+    await this.settled();
   }
 }

@@ -40,7 +40,11 @@ export class ExportService {
   }
 
   /** Everyone who signed up for these events (cancellations included, marked), event by event. */
-  async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {
+  /** `rows`: lines in the file; `people`: those still signed up or waitlisted; `cancelled`: the rest. */
+  async signupsCsv(
+    eventIds: number[],
+    lang: ExportLanguage,
+  ): Promise<{ csv: Buffer; rows: number; people: number; cancelled: number }> {
     const events = (
       await inChunks(eventIds, (ids) =>
         this.db.event.findMany({
@@ -93,7 +97,8 @@ export class ExportService {
         localStamp(s.createdAt, e.timeZone),
       ]);
     });
-    return { csv: toCsv(header, rows), rows: rows.length };
+    const cancelled = events.reduce((n, e) => n + e.signups.filter((s) => s.status === "cancelled").length, 0);
+    return { csv: toCsv(header, rows), rows: rows.length, people: rows.length - cancelled, cancelled };
   }
 
   /** The hours report: one line per member and attended event, with its month, for pivot tables. */

@@ -95,6 +95,11 @@ describe("config", () => {
       expect(list.find((p) => p.startsWith("WEBHOOK_SECRET"))).toMatch(/required with BOT_MODE=webhook/);
     });
 
+    it("names a missing webhook setting together with other bad values", () => {
+      const list = problems({ BOT_TOKEN: token, BOT_MODE: "webhook", WEBHOOK_SECRET: "bad secret", PORT: "x" });
+      expect(list.map((p) => p.split(" ")[0]).sort()).toEqual(["PORT", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
+    });
+
     it("refuses a secret Telegram would refuse, a bad URL and a bad port", () => {
       for (const secret of ["has space", "ümlaut", "x".repeat(257)]) {
         expect(problems({ ...webhook, WEBHOOK_SECRET: secret }).join()).toMatch(/WEBHOOK_SECRET must be 1–256/);
