@@ -4,4 +4,7 @@ who-too-many = { $count } going{ $waitlisted ->
    *[other] ; { $waitlisted } waitlisted
   }. Too many names to show here.
 who-sent-private = The full list is in your private chat.
-roster-document = The full sign-up list ({ $count } rows), for Excel.
+roster-document = { $count ->
+    [one] The full sign-up list (one row), for Excel.
+   *[other] The full sign-up list ({ $count } rows), for Excel.
+  }

@@ -103,7 +103,7 @@ describe("reading Excel workbooks", () => {
     const bomb = await readTableRecords(zipBomb(64 * 1024 * 1024), { maxBytes: 5 * 1024 * 1024, maxRows: 5000 });
     expect(bomb).toMatchObject({ ok: false, error: "zip_bomb" });
     const cliBomb = await cli(["import", file("bomb.xlsx", zipBomb(64 * 1024 * 1024)), "--dry-run"]);
-    expect(cliBomb).toMatchObject({ code: 1, err: expect.stringContaining('may be a “zip bomb”') });
+    expect(cliBomb).toMatchObject({ code: 1, err: expect.stringContaining("may be a “zip bomb”") });
 
     const rows = Array.from({ length: 50_001 }, (_, i) => [`活动${i}`, "某协会", "6月28日"]);
     const big = workbook({ Sheet1: sheetOf([["公益服务活动名称", "组织单位", "活动时间"], ...rows]) });
