@@ -11,7 +11,7 @@ import { Translator } from "./i18n/translator.ts";
 const usage = [
   "Yiqi command line",
   `  ${importUsage}`,
-  "      read a programme table (CSV/TSV, UTF-8 or GB18030; .xlsx is not supported: save as CSV)",
+  "      read a programme table (CSV/TSV in UTF-8 or GB18030, or .xlsx/.xls: the first sheet or --sheet NAME)",
   `  ${organisationsUsage}`,
   "      read an organisation directory (名称/name, 级别/level, 上级/parent) and build the hierarchy;",
   "      prints each organisation's join code and its https://t.me/<bot>?startgroup=<code> link",

@@ -2,6 +2,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./config/config.ts";
 import { loadEnv } from "./config/load-env.ts";
 import { createLogger } from "./log.ts";
+import { sqliteWriteProblem } from "./store/sqlite-path.ts";
 
 /** Start-up: read the config, build the app, start it, and stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -14,6 +15,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (!/^postgres(ql)?:/.test(config.databaseUrl)) {
+    const problem = sqliteWriteProblem(config.databaseUrl);
+    if (problem) {
+      process.stderr.write(`Yiqi cannot start: ${problem}\n`);
+      process.exit(1);
+    }
   }
   const logger = createLogger(config.logLevel);
   // The last line of defence: every background loop catches its own failures (delivery/outage.ts), so this

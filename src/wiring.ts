@@ -44,6 +44,8 @@ export interface SenderOptions {
   limiter?: RateLimiter;
   limits?: Limits;
   logger?: Logger;
+  /** every outcome the sender records, for metrics */
+  onOutcome?: (kind: string, status: string) => void;
 }
 
 /**
@@ -68,8 +70,11 @@ export function createSender(options: SenderOptions): Sender {
       else await services.chats.setActive(chatId, false);
       await services.outbox.skipChat(chatId, reason);
     },
-    onChatMigrated: (from, to) => services.chats.migrate(from, to),
+    onChatMigrated: async (from, to) => {
+      await services.chats.migrate(from, to);
+    },
     onSent: afterScheduledSend(services),
+    ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
   });
 }
 
@@ -83,9 +88,13 @@ export function createCardRefresher(options: {
   callApi: CallApi;
   limiter: RateLimiter;
   logger?: Logger;
+  onMarked?: () => void;
+  onEdit?: (outcome: "edited" | "current" | "retry") => void;
 }): CardRefresher {
   const { services } = options;
   return new CardRefresher({
+    ...(options.onMarked ? { onMarked: options.onMarked } : {}),
+    ...(options.onEdit ? { onEdit: options.onEdit } : {}),
     db: services.database.prisma,
     limiter: options.limiter,
     callApi: options.callApi,
@@ -131,8 +140,12 @@ export function createDelivery(options: {
   instanceId: string;
   botUsername: () => string;
   limits?: Limits;
+  /** metrics: an outbox delivery's or a card edit's outcome */
+  onOutcome?: (kind: string, status: string) => void;
+  /** several instances: cards were marked while this instance does not edit them (tell the leader) */
+  onCardsMarked?: () => void;
 }): Delivery {
-  const { services, callApi } = options;
+  const { services, callApi, onOutcome } = options;
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
   const sender = createSender({
     services,
@@ -140,10 +153,17 @@ export function createDelivery(options: {
     limiter,
     instanceId: options.instanceId,
     botUsername: options.botUsername,
+    ...(onOutcome ? { onOutcome } : {}),
   });
   services.nudgeSender = () => sender.nudge();
   const scheduler = createScheduler(services, services.logger.child({ part: "scheduler" }));
-  const cards = createCardRefresher({ services, callApi, limiter });
+  const cards = createCardRefresher({
+    services,
+    callApi,
+    limiter,
+    ...(onOutcome ? { onEdit: (outcome: string) => onOutcome("card_edit", outcome) } : {}),
+    ...(options.onCardsMarked ? { onMarked: options.onCardsMarked } : {}),
+  });
   // Sign-up changes mark their event's cards in the database themselves (a trigger in the same
   // transaction); changes to the event are marked here.
   services.changes.on("signupsChanged", () => cards.wake());

@@ -10,7 +10,10 @@ events-private-none = No upcoming events in your groups (I only know the groups 
 event-online = online
 event-place-unknown = place to be announced
 places-count = { $confirmed }/{ $capacity }
-places-full = full · { $waitlisted } waitlisted
+places-full = { $waitlisted ->
+    [0] full
+   *[other] full · { $waitlisted } waitlisted
+  }
 places-unlimited = no limit · { $confirmed } going
 status-closed = sign-ups closed
 status-cancelled = cancelled
@@ -60,14 +63,18 @@ toast-closed = Sign-ups closed
 toast-reopened = Sign-ups reopened
 toast-event-cancelled = Event cancelled; the people signed up were told
 toast-not-in-state = That isn't possible in the event's current state
-promoted-private = Good news! A place opened up for "{ $title }": you're moved from the waitlist to <b>signed up</b>. When: { $when }
-promoted-group = { $mention } good news! A place opened up for "{ $title }": you're now signed up.
-event-cancelled-notice = ❌ "{ $title }" ({ $when }) has been cancelled.
-cancel-event-ask = Cancel "{ $title }"? The { $count } people signed up will be told.
+promoted-private = Good news! A place opened up for “{ $title }”: you're moved from the waitlist to <b>signed up</b>. When: { $when }
+promoted-group = { $mention }, good news! A place opened up for “{ $title }”: you’re now signed up.
+event-cancelled-notice = ❌ “{ $title }” ({ $when }) has been cancelled.
+cancel-event-ask = Cancel “{ $title }”? { $count ->
+    [0] Nobody has signed up yet.
+    [one] The one person signed up will be told.
+   *[other] The { $count } people signed up will be told.
+  }
 my-header = <b>My sign-ups</b>
 my-none = You have no upcoming sign-ups. Send /events to see what's on.
 my-line-confirmed = ✅ signed up
 my-line-waitlisted = ⏳ waitlisted, position { $position }
 my-in-group = I've sent your sign-ups to you in a private message.
 my-in-group-start = See your sign-ups in a private chat:
-calendar-caption = Calendar file for "{ $title }": open it to add the event to your calendar.
+calendar-caption = Calendar file for “{ $title }”: open it to add the event to your calendar.

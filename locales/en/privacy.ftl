@@ -8,13 +8,16 @@ privacy-text =
     · Your sign-ups ({ $signups }, with their status and volunteer hours): places, waitlists, attendance and hours
     · The organisations you organise for ({ $organiserOf })
     · Messages waiting to be sent to you ({ $queued }) and conversations in progress
-    Who sees it: "Who's going" shows names only to members of the event's groups; the full list and exports are for organisers only. It is sent to Telegram and nobody else.
-    Send /forgetme to delete all of this (after you confirm): your name in lists and exports becomes "former member"; sign-up counts and hour totals are kept.
+    Who sees it: “Who's going” shows names only to members of the event's groups; the full list and exports are for organisers only. It is sent to Telegram and nobody else.
+    Send /forgetme to delete all of this (after you confirm): your name in lists and exports becomes “former member”; sign-up counts and hour totals are kept.
 forget-confirm =
     Delete what Yiqi stores about you?
-    This deletes your account record, your name, the groups you were seen in, your organiser roles, conversations in progress and messages waiting for you. In lists and exports your name becomes "former member"; counts and hour totals are kept.
+    This deletes your account record, your name, the groups you were seen in, your organiser roles, conversations in progress and messages waiting for you. In lists and exports your name becomes “former member”; counts and hour totals are kept.
     <b>This cannot be undone.</b>
 btn-forget-confirm = 🗑 Delete my data
 btn-forget-keep = Keep it
-forget-done = ✅ Your data is deleted ({ $signups } sign-ups kept anonymously, for counts and hours only). If you use Yiqi again, it starts remembering you from then on.
+forget-done = ✅ Your data is deleted ({ $signups ->
+        [one] 1 sign-up
+       *[other] { $signups } sign-ups
+    } kept anonymously, for counts and hours only). If you use Yiqi again, it starts remembering you from then on.
 person-forgotten = former member

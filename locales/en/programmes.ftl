@@ -6,7 +6,7 @@ import-no-organisation = You are not an organiser of any organisation yet. An or
 import-reading = Reading { $file }…
 import-error-empty = The file is empty: there are no activities under the header row.
 import-error-too_large = The file is too big ({ $size } MB): the limit is { $limit } MB. Split the table and import the parts one after the other.
-import-error-binary = This is not a table I can read (it looks like a binary file). In Excel or WPS choose "Save as" → CSV, then send that file.
+import-error-binary = This is not a table I can read (it looks like a binary file). In Excel or WPS choose “Save as” → CSV, then send that file.
 import-error-bad_headers = I could not find the header row. Missing columns: { $missing }. The header needs 公益服务活动名称 (activity name), 组织单位 (organising units) and 活动时间 (time).
 import-error-too_many_rows = The table has more than { $limit } activities. Split it and import the parts one after the other.
 import-error-malformed = The file is not valid CSV ({ $detail }). Open it in Excel or WPS and save it again as CSV.
@@ -23,12 +23,15 @@ import-problem-organisers-missing = no organising unit
 import-problem-time-missing = the time is empty
 import-problem-row-too_few_cells = the row has too few cells
 import-problem-time-empty = the time is empty
-import-problem-time-not_understood = time "{ $value }" not understood
-import-problem-time-invalid_date = "{ $value }" is not a real date
-import-problem-time-invalid_time = "{ $value }" is not a valid time of day
-import-problem-time-end_before_start = "{ $value }" ends before it starts
+import-problem-time-not_understood = time “{ $value }” not understood
+import-problem-time-invalid_date = “{ $value }” is not a real date
+import-problem-time-invalid_time = “{ $value }” is not a valid time of day
+import-problem-time-end_before_start = “{ $value }” ends before it starts
 import-preview-title = 📋 <b>{ $file }</b>
-import-preview-total = { $total } activities
+import-preview-total = { $total ->
+    [1] 1 activity
+   *[other] { $total } activities
+  }
 import-preview-on-day = { $count } on { $date }
 import-preview-multi-day = { $count } over several days
 import-preview-errors = { $count } with errors (left out):
@@ -41,7 +44,7 @@ btn-import-confirm = Import { $count }
 btn-import-cancel = Cancel
 btn-import-for = For: { $organisation }
 import-done = Imported: { $created } new, { $updated } updated, { $unchanged } unchanged. See them with /events.
-import-done-campaign = They are in the campaign «{ $campaign }»: see it with /campaign.
+import-done-campaign = They are in the campaign “{ $campaign }”: see it with /campaign.
 import-cancelled = Import cancelled; nothing was saved.
 import-gone = This import was already confirmed or cancelled.
 import-day = { $month }/{ $day }
@@ -50,7 +53,10 @@ campaign-header = <b>{ $name }</b> · { $when }{ $yearly ->
     [yes] {" "}(every year)
    *[no] {""}
   }
-campaign-totals = { $events } activities · { $going } signed up
+campaign-totals = { $events ->
+    [one] 1 activity
+   *[other] { $events } activities
+  } · { $going } signed up
 campaign-city-wide = City-wide and other
 campaign-empty-here = This campaign has no activities of this group's organisations.
 campaign-page = Page { $page }/{ $pages }
@@ -73,9 +79,30 @@ export-status-waitlisted = waitlisted
 export-status-cancelled = cancelled
 export-status-attended = attended
 export-status-no_show = absent
-export-caption-event = Sign-ups of «{ $title }»: { $count } rows.
-export-caption-campaign = Sign-ups of the campaign «{ $name }» ({ $organisation }): { $count } rows.
-export-caption-upcoming = Sign-ups of the upcoming events of { $organisation }: { $count } rows.
+export-caption-event = Sign-ups for “{ $title }”: { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  } signed up{ $cancelled ->
+    [0] .
+    [one] , and 1 who cancelled (marked “cancelled”).
+   *[other] , and { $cancelled } who cancelled (marked “cancelled”).
+  }
+export-caption-campaign = Sign-ups for the campaign “{ $name }” ({ $organisation }): { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  } signed up{ $cancelled ->
+    [0] .
+    [one] , and 1 who cancelled (marked “cancelled”).
+   *[other] , and { $cancelled } who cancelled (marked “cancelled”).
+  }
+export-caption-upcoming = Sign-ups for the upcoming events of { $organisation }: { $count ->
+    [one] 1 person
+   *[other] { $count } people
+  } signed up{ $cancelled ->
+    [0] .
+    [one] , and 1 who cancelled (marked “cancelled”).
+   *[other] , and { $cancelled } who cancelled (marked “cancelled”).
+  }
 export-not-organiser = Only this group's organisers can export sign-ups.
 export-start-first = I send exports privately. Open a private chat with me, press Start, then send the command here again.
 export-sent-private = Sent to you in a private message.
@@ -85,7 +112,7 @@ btn-attendance = ✅ Attendance and hours
 attendance-header = <b>Attendance: { $title }</b>
 attendance-count = { $attended } of { $expected } attended. Tap a name to switch between attended and absent.
 attendance-hours = Hours per attendee: <b>{ $hours }</b>
-attendance-hours-unset = Hours per attendee: not set yet (the event has no clock times): tap "Set hours".
+attendance-hours-unset = Hours per attendee: not set yet (the event has no clock times): tap “Set hours”.
 attendance-nobody = Nobody was signed up for this event.
 btn-attendance-all = All signed-up attended
 btn-hours-length = Hours = event length ({ $hours })
@@ -93,15 +120,21 @@ btn-hours-set = Set hours
 attendance-not-started = The event has not started yet: attendance comes afterwards.
 attendance-marked = { $count } marked as attended
 attendance-switched = Attendance updated
-attendance-ask-hours = Send the hours each attendee of «{ $title }» gets, e.g. 2.5
-attendance-hours-bad = "{ $value }" is not a number of hours (up to 1000); send e.g. 2.5
+attendance-ask-hours = Send the hours each attendee of “{ $title }” gets, e.g. 2.5
+attendance-hours-bad = “{ $value }” is not a number of hours (up to 1000); send e.g. 2.5
 attendance-hours-saved = Hours set: { $hours } per attendee.
-hours-header = <b>Your volunteer hours in { $year }</b>: { $total } h in { $count } events
+hours-header = <b>Your volunteer hours in { $year }</b>: { $total } h in { $count ->
+    [one] 1 event
+   *[other] { $count } events
+  }
 hours-none = You have no attended events in { $year } yet. Organisers confirm attendance after each event.
 hours-unset = hours not set
-hours-report-caption = Volunteer hours of { $organisation } in { $year }: { $people } people, { $total } h.
+hours-report-caption = Volunteer hours of { $organisation } in { $year }: { $people ->
+    [one] 1 person
+   *[other] { $people } people
+  }, { $total } h.
 hours-report-hint = Organisers: /hours report sends this organisation's hours report as a spreadsheet.
 hours-not-set-up = This group is not linked to an organisation yet.
 export-ready = Thanks! I can send you files now: send the command in the group again.
 btn-group-calendar = 📅 All in my calendar
-btn-import-campaign = Add to the campaign «{ $campaign }»
+btn-import-campaign = Add to the campaign “{ $campaign }”

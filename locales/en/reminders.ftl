@@ -26,7 +26,13 @@ summary-header = 📋 <b>Daily summary</b> · { $org } · { $date }
 summary-today = <b>Today</b> ({ $count })
 summary-week = <b>Next 7 days</b> ({ $count })
 summary-none = (none)
-summary-changes = <b>Since the last summary</b>: { $signups } new sign-ups, { $cancellations } cancellations
+summary-changes = <b>Since the last summary</b>: { $signups ->
+    [one] 1 new sign-up
+   *[other] { $signups } new sign-ups
+  }, { $cancellations ->
+    [one] 1 cancellation
+   *[other] { $cancellations } cancellations
+  }
 summary-by-district = <b>By district</b>
 summary-by-organisation = <b>By organisation</b>
 summary-tally = · { $name }: today { $today } · next 7 days { $week } · +{ $signups } / −{ $cancellations }
@@ -46,8 +52,8 @@ settings-usage =
     /settings summary 08:30 — or off / on
     /settings quiet on — send the summary also on days with nothing new (off to stop)
 settings-saved = Saved.
-settings-bad-offsets = I couldn't read "{ $text }". Write durations such as 24h,1h or 2d,3h,30m (a week at most).
-settings-bad-time = I couldn't read "{ $text }". Write a time such as 08:30.
+settings-bad-offsets = I couldn't read “{ $text }”. Write durations such as 24h,1h or 2d,3h,30m (a week at most).
+settings-bad-time = I couldn't read “{ $text }”. Write a time such as 08:30.
 settings-refused = Only this group's organisers can change its settings.
 settings-private-on = 🔔 Your private reminders for events you signed up for are on. Turn them off: /settings reminders off
 settings-private-off = 🔕 Your private reminders are off. Turn them on again: /settings reminders on

@@ -1,6 +1,9 @@
 # Roles (slots) with their own places (issue 15)
 role-places-count = { $name } { $confirmed }/{ $capacity }
-role-places-full = { $name } full · { $waitlisted } waitlisted
+role-places-full = { $name } { $waitlisted ->
+    [0] full
+   *[other] full · { $waitlisted } waitlisted
+  }
 role-places-unlimited = { $name } · { $confirmed } signed up
 role-btn-signup = ✅ { $name }
 toast-signed-up-role = You're in as “{ $role }” ✅

@@ -7,4 +7,4 @@ toast-made-public = Now public: anyone with the link can see it and sign up, but
 toast-made-members-only = Now members only: only members of the organisation's and its hubs' groups can see it
 roster-public = 🌐 Public: anyone with the link can see it and sign up (not the list)
 roster-members-only = 🔒 Members of the organisation's and its hubs' groups only
-import-preview-public = 🌐 A campaign day's events are public by default: anyone with the link can see them and sign up, but never others' names. Organisers can switch an event to members only under "Manage".
+import-preview-public = 🌐 A campaign day's events are public by default: anyone with the link can see them and sign up, but never others' names. Organisers can switch an event to members only under “Manage”.

@@ -10,7 +10,10 @@ events-private-none = 你所在的群里暂时没有即将开始的活动（我�
 event-online = 线上活动
 event-place-unknown = 地点待定
 places-count = { $confirmed }/{ $capacity }
-places-full = 满员 · 候补 { $waitlisted }
+places-full = { $waitlisted ->
+    [0] 满员
+   *[other] 满员 · 候补 { $waitlisted } 人
+  }
 places-unlimited = 不限名额 · 已报名 { $confirmed }
 status-closed = 已截止报名
 status-cancelled = 已取消
@@ -61,9 +64,12 @@ toast-reopened = 已重新开放报名
 toast-event-cancelled = 活动已取消，已通知报名的成员
 toast-not-in-state = 活动当前状态不允许这样做
 promoted-private = 好消息！「{ $title }」有人取消了报名，你已从候补转为<b>正式报名</b>。时间：{ $when }
-promoted-group = { $mention } 好消息！「{ $title }」空出了名额，你已从候补转为正式报名。
+promoted-group = { $mention }，好消息！「{ $title }」空出了名额，你已从候补转为正式报名。
 event-cancelled-notice = ❌ 活动「{ $title }」（{ $when }）已取消。
-cancel-event-ask = 确定要取消活动「{ $title }」吗？已报名的 { $count } 人会收到通知。
+cancel-event-ask = 确定要取消活动「{ $title }」吗？{ $count ->
+    [0] 目前还没有人报名。
+   *[other] 已报名的 { $count } 人会收到通知。
+  }
 my-header = <b>我的报名</b>
 my-none = 你目前没有报名即将开始的活动。发送 /events 看看有什么活动吧。
 my-line-confirmed = ✅ 已报名

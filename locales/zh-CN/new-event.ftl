@@ -23,8 +23,11 @@ form-summary =
     🕘 { $when }
     📍 { $place }
     🎟 名额：{ $capacity }
-form-created = ✅ 已创建「{ $title }」，发布到 { $groups } 个群。
-form-not-organiser = 只有组织者可以创建或管理活动。请先在群里发送 /setup，或请群管理员用 /organiser add 添加你。
+form-created = ✅ 已创建「{ $title }」{ $groups ->
+    [0] （还没有发布到群里）。
+   *[other] ，发布到 { $groups } 个群。
+  }
+form-not-organiser = 只有组织者可以创建或管理活动：群管理员，以及被指定的组织者。还没关联组织的群，请管理员先发送 /setup；想成为组织者，请群管理员用 /organiser add 添加你。
 form-continue-private = 请在私聊里继续：
 form-fix-private = 其他部分已记下，请在私聊里只修改有问题的部分：
 form-expired = 这一步已过期，请重新开始。
@@ -54,3 +57,6 @@ edit-pick = 要修改哪个活动？
 edit-which = 修改「{ $title }」的哪一项？
 edit-done = ✅ 已更新「{ $title }」，群里的活动卡片会随之更新。
 cancel-pick = 要取消哪个活动？
+newevent-not-organiser =
+    只有组织者可以创建活动：本群的管理员，以及被指定的组织者。
+    想成为组织者？请群管理员回复你的消息发送 /organiser add，或发送 /organiser add @你的用户名。

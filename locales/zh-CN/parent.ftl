@@ -19,5 +19,5 @@ parent-unreachable = 暂时联系不到该枢纽的组织者（它还没有关�
 parent-already-decided = 这个申请已经处理过了。
 parent-approved = ✅ <b>{ $hub }</b> 同意了申请：<b>{ $org }</b> 现在是它的下级组织。
 parent-declined = <b>{ $hub }</b> 拒绝了 <b>{ $org }</b> 的上级申请。本组织仍然没有上级。
-parent-approved-hub = ✅ { $by } 已同意：<b>{ $org }</b> 现在是 <b>{ $hub }</b> 的下级组织。
-parent-declined-hub = { $by } 已拒绝 <b>{ $org }</b> 成为 <b>{ $hub }</b> 下级的申请。
+parent-approved-hub = ✅ { $by }已同意：<b>{ $org }</b> 现在是 <b>{ $hub }</b> 的下级组织。
+parent-declined-hub = { $by }已拒绝 <b>{ $org }</b> 成为 <b>{ $hub }</b> 下级的申请。

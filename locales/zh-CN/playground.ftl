@@ -21,6 +21,6 @@ playground-empty = 还没有消息。试试 /events 或 /help。
 playground-pick-chat = 请在左侧选择一个聊天。
 playground-download = 下载
 playground-edited = 已编辑
-playground-not-member = { $name } 不在这个聊天里。
+playground-not-member = { $name }不在这个聊天里。
 playground-error = 出错了：{ $error }
 playground-ok = 好的

@@ -37,8 +37,8 @@ settings-usage =
     /settings summary 08:30 — 或 off / on
     /settings quiet on — 没有新内容时也发送汇总（off 取消）
 settings-saved = 已保存。
-settings-bad-offsets = 看不懂“{ $text }”。请写成 24h,1h 或 2d,3h,30m 这样的时长（最长一周）。
-settings-bad-time = 看不懂“{ $text }”。请写成 08:30 这样的时间。
+settings-bad-offsets = 看不懂「{ $text }」。请写成 24h,1h 或 2d,3h,30m 这样的时长（最长一周）。
+settings-bad-time = 看不懂「{ $text }」。请写成 08:30 这样的时间。
 settings-refused = 只有本群的组织者可以修改设置。
 settings-private-on = 🔔 你报名活动的私信提醒已开启。关闭：/settings reminders off
 settings-private-off = 🔕 你的私信提醒已关闭。重新开启：/settings reminders on

@@ -1,6 +1,9 @@
 # Roles (slots) with their own places (issue 15)
 role-places-count = { $name } { $confirmed }/{ $capacity }
-role-places-full = { $name } 满员 · 候补 { $waitlisted }
+role-places-full = { $name }{ $waitlisted ->
+    [0] 满员
+   *[other] 满员 · 候补 { $waitlisted } 人
+  }
 role-places-unlimited = { $name } · 已报名 { $confirmed }
 role-btn-signup = ✅ { $name }
 toast-signed-up-role = 已报名「{ $role }」✅
@@ -21,5 +24,5 @@ form-roles-duplicate = 角色「{ $value }」写了两次
 form-roles-capacity-range = 「{ $value }」：每个角色的名额应在 1 到 10000 之间
 form-roles-no-name = 「{ $value }」：请写上角色名
 export-col-role = 角色
-import-problem-roles = 看不懂角色“{ $value }”（例如：义诊医生 2 · 家具维修 3）
+import-problem-roles = 看不懂角色「{ $value }」（例如：义诊医生 2 · 家具维修 3）
 import-column-roles = 角色

@@ -15,5 +15,16 @@ export async function postCard(ctx: YiqiContext, eventId: number, chatId: Telegr
   if (!view) return false;
   const sent = await ctx.api.sendMessage(apiId(chatId), view.text, sendOptions(view));
   await cards.remember(eventId, chatId, sent.message_id, viewHash(view));
+  // Every tap in the /events list posts a card: keep only the newest few of this event in this chat, so a
+  // busy group is not flooded. The older ones are forgotten first (the refresher no longer edits them and
+  // their buttons are refused as stale), then deleted (the bot's own messages; a failure leaves them be).
+  for (const old of await cards.retireBeyond(eventId, chatId, LIVE_CARDS_PER_CHAT)) {
+    await ctx.api.deleteMessage(apiId(chatId), old).catch((error: unknown) => {
+      ctx.log.debug({ err: error, messageId: old }, "could not delete an old card");
+    });
+  }
   return true;
 }
+
+/** Live cards of one event in one chat, at most: the newest are kept, older ones are deleted. */
+export const LIVE_CARDS_PER_CHAT = 2;

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, Composer, type Context } from "grammy";
+import { Bot, type BotConfig, Composer, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
@@ -15,6 +15,8 @@ export interface BotOptions {
   token: string;
   apiRoot?: string;
   botInfo?: UserFromGetMe;
+  /** runs before Yiqi's own middleware on every update (metrics, flood control, …) */
+  before?: MiddlewareFn<YiqiContext>[];
   /** every Bot API call but getUpdates (which has its own, bot/polling.ts) is given up after this; default 20 */
   timeoutSeconds?: number;
   /** per-person flood control; false: off (default: bot/flood-control.ts `defaultFloodRules`) */
@@ -90,8 +92,12 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   };
   const bot = new Bot<YiqiContext>(options.token, config);
-  bot.use(retryInteractiveAnswers);
-  bot.use(yiqiComposer(services, logger, { embedded: false }, options.flood ?? defaultFloodRules));
+  // An error boundary rather than only bot.catch (which long polling alone uses): in webhook mode a failed
+  // update is logged and answered like in polling mode, and Telegram gets its 200 instead of a retry loop.
+  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(retryInteractiveAnswers);
+  for (const middleware of options.before ?? []) guarded.use(middleware);
+  guarded.use(yiqiComposer(services, logger, { embedded: false }, options.flood ?? defaultFloodRules));
   bot.catch(handleBotError);
   return bot;
 }

@@ -37,6 +37,8 @@ export function commandServicesConfig(cli: CliConfig, locale: Locale): Config {
     databaseKind: databaseKind(cli.databaseUrl),
     apiRoot: undefined,
     botMode: "polling",
+    webhook: undefined,
+    http: undefined,
     defaultTimeZone: cli.defaultTimeZone,
     defaultLocale: locale,
     logLevel: "warn",

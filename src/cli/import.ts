@@ -9,14 +9,15 @@ import { type ProgrammeSummary, summariseProgramme } from "../imports/programme-
 import { type ParsedRow, parseProgrammeTable, type RowError } from "../imports/programme-table.ts";
 import { IMPORT_LIMITS, type ImportResult } from "../services/programmes.ts";
 import { createServices, type Services } from "../services/services.ts";
+import { programmeBytes } from "../services/table-files.ts";
 import { type Database, openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrator.ts";
-import { dayText, fileErrorText, rowErrorText } from "../views/import-views.ts";
+import { dayText, fileErrorText, rowErrorText, tableFileErrorText } from "../views/import-views.ts";
 import { type CliConfig, commandServicesConfig } from "./config.ts";
 import type { CliIo } from "./io.ts";
 
 export const importUsage =
-  "usage: npm run cli -- import FILE [--year 2020] [--campaign NAME] [--yearly] [--org ID] [--dry-run] [--json] [--skip-bad-rows]";
+  "usage: npm run cli -- import FILE [--year 2020] [--campaign NAME] [--yearly] [--org ID] [--dry-run] [--json] [--skip-bad-rows] [--sheet NAME]";
 
 class UsageError extends Error {}
 
@@ -29,6 +30,7 @@ interface ImportArgs {
   dryRun: boolean;
   json: boolean;
   skipBadRows: boolean;
+  sheet: string | undefined;
 }
 
 function readArgs(argv: string[]): ImportArgs {
@@ -43,6 +45,7 @@ function readArgs(argv: string[]): ImportArgs {
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       "skip-bad-rows": { type: "boolean", default: false },
+      sheet: { type: "string" },
     },
   });
   const [file, ...extra] = positionals;
@@ -68,6 +71,7 @@ function readArgs(argv: string[]): ImportArgs {
     dryRun: values["dry-run"],
     json: values.json,
     skipBadRows: values["skip-bad-rows"],
+    sheet: values.sheet,
   };
 }
 
@@ -88,7 +92,17 @@ export async function importCommand(
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(args.file);
+    const file = await readFile(args.file);
+    if (file.length > IMPORT_LIMITS.maxBytes) {
+      io.err(`${args.file}: ${fileErrorText({ ok: false, error: "too_large" }, file.length, IMPORT_LIMITS, t)}`);
+      return 1;
+    }
+    const table = await programmeBytes(file, args.sheet);
+    if (!table.ok) {
+      io.err(`${args.file}: ${tableFileErrorText(table, file.length, IMPORT_LIMITS, t)}`);
+      return 1;
+    }
+    bytes = table.bytes;
   } catch (error) {
     const code = error instanceof Error && "code" in error ? error.code : undefined;
     io.err(`cannot read ${args.file}: ${typeof code === "string" ? code : String(error)}`);

@@ -3,11 +3,12 @@ import { parseArgs } from "node:util";
 import type { DirectoryError } from "../domain/directory-plan.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { parseDirectoryRecords } from "../imports/directory-table.ts";
-import { readTableRecords } from "../imports/read-table.ts";
 import { type DirectoryEntry, DirectoryService, startGroupLink } from "../services/directory.ts";
+import { readTableRecords } from "../services/table-files.ts";
 import { type Database, openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrator.ts";
 import { countsText, directoryErrorText, directoryHeaderError } from "../views/directory-views.ts";
+import { tableFileErrorText } from "../views/import-views.ts";
 import type { CliConfig } from "./config.ts";
 import type { CliIo } from "./io.ts";
 
@@ -69,9 +70,9 @@ export async function organisationsCommand(
     io.err(`cannot read ${file}: ${typeof code === "string" ? code : String(error)}`);
     return 1;
   }
-  const records = await readTableRecords(bytes, file, { ...DIRECTORY_LIMITS, sheet: values.sheet });
+  const records = await readTableRecords(bytes, { ...DIRECTORY_LIMITS, sheet: values.sheet });
   if (!records.ok) {
-    io.err(`${file}: ${records.detail ?? records.error}`);
+    io.err(`${file}: ${tableFileErrorText(records, bytes.length, DIRECTORY_LIMITS, t)}`);
     return 1;
   }
   const table = parseDirectoryRecords(records.records);

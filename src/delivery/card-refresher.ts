@@ -44,6 +44,8 @@ export class CardRefresher {
   private sweep: NodeJS.Timeout | null = null;
   private flushing: Promise<number> | null = null;
   private stopped = false;
+  /** only the sending leader edits cards (cluster/leader.ts); the others only mark them */
+  private active = true;
   private readonly outage: Outage;
 
   constructor(
@@ -55,6 +57,10 @@ export class CardRefresher {
       now: () => Date;
       logger: Logger;
       delayMs?: number;
+      /** marked while not active: tell the instance that edits (through the change bus) */
+      onMarked?: () => void;
+      /** every edit's outcome, for metrics */
+      onEdit?: (outcome: "edited" | "current" | "retry") => void;
     },
   ) {
     this.outage = new Outage(deps.logger, "card refresh");
@@ -70,9 +76,26 @@ export class CardRefresher {
    * Schedules a refresh of cards the database has marked already: a change to
    * sign-ups marks its event in the same transaction (a trigger, see the
    * migration signup_changes_mark_cards), so a tap costs no second statement.
+   * While this instance does not edit cards (another is the sending leader),
+   * the leader is told instead (`onMarked`).
    */
   wake(): void {
-    this.schedule(this.deps.delayMs ?? 1000);
+    if (this.active) this.schedule(this.deps.delayMs ?? 1000);
+    else this.deps.onMarked?.();
+  }
+
+  /** Another instance marked cards: refresh soon (when this one edits cards). */
+  poke(): void {
+    if (this.active && this.sweep) this.schedule(this.deps.delayMs ?? 1000);
+  }
+
+  /**
+   * Whether this instance edits cards. An inactive refresher only marks events (the leader finishes them);
+   * made active it looks at once for what others marked.
+   */
+  setActive(active: boolean): void {
+    this.active = active;
+    if (active && this.sweep) this.schedule(0);
   }
 
   /** Finishes refreshes left marked (by a restart or another instance) now and every half minute. */
@@ -84,7 +107,7 @@ export class CardRefresher {
   }
 
   private schedule(ms: number): void {
-    if (this.timer || this.stopped) return;
+    if (this.timer || this.stopped || !this.active) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.outage
@@ -127,6 +150,10 @@ export class CardRefresher {
       });
       let current = true;
       for (const card of cards) {
+        if (!this.active) {
+          current = false; // no longer the instance that edits (deposed mid-flush): the leader finishes
+          break;
+        }
         const view = await this.deps.render(event.id, card.chatId, rendered);
         if (!view) continue;
         const hash = viewHash(view);
@@ -136,6 +163,7 @@ export class CardRefresher {
           continue;
         }
         const outcome = await this.edit(card, view, hash);
+        this.deps.onEdit?.(outcome);
         if (outcome === "edited") edits++;
         if (outcome === "retry") current = false;
       }
@@ -192,6 +220,6 @@ export class CardRefresher {
     if (this.sweep) clearInterval(this.sweep);
     this.timer = null;
     this.sweep = null;
-    await this.outage.run(() => this.flush());
+    if (this.active) await this.outage.run(() => this.flush());
   }
 }

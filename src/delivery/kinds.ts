@@ -82,6 +82,19 @@ export interface CancellationPlan {
   call: ApiCall;
 }
 
+/** An organiser changed an event's time or place and chose to tell the people signed up (services/change-notices.ts). */
+export interface ChangeNoticePlan {
+  eventId: number;
+  /** the event's edit number: each edit is told once */
+  sequence: number;
+  to: TelegramId;
+  /** a group's notice is split into parts of at most 40 mentions */
+  part: number;
+  eventEndsAt: Date;
+  now: Date;
+  call: ApiCall;
+}
+
 interface KindSpec<In> {
   guarantee: Guarantee;
   /** the idempotency key: planning the same delivery twice (a restart, two instances) inserts one row */
@@ -164,6 +177,14 @@ const ready = {
     expiresAt: () => null,
     address: (c: CancellationPlan) => ({ chatId: c.to, dueAt: c.now, eventId: c.eventId }),
     call: (c: CancellationPlan) => c.call,
+  },
+  /** `event-changed:<event>:<edit>:<chat>:<part>`: "time/place changed, old → new"; useless once the event ended */
+  "event-changed": {
+    guarantee: "at-least-once",
+    key: (c: ChangeNoticePlan) => `event-changed:${c.eventId}:${c.sequence}:${c.to}:${c.part}`,
+    expiresAt: (c: ChangeNoticePlan) => c.eventEndsAt,
+    address: (c: ChangeNoticePlan) => ({ chatId: c.to, dueAt: c.now, eventId: c.eventId }),
+    call: (c: ChangeNoticePlan) => c.call,
   },
 } satisfies Record<string, ReadySpec<never>>;
 

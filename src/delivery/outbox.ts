@@ -1,6 +1,6 @@
 import type { Delivery as DeliveryRow } from "../generated/sqlite/client.ts";
 import { redactSecrets } from "../redact.ts";
-import type { Db, SqlDialect } from "../store/database.ts";
+import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { atLeastOnceKinds, type DeliveryKind, type NewDelivery } from "./kinds.ts";
@@ -54,7 +54,8 @@ export class Outbox {
   }
 
   /** Inserts deliveries whose key is new; returns how many were inserted. Existing keys are left as they are. */
-  async enqueue(deliveries: NewDelivery[], now: Date): Promise<number> {
+  /** Inserts deliveries under their keys (once each); `client` is a transaction when they must commit with it. */
+  async enqueue(deliveries: NewDelivery[], now: Date, client: Db | DbTransaction = this.db): Promise<number> {
     let inserted = 0;
     // Small chunks, with a turn of the event loop between them: a big plan must not stall the taps.
     for (let i = 0; i < deliveries.length; i += ENQUEUE_CHUNK) {
@@ -64,7 +65,7 @@ export class Outbox {
         (d) =>
           Prisma.sql`(${d.key}, ${d.kind}, ${d.chatId}, ${JSON.stringify(d.payload)}, ${d.dueAt}, ${d.expiresAt}, ${this.status("pending")}, 0, ${d.eventId}, ${now})`,
       );
-      inserted += await this.db.$executeRaw`
+      inserted += await client.$executeRaw`
         INSERT INTO "Delivery" ("key", "kind", "chatId", "payload", "dueAt", "expiresAt", "status", "attempts", "eventId", "createdAt")
         VALUES ${Prisma.join(values)}
         ON CONFLICT ("key") DO NOTHING`;

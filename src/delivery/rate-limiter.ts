@@ -4,8 +4,9 @@ import { isPrivateChatId, type TelegramId } from "../telegram-id.ts";
  * Telegram's sending limits as sliding windows (the Bot FAQ's numbers):
  * about 30 messages per second overall, 20 per minute into one group, and
  * about one per second into one private chat. A 429's `retry_after` pauses a
- * chat (or everything) for that long. In-process: with several instances,
- * give each its share via the constructor.
+ * chat (or everything) for that long. In-process: with several instances
+ * only the sending leader sends (cluster/leader.ts), and a new leader first
+ * `seed`s its windows with what was sent in the last minute.
  */
 export interface Limits {
   globalPerSecond: number;
@@ -29,17 +30,25 @@ class Window {
   /** Milliseconds until one more fits (0 = now). */
   wait(now: number): number {
     this.prune(now);
-    const oldest = this.stamps[0];
-    return this.stamps.length < this.size || oldest === undefined ? 0 : oldest + this.spanMs - now;
+    // the stamp that must leave the window before one more fits (seeding may leave more than `size`)
+    const blocking = this.stamps[this.stamps.length - this.size];
+    return this.stamps.length < this.size || blocking === undefined ? 0 : blocking + this.spanMs - now;
   }
 
   free(now: number): number {
     this.prune(now);
-    return this.size - this.stamps.length;
+    return Math.max(0, this.size - this.stamps.length);
   }
 
   take(now: number): void {
     this.stamps.push(now);
+  }
+
+  /** Adds a stamp at `at`, keeping the stamps in order. */
+  insert(at: number): void {
+    let i = this.stamps.length;
+    while (i > 0 && (this.stamps[i - 1] ?? at) > at) i--;
+    this.stamps.splice(i, 0, at);
   }
 
   /** Moves a stamp from `from` to the later instant `to`, keeping the stamps in order. */
@@ -121,6 +130,15 @@ export class RateLimiter {
       else if (w.idle(now)) this.chats.delete(chatId);
     }
     return blocked;
+  }
+
+  /**
+   * A message to this chat went out at `at` (sent by another instance, e.g. the previous leader): counted in
+   * the windows as if this limiter had sent it.
+   */
+  seed(chatId: TelegramId, at: number): void {
+    this.global.insert(at);
+    this.chatWindow(chatId).insert(at);
   }
 
   /** A 429 answered for this chat (or globally when chatId is null). */

@@ -30,6 +30,8 @@ export interface SenderDeps {
   onChatMigrated: (fromId: TelegramId, toId: TelegramId) => Promise<void>;
   /** after a delivery was sent and recorded, with Telegram's answer (e.g. to remember a reminder as a card) */
   onSent?: (delivery: Delivery, result: unknown) => Promise<void>;
+  /** every outcome recorded (sent, failed, missed, retry, rate_limited, …), for metrics */
+  onOutcome?: (kind: string, status: string) => void;
 }
 
 /** Transient failures are retried with this back-off (capped), until the delivery's `expiresAt`. */
@@ -46,15 +48,22 @@ export function isChatGone(error: GrammyError): boolean {
 }
 
 /**
- * Drains the outbox under Telegram's limits: claims due deliveries (never
- * more than the global window allows, never for chats that are over their
- * own limit), sends them, and records the outcome. One tick is a bounded
- * amount of work; `run` repeats ticks until stopped.
+ * Drains the outbox under Telegram's limits: claims a due delivery (never
+ * for a chat that is over its own limit, never beyond the global window),
+ * sends it, records the outcome, and claims the next. One message is in
+ * flight at a time: a sender killed mid-way leaves at most that one claim
+ * behind (an at-most-once kind is then lost, never doubled), not a batch.
+ * That bounds throughput by the Bot API's round trip (~20–30 ms to a nearby
+ * data centre, so about Telegram's 30/s); the database work per message is
+ * three short statements. One tick is a bounded amount of work (at most the
+ * global window's free room); `start` repeats ticks until stopped.
  */
 export class Sender {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private stopping = false;
+  private readonly bookkeeping = new Set<Promise<void>>();
   private lastSweep = 0;
   private readonly outage: Outage;
 
@@ -73,15 +82,25 @@ export class Sender {
     if (recovered.interrupted + recovered.requeued > 0) this.deps.logger.info(recovered, "expired claims recovered");
   }
 
-  /** One pass: returns how many deliveries it handled. */
+  /** One pass: claims and sends one delivery after another, as far as the global window allows; returns how many. */
   async tick(): Promise<number> {
     const { outbox, limiter, now } = this.deps;
-    const t = now();
-    const budget = limiter.globalBudget(t.getTime());
-    if (budget === 0) return 0;
-    const claimed = await outbox.claim(this.deps.instanceId, t, budget, limiter.blockedChats(t.getTime()));
-    await Promise.all(claimed.map((d) => this.deliver(d)));
-    return claimed.length;
+    const budget = limiter.globalBudget(now().getTime());
+    let handled = 0;
+    while (handled < budget && !this.stopping) {
+      const t = now();
+      if (limiter.globalBudget(t.getTime()) === 0) break;
+      const [claimed] = await outbox.claim(this.deps.instanceId, t, 1, limiter.blockedChats(t.getTime()));
+      if (!claimed) break;
+      await this.deliver(claimed);
+      handled++;
+    }
+    await this.settled();
+    return handled;
+  }
+
+  private outcome(d: Delivery, status: string): void {
+    this.deps.onOutcome?.(d.kind, status);
   }
 
   private async deliver(d: Delivery): Promise<void> {
@@ -89,6 +108,7 @@ export class Sender {
     const t = now();
     if (d.expiresAt && d.expiresAt.getTime() <= t.getTime()) {
       await outbox.finish(d.id, "missed", "no longer useful when its turn came");
+      this.outcome(d, "missed");
       return;
     }
     const chatId = d.chatId;
@@ -102,10 +122,12 @@ export class Sender {
     } catch (error) {
       logger.error({ err: error, delivery: d.key }, "could not render delivery");
       await outbox.finish(d.id, "failed", `render: ${error instanceof Error ? error.message : String(error)}`);
+      this.outcome(d, "failed");
       return;
     }
     if (!call) {
       await outbox.finish(d.id, "dropped", "no longer relevant");
+      this.outcome(d, "dropped");
       return;
     }
     let result: unknown;
@@ -116,15 +138,26 @@ export class Sender {
       result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
       limiter.settle(chatId, t.getTime(), now().getTime());
       await outbox.markSent(d.id, now());
+      this.outcome(d, "sent");
     } catch (error) {
       await this.handleFailure(d, error);
       return;
     } finally {
       clearInterval(renew);
     }
-    await this.deps.onSent?.(d, result).catch((error: unknown) => {
+    // the bookkeeping after a send (a reminder becoming a card of its event) need not hold up the next message
+    const after = this.deps.onSent?.(d, result).catch((error: unknown) => {
       logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
     });
+    if (after) {
+      this.bookkeeping.add(after);
+      void after.finally(() => this.bookkeeping.delete(after));
+    }
+  }
+
+  /** Waits for the bookkeeping of deliveries already sent. */
+  async settled(): Promise<void> {
+    while (this.bookkeeping.size > 0) await Promise.all([...this.bookkeeping]);
   }
 
   private async handleFailure(d: Delivery, error: unknown): Promise<void> {
@@ -137,10 +170,12 @@ export class Sender {
         const to = telegramId(migratedTo);
         await this.deps.onChatMigrated(d.chatId, to);
         await outbox.redirect(d.id, to, new Date(t), `chat migrated to ${migratedTo}`);
+        this.outcome(d, "redirected");
         return;
       }
       if (isChatGone(error)) {
         await outbox.finish(d.id, "skipped", error.description);
+        this.outcome(d, "skipped");
         await this.deps.onChatGone(d.chatId, error.description);
         return;
       }
@@ -155,15 +190,18 @@ export class Sender {
           `429: retry after ${failure.retryAfter}s`,
           false,
         );
+        this.outcome(d, "rate_limited");
         return;
       case "refused":
         logger.warn({ delivery: d.key, error: failure.reason }, "delivery refused by Telegram");
         await outbox.finish(d.id, "failed", failure.reason);
+        this.outcome(d, "failed");
         return;
       case "ambiguous":
         // Telegram may have performed it: an at-most-once delivery is never sent a second time.
         if (!isDeliveryKind(d.kind) || guaranteeOf(d.kind) === "at-most-once") {
           await outbox.finish(d.id, "failed", `answer lost, not sent again (at-most-once): ${failure.reason}`);
+          this.outcome(d, "failed");
           return;
         }
         await this.retry(d, failure.reason, t);
@@ -179,15 +217,18 @@ export class Sender {
     const at = t + backoffMs(d.attempts);
     if (d.expiresAt && d.expiresAt.getTime() <= at) {
       await this.deps.outbox.finish(d.id, "missed", `no longer useful before it could be sent: ${reason}`);
+      this.outcome(d, "missed");
       return;
     }
     await this.deps.outbox.retryAt(d.id, new Date(at), reason);
+    this.outcome(d, "retry");
   }
 
   /** Starts draining in the background; ticks every `intervalMs` or sooner when `nudge` is called. */
   start(intervalMs = 200): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.loop = (async () => {
       while (this.running) {
         let handled = 0;
@@ -230,7 +271,10 @@ export class Sender {
   /** Stops after the deliveries in flight are recorded. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake?.();
     await this.loop;
+    this.loop = null;
+    await this.settled();
   }
 }

@@ -10,7 +10,7 @@ import type { TimeWindow } from "./time/window.ts";
  * `now`). Every failure names its field and a message key, so the user can fix
  * just that part.
  */
-export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles";
+export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles" | "guests";
 
 export type FieldResult<T> = { ok: true; value: T } | FieldError;
 
@@ -104,6 +104,23 @@ export function checkDeadline(text: string, window: TimeWindow, ctx: FormContext
   return { ok: true, value: at };
 }
 
+export const GUESTS_MAX = 5;
+
+/** How many guests (+1, +2…) a member may bring: 0 to 5; "+2" and "2人" read as 2, "不" / "no" as 0. */
+export function checkGuests(text: string): FieldResult<number> {
+  const value = clean(text)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/^[+＋]/, "")
+    .replace(/(人|位|名|guests?)$/i, "")
+    .trim();
+  if (value === "" || noDeadlineWords.has(value.toLowerCase()) || value === "不可以" || value === "不能") {
+    return { ok: true, value: 0 };
+  }
+  if (!/^\d+$/.test(value) || Number(value) > GUESTS_MAX)
+    return { ok: false, field: "guests", error: "form-guests-range", value: clean(text) };
+  return { ok: true, value: Number(value) };
+}
+
 /** Roles with their own places (domain/roles.ts); "无" / "none" = no roles. */
 export function checkRoles(text: string): FieldResult<RoleInput[]> {
   const result = parseRoles(text);
@@ -122,6 +139,8 @@ export interface EventDraft {
   deadline?: Date | null;
   /** roles with their own places; then the event's places are theirs */
   roles?: RoleInput[];
+  /** guests a member may bring */
+  guests?: number;
 }
 
 export interface OneLineResult {
@@ -131,10 +150,14 @@ export interface OneLineResult {
 
 /**
  * `标题 | 6月28日 9:00-11:30 | 地点 | 20 [| 截止]` — each part checked on its own. The places part may be
- * roles instead of a number: `义诊 | 6月28日 | 洞桥 | 义诊医生 2 · 家具维修 3`.
+ * roles instead of a number: `义诊 | 6月28日 | 洞桥 | 义诊医生 2 · 家具维修 3`, and may end in `+2`: each
+ * member may bring up to two guests.
  */
 export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
-  const [title = "", time = "", place = "", capacity = "", deadline = ""] = text.split(/\s*[|｜]\s*/);
+  const [title = "", time = "", place = "", places = "", deadline = ""] = text.split(/\s*[|｜]\s*/);
+  // "30 +2": 30 places, and each member may bring up to 2 guests
+  const plus = /\s*[+＋]\s*([0-9０-９])\s*$/.exec(places);
+  const capacity = plus ? places.slice(0, plus.index) : places;
   const draft: EventDraft = {};
   const errors: OneLineResult["errors"] = [];
   const t = checkTitle(title);
@@ -157,6 +180,11 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
     draft.roles = r.value;
     draft.capacity = placesOfRoles(r.value);
   } else errors.push(r && !r.ok && listed ? r : c);
+  if (plus) {
+    const g = checkGuests(plus[1] ?? "");
+    if (g.ok) draft.guests = g.value;
+    else errors.push(g);
+  }
   if (draft.window) {
     const d = checkDeadline(deadline, draft.window, ctx);
     if (d.ok) draft.deadline = d.value;
@@ -176,6 +204,7 @@ export interface EventFormPatch {
   capacity?: number | null;
   signupDeadline?: Date | null;
   roles?: RoleInput[];
+  maxGuests?: number;
 }
 
 /** The value each part holds once its text is valid. */
@@ -187,6 +216,7 @@ interface FieldValues {
   capacity: number | null;
   deadline: Date | null;
   roles: RoleInput[];
+  guests: number;
 }
 
 /** Everything about one part of the form, in one place. */
@@ -260,10 +290,27 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: () => false,
     skip: { answer: 5, label: "roles-btn-none", value: [] },
   },
+  // never asked in turn either: a button before posting, and a part in /edit
+  guests: {
+    check: checkGuests,
+    put: (draft, guests) => ({ ...draft, guests }),
+    patch: (maxGuests) => ({ maxGuests }),
+    missing: () => false,
+    skip: { answer: 6, label: "guests-btn-none", value: 0 },
+  },
 };
 
 /** The parts in the order the guided form asks for them (also the order /edit offers them). */
-export const formFields: readonly FormField[] = ["title", "time", "place", "details", "capacity", "deadline", "roles"];
+export const formFields: readonly FormField[] = [
+  "title",
+  "time",
+  "place",
+  "details",
+  "capacity",
+  "deadline",
+  "roles",
+  "guests",
+];
 
 export function isFormField(step: string): step is FormField {
   return formFields.some((field) => field === step);
@@ -331,6 +378,7 @@ export function eventInputFromDraft(
     capacity: draft.roles?.length ? placesOfRoles(draft.roles) : (draft.capacity ?? null),
     signupDeadline: draft.deadline ?? null,
     roles: draft.roles ?? [],
+    maxGuests: draft.guests ?? 0,
     createdById: owner.createdById,
     campaignId: owner.campaignId ?? null,
   };

@@ -1,6 +1,7 @@
 import { type NewDelivery, planRendered } from "../delivery/kinds.ts";
 import { DEFAULT_OFFSETS, parseStoredOffsets } from "../domain/reminders/offsets.ts";
 import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { windowOf } from "../views/event-views.ts";
@@ -48,33 +49,41 @@ const notPast = (now: Date) => (s: Slot) => s.dueAt.getTime() >= now.getTime();
 /** Who hears about the events of these organisations, and who signed up for these events. */
 async function audience(db: Db, orgIds: number[], eventIds: number[], creatorIds: TelegramId[]) {
   const [groups, signups, named, admins] = await Promise.all([
-    db.chat.findMany({
-      where: { organisationId: { in: orgIds }, active: true, remindersOn: true, type: { in: GROUP_TYPES } },
-      select: { id: true, organisationId: true, reminderOffsets: true },
-    }),
-    db.signup.findMany({
-      where: {
-        eventId: { in: eventIds },
-        status: { in: ["confirmed", "waitlisted"] },
-        user: { startedBot: true, remindersOn: true },
-      },
-      select: { eventId: true, userId: true },
-    }),
-    db.organiser.findMany({
-      where: { organisationId: { in: orgIds }, user: { startedBot: true } },
-      select: { organisationId: true, userId: true },
-    }),
-    db.chatAdmin.findMany({
-      where: { chat: { organisationId: { in: orgIds }, active: true } },
-      select: { userId: true, chat: { select: { organisationId: true } } },
-    }),
+    inChunks(orgIds, (ids) =>
+      db.chat.findMany({
+        where: { organisationId: { in: ids }, active: true, remindersOn: true, type: { in: GROUP_TYPES } },
+        select: { id: true, organisationId: true, reminderOffsets: true },
+      }),
+    ),
+    inChunks(eventIds, (ids) =>
+      db.signup.findMany({
+        where: {
+          eventId: { in: ids },
+          status: { in: ["confirmed", "waitlisted"] },
+          user: { startedBot: true, remindersOn: true },
+        },
+        select: { eventId: true, userId: true },
+      }),
+    ),
+    inChunks(orgIds, (ids) =>
+      db.organiser.findMany({
+        where: { organisationId: { in: ids }, user: { startedBot: true } },
+        select: { organisationId: true, userId: true },
+      }),
+    ),
+    inChunks(orgIds, (ids) =>
+      db.chatAdmin.findMany({
+        where: { chat: { organisationId: { in: ids }, active: true } },
+        select: { userId: true, chat: { select: { organisationId: true } } },
+      }),
+    ),
   ]);
+  const candidates = [...new Set([...creatorIds, ...admins.map((a) => a.userId)])];
   const reachable = new Set(
     (
-      await db.user.findMany({
-        where: { id: { in: [...new Set([...creatorIds, ...admins.map((a) => a.userId)])] }, startedBot: true },
-        select: { id: true },
-      })
+      await inChunks(candidates, (ids) =>
+        db.user.findMany({ where: { id: { in: ids }, startedBot: true }, select: { id: true } }),
+      )
     ).map((u) => u.id),
   );
   const organisersOf = new Map<number, Set<TelegramId>>();
@@ -148,21 +157,28 @@ export async function memberReminders(
   // Plain IN lists, filtered to the exact pairs here: an OR of one condition per member makes a query
   // that Prisma's compiler takes tens of milliseconds over, on the thread that answers taps.
   const userIds = [...new Set([...members.values()].flatMap((ids) => [...ids]))];
-  const reachable = await db.user.findMany({
-    where: { id: { in: userIds }, startedBot: true, remindersOn: true },
-    select: { id: true },
-  });
+  // (in chunks: a burst of a thousand taps is a thousand ids, past what one SQLite statement takes)
+  const reachable = await inChunks(userIds, (ids) =>
+    db.user.findMany({ where: { id: { in: ids }, startedBot: true, remindersOn: true }, select: { id: true } }),
+  );
   if (reachable.length === 0) return [];
+  const eventIds = [...members.keys()];
   const [events, candidates] = await Promise.all([
-    db.event.findMany({ where: plannableEvents(now, { id: { in: [...members.keys()] } }), select: plannedEvent }),
-    db.signup.findMany({
-      where: {
-        eventId: { in: [...members.keys()] },
-        userId: { in: reachable.map((u) => u.id) },
-        status: { in: ["confirmed", "waitlisted"] },
-      },
-      select: { eventId: true, userId: true },
-    }),
+    inChunks(eventIds, (ids) =>
+      db.event.findMany({ where: plannableEvents(now, { id: { in: ids } }), select: plannedEvent }),
+    ),
+    inChunks(eventIds, (events) =>
+      inChunks(
+        reachable.map((u) => u.id),
+        (users) =>
+          db.signup.findMany({
+            where: { eventId: { in: events }, userId: { in: users }, status: { in: ["confirmed", "waitlisted"] } },
+            select: { eventId: true, userId: true },
+          }),
+        // two lists in one statement: together within the limit
+        Math.max(1, 900 - events.length),
+      ),
+    ),
   ]);
   const signupsOf = groupBy(
     candidates.filter((c) => members.get(c.eventId)?.has(c.userId)),

@@ -3,6 +3,7 @@ import { Outage } from "../delivery/outage.ts";
 import type { Outbox } from "../delivery/outbox.ts";
 import type { Logger } from "../log.ts";
 import type { ChangeFeed } from "../services/changes.ts";
+import { chunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { LOOKAHEAD_MS, plannableEvents } from "./live-events.ts";
@@ -160,12 +161,15 @@ export class ReminderPlanner {
   }
 
   private async planEventIds(eventIds: number[], now: Date): Promise<number> {
-    if (eventIds.length === 0) return 0;
-    const events = await this.deps.db.event.findMany({
-      where: plannableEvents(now, { id: { in: eventIds } }),
-      select: plannedEvent,
-    });
-    return this.planEvents(events, now);
+    let planned = 0;
+    for (const ids of chunks(eventIds, BATCH)) {
+      const events = await this.deps.db.event.findMany({
+        where: plannableEvents(now, { id: { in: ids } }),
+        select: plannedEvent,
+      });
+      planned += await this.planEvents(events, now);
+    }
+    return planned;
   }
 
   /** Waits for background planning started by `listen`. */

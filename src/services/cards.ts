@@ -18,6 +18,22 @@ export class CardService {
     this.onPosted(eventId);
   }
 
+  /**
+   * Forgets every card of the event in the chat but the newest `keep` (by message id) and returns the
+   * message ids forgotten, for the caller to delete.
+   */
+  async retireBeyond(eventId: number, chatId: TelegramId, keep: number): Promise<number[]> {
+    const cards = await this.db.eventMessage.findMany({
+      where: { eventId, chatId },
+      orderBy: { messageId: "desc" },
+      select: { id: true, messageId: true },
+    });
+    const old = cards.slice(keep);
+    if (old.length === 0) return [];
+    await this.db.eventMessage.deleteMany({ where: { id: { in: old.map((c) => c.id) } } });
+    return old.map((c) => c.messageId);
+  }
+
   async isCardOf(eventId: number, chatId: TelegramId, messageId: number): Promise<boolean> {
     const row = await this.db.eventMessage.findUnique({
       where: { chatId_messageId: { chatId, messageId } },

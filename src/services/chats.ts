@@ -1,9 +1,9 @@
 import type { Chat as TelegramChat } from "grammy/types";
 import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, DbTransaction } from "../store/database.ts";
 import { Prisma } from "../store/sql.ts";
-import { type TelegramId, telegramId } from "../telegram-id.ts";
+import { stringifyWithIds, type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
 const PROFILE_CACHE_MS = 60_000;
@@ -24,6 +24,11 @@ export class ChatService {
   private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
   private memberTimer: NodeJS.Timeout | null = null;
   private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
+  /**
+   * Told about every profile this instance forgets because it changed; with several instances the app
+   * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
+   */
+  onForget: (chatId: TelegramId) => void = () => {};
   /** the write-behind's failures (a database outage): logged once, retried with back-off, the batch kept */
   private readonly memberWrites: Outage | null;
 
@@ -136,7 +141,7 @@ export class ChatService {
     return [...new Set(rows.flatMap((r) => (r.chat.organisationId === null ? [] : [r.chat.organisationId])))];
   }
 
-  /** Cached for a minute per process; changes made here invalidate it at once. */
+  /** Cached for a minute per process; a change (made here or, through the change bus, elsewhere) forgets it at once. */
   async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
     const t = this.now().getTime();
@@ -156,8 +161,20 @@ export class ChatService {
     return profile;
   }
 
+  /** The chat's profile changed: forget it here and tell the other instances. */
   forget(chatId: TelegramId): void {
     this.profiles.delete(chatId);
+    this.onForget(chatId);
+  }
+
+  /** Another instance changed this chat's profile. */
+  forgetHere(chatId: TelegramId): void {
+    this.profiles.delete(chatId);
+  }
+
+  /** Cached profiles may all be stale (the change bus reconnected and may have missed something). */
+  forgetAllHere(): void {
+    this.profiles.clear();
   }
 
   find(chatId: TelegramId) {
@@ -174,7 +191,8 @@ export class ChatService {
    * A group became a supergroup: the organisation link, settings and posted
    * cards move to the new id; the old row stays, marked as migrated.
    */
-  async migrate(from: TelegramId, to: TelegramId): Promise<void> {
+  async migrate(from: TelegramId, to: TelegramId): Promise<{ movedConversations: number }> {
+    let movedConversations = 0;
     await this.db.$transaction(async (tx) => {
       const old = await tx.chat.findUnique({ where: { id: from } });
       if (!old) return;
@@ -194,10 +212,12 @@ export class ChatService {
       await tx.chatAdmin.deleteMany({ where: { chatId: from } });
       await tx.delivery.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
       await tx.chat.update({ where: { id: from }, data: { active: false, migratedToId: to, organisationId: null } });
+      movedConversations = await moveConversations(tx, from, to);
     });
     this.known.delete(from);
     this.forget(from);
     this.forget(to);
+    return { movedConversations };
   }
 
   /** Telegram admins of a group, from a cache refreshed every 10 minutes or when told to. */
@@ -221,4 +241,29 @@ export class ChatService {
   async invalidateAdmins(chatId: TelegramId): Promise<void> {
     await this.db.chat.updateMany({ where: { id: chatId }, data: { adminsFetchedAt: null } });
   }
+}
+
+/**
+ * The conversations a migration would strand: those held in the group (a /setup half done) move to the
+ * supergroup, and a group picked in any other conversation (a private /newevent's groups) is the supergroup
+ * from now on. Ids are stored as `{"$id":"…"}` (telegram-id.ts `stringifyWithIds`), so the exact token is
+ * replaced and free text that happens to contain the number is left alone.
+ */
+async function moveConversations(tx: DbTransaction, from: TelegramId, to: TelegramId): Promise<number> {
+  const held = await tx.conversation.findMany({ where: { chatId: from }, select: { userId: true } });
+  for (const { userId } of held) {
+    // one conversation per chat and user: one the user already started in the supergroup wins
+    const there = await tx.conversation.findUnique({ where: { chatId_userId: { chatId: to, userId } } });
+    if (there) await tx.conversation.delete({ where: { chatId_userId: { chatId: from, userId } } });
+    else await tx.conversation.update({ where: { chatId_userId: { chatId: from, userId } }, data: { chatId: to } });
+  }
+  const token = stringifyWithIds(from);
+  const naming = await tx.conversation.findMany({ where: { data: { contains: token } } });
+  for (const row of naming) {
+    await tx.conversation.update({
+      where: { chatId_userId: { chatId: row.chatId, userId: row.userId } },
+      data: { data: row.data.split(token).join(stringifyWithIds(to)) },
+    });
+  }
+  return held.length;
 }

@@ -6,6 +6,7 @@ import { totalHours } from "../domain/volunteer-hours.ts";
 import { toCsv } from "../exports/csv.ts";
 import { buildCalendar } from "../exports/ics.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
@@ -39,20 +40,37 @@ export class ExportService {
   }
 
   /** Everyone who signed up for these events (cancellations included, marked), event by event. */
-  async signupsCsv(eventIds: number[], lang: ExportLanguage): Promise<{ csv: Buffer; rows: number }> {
-    const events = await this.db.event.findMany({
-      where: { id: { in: eventIds } },
-      include: {
-        organisation: true,
-        signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
-        roles: { orderBy: { position: "asc" } },
-      },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+  /** `rows`: lines in the file; `people`: those still signed up or waitlisted; `cancelled`: the rest. */
+  async signupsCsv(
+    eventIds: number[],
+    lang: ExportLanguage,
+  ): Promise<{ csv: Buffer; rows: number; people: number; cancelled: number }> {
+    const events = (
+      await inChunks(eventIds, (ids) =>
+        this.db.event.findMany({
+          where: { id: { in: ids } },
+          include: {
+            organisation: true,
+            signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
+            roles: { orderBy: { position: "asc" } },
+          },
+        }),
+      )
+    ).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const { t } = lang;
     // events with roles: a role column, and each event's rows grouped by role (in the roles' order)
     const withRoles = events.some((e) => e.roles.length > 0);
-    const columns = ["event", "time", "organisation", ...(withRoles ? ["role"] : []), "number", "name", "username"];
+    const withGuests = events.some((e) => e.maxGuests > 0 || e.signups.some((x) => x.guests > 0));
+    const columns = [
+      "event",
+      "time",
+      "organisation",
+      ...(withRoles ? ["role"] : []),
+      "number",
+      "name",
+      "username",
+      ...(withGuests ? ["guests"] : []),
+    ];
     const header = [...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`));
     const rows = events.flatMap((e) => {
       const when = formatTimeWindow(
@@ -74,11 +92,13 @@ export class ExportService {
             ? `${s.user.firstName} ${s.user.lastName}`
             : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
+        ...(withGuests ? [s.guests] : []),
         t(`export-status-${s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);
     });
-    return { csv: toCsv(header, rows), rows: rows.length };
+    const cancelled = events.reduce((n, e) => n + e.signups.filter((s) => s.status === "cancelled").length, 0);
+    return { csv: toCsv(header, rows), rows: rows.length, people: rows.length - cancelled, cancelled };
   }
 
   /** The hours report: one line per member and attended event, with its month, for pivot tables. */

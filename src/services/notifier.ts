@@ -3,7 +3,7 @@ import { type ApiCall, eventReminderKinds, type NewDelivery, planReady } from ".
 import type { Outbox } from "../delivery/outbox.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { Translator } from "../i18n/translator.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, DbTransaction } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { windowOf } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
@@ -33,7 +33,8 @@ export class Notifier {
   ) {}
 
   listen(changes: ChangeFeed): void {
-    changes.on("promoted", ({ eventId, userId, chatId }) => this.promoted(eventId, userId, chatId));
+    // promotion notices are written in the promotion's own transaction (`promotionNotices`), not after it
+    changes.on("promoted", () => this.deps.nudge());
     changes.on("eventCancelled", ({ eventId }) => this.cancelled(eventId));
   }
 
@@ -41,36 +42,43 @@ export class Notifier {
     return this.deps.translator.for(locale);
   }
 
-  async promoted(eventId: number, userId: TelegramId, chatId: TelegramId | null): Promise<void> {
-    const { db, languages } = this.deps;
-    const [event, user, signup] = await Promise.all([
-      db.event.findUnique({ where: { id: eventId } }),
-      db.user.findUnique({ where: { id: userId } }),
-      db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
-    ]);
-    // a placeholder left by /forgetme keeps its place but is nobody to tell
-    if (!event || !user || !signup || user.forgotten) return;
-    const now = this.deps.now();
-    const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
-    let delivery: NewDelivery;
-    if (user.startedBot || chatId === null) {
-      const locale = languages.ofUserRow(user);
-      const text = this.t(locale)("promoted-private", {
-        title: userText(event.title, 200),
-        when: formatTimeWindow(windowOf(event), locale, { now }),
-      });
-      delivery = planReady("promotion", { ...plan, to: userId, call: message(text) });
-    } else {
-      // They never started the bot, so it cannot write to them: say it in the group where they signed up.
-      const mention = `<a href="tg://user?id=${userId}">${userText(user.firstName, 60)}</a>`;
-      const text = this.t(await languages.ofChat(chatId))("promoted-group", {
-        mention,
-        title: userText(event.title, 200),
-      });
-      delivery = planReady("promotion", { ...plan, to: chatId, call: message(text) });
+  /**
+   * Writes the "you got a place" notices of members just promoted, with `db`: the transaction that promoted
+   * them, so a crash between the promotion and its notice cannot lose the notice (it is delivered at least
+   * once). Every read goes through `db` too (on SQLite, another connection would wait for this transaction).
+   */
+  async promotionNotices(db: Db | DbTransaction, eventId: number, userIds: TelegramId[], now: Date): Promise<void> {
+    if (userIds.length === 0) return;
+    const { languages, translator } = this.deps;
+    const event = await db.event.findUnique({ where: { id: eventId } });
+    if (!event) return;
+    const deliveries: NewDelivery[] = [];
+    for (const userId of userIds) {
+      const [user, signup] = await Promise.all([
+        db.user.findUnique({ where: { id: userId } }),
+        db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } }),
+      ]);
+      // a placeholder left by /forgetme keeps its place but is nobody to tell
+      if (!user || !signup || user.forgotten) continue;
+      const chatId = signup.chatId;
+      const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
+      if (user.startedBot || chatId === null) {
+        const locale = languages.ofUserRow(user);
+        const text = this.t(locale)("promoted-private", {
+          title: userText(event.title, 200),
+          when: formatTimeWindow(windowOf(event), locale, { now }),
+        });
+        deliveries.push(planReady("promotion", { ...plan, to: userId, call: message(text) }));
+      } else {
+        // They never started the bot, so it cannot write to them: say it in the group where they signed up.
+        const chat = await db.chat.findUnique({ where: { id: chatId }, include: { organisation: true } });
+        const locale = translator.negotiate(chat?.locale ?? chat?.organisation?.locale ?? null);
+        const mention = `<a href="tg://user?id=${userId}">${userText(user.firstName, 60)}</a>`;
+        const text = this.t(locale)("promoted-group", { mention, title: userText(event.title, 200) });
+        deliveries.push(planReady("promotion", { ...plan, to: chatId, call: message(text) }));
+      }
     }
-    await this.deps.outbox.enqueue([delivery], now);
-    this.deps.nudge();
+    await this.deps.outbox.enqueue(deliveries, now, db);
   }
 
   async cancelled(eventId: number): Promise<void> {

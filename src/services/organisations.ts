@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { subtreeOf } from "../domain/org-tree.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
+
+/** Levels below a root a subtree query follows at most (city → district → street → organisation is 4). */
+const MAX_DEPTH = 10;
 
 export type OrgKind = "city" | "district" | "street" | "organisation";
 
@@ -85,10 +87,21 @@ export class OrganisationService {
     });
   }
 
-  /** The organisation and every organisation below it. */
+  /**
+   * The organisation and every organisation below it, root first: one recursive query that
+   * follows the parentId index down from the root, so it reads the subtree, not every
+   * organisation (a province has 100,000). The depth cap stops a cycle in bad data.
+   */
   async subtreeIds(rootId: number): Promise<number[]> {
-    const all = await this.db.organisation.findMany({ select: { id: true, parentId: true } });
-    return subtreeOf(all, rootId).map((o) => o.id);
+    const rows = await this.db.$queryRaw<{ id: number }[]>`
+      WITH RECURSIVE sub ("id", "depth") AS (
+        SELECT "id", 0 FROM "Organisation" WHERE "id" = ${rootId}
+        UNION
+        SELECT o."id", sub."depth" + 1 FROM "Organisation" o JOIN sub ON o."parentId" = sub."id"
+        WHERE sub."depth" < ${MAX_DEPTH}
+      )
+      SELECT "id", MIN("depth") AS "depth" FROM sub GROUP BY "id" ORDER BY MIN("depth"), "id"`;
+    return rows.map((r) => Number(r.id));
   }
 
   /** The chain from the organisation up to the city. */

@@ -3,11 +3,13 @@ import type { Translator } from "../i18n/translator.ts";
 import {
   eventCardView,
   eventListView,
+  firstNameOf,
   PAGE_SIZE,
   rosterView,
   type ViewContext,
   whoIsGoingAlert,
 } from "../views/event-views.ts";
+import { MESSAGE_LIMIT } from "../views/html.ts";
 import type { View } from "../views/view.ts";
 import type { EventService } from "./events.ts";
 import type { OrganisationService } from "./organisations.ts";
@@ -58,9 +60,41 @@ export class Presenter {
   }
 
   async whoIsGoing(eventId: number, locale: Locale): Promise<string | null> {
+    return (await this.whoIsGoingList(eventId, locale))?.text ?? null;
+  }
+
+  /**
+   * "Who's going" as an alert, and, when the names do not fit in one (200 characters), the counts instead and
+   * every first name as plain text for a document (big events, issue 15).
+   */
+  async whoIsGoingList(eventId: number, locale: Locale): Promise<{ text: string; names: string | null } | null> {
     const event = await this.deps.events.get(eventId);
     if (!event) return null;
     const roster = await this.deps.signups.roster(eventId);
-    return whoIsGoingAlert(roster.confirmed, roster.waitlisted.length, this.viewContext(locale));
+    const v = this.viewContext(locale);
+    const names = roster.confirmed.map((r) => firstNameOf(r.user, v));
+    const full = v.t("who-list", {
+      count: names.length,
+      names: names.join(", "),
+      waitlisted: roster.waitlisted.length,
+    });
+    if (names.length === 0 || Array.from(full).length <= 200) {
+      return { text: whoIsGoingAlert(roster.confirmed, roster.waitlisted.length, v), names: null };
+    }
+    const text = v.t("who-too-many", {
+      count: String(names.length),
+      waitlisted: roster.waitlisted.length,
+    });
+    return { text, names: `${event.title}\n\n${names.map((n, i) => `${i + 1}. ${n}`).join("\n")}\n` };
+  }
+
+  /** True when the organiser's list is longer than one message: then it also goes as a spreadsheet. */
+  async rosterOverflows(eventId: number, locale: Locale): Promise<boolean> {
+    const event = await this.deps.events.get(eventId);
+    if (!event) return false;
+    const roles = await this.deps.signups.roleCounts(eventId);
+    const roster = await this.deps.signups.roster(eventId);
+    const full = rosterView(event, roster, this.viewContext(locale), roles, Number.POSITIVE_INFINITY);
+    return full.text.length > MESSAGE_LIMIT;
   }
 }

@@ -6,12 +6,14 @@ import type { Database } from "../store/database.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
+import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
+import { GuestService } from "./guests.ts";
 import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
@@ -53,6 +55,10 @@ export interface Services {
   presenter: Presenter;
   outbox: Outbox;
   notifier: Notifier;
+  /** "time/place changed, old → new" to the people signed up, when the organiser chooses to tell them */
+  changeNotices: ChangeNotices;
+  /** guests (+1, +2) who hold places */
+  guests: GuestService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
@@ -102,6 +108,15 @@ export function createServices(deps: ServiceDeps): Services {
       now: deps.now,
       nudge: () => services.nudgeSender(),
     }),
+    changeNotices: new ChangeNotices({
+      db,
+      outbox,
+      translator: deps.translator,
+      languages,
+      now: deps.now,
+      nudge: () => services.nudgeSender(),
+    }),
+    guests: new GuestService(db, deps.database.dialect, changes, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
@@ -111,5 +126,7 @@ export function createServices(deps: ServiceDeps): Services {
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);
+  signups.promotionNotices = (tx, eventId, userIds, now) =>
+    services.notifier.promotionNotices(tx, eventId, userIds, now);
   return services;
 }

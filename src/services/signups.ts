@@ -42,6 +42,15 @@ const waitUnderLoad = { maxWait: 30_000, timeout: 30_000 };
  * the event's row lock where the database has one).
  */
 export class SignupService {
+  /**
+   * Writes the notices of members just promoted, inside the promotion's transaction (set by createServices to
+   * the notifier's `promotionNotices`): a promotion and its notice commit together or not at all.
+   */
+  promotionNotices: (tx: DbTransaction, eventId: number, userIds: bigint[], now: Date) => Promise<void> =
+    async () => {};
+  /** Told the outcome of every sign-up tap (the app counts them for /metrics). */
+  onSignUp: (outcome: SignUpOutcome["kind"]) => void = () => {};
+
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialect,
@@ -64,6 +73,19 @@ export class SignupService {
     now: Date,
     card?: CardRef,
     roleId: number | null = null,
+  ): Promise<SignUpOutcome> {
+    const outcome = await this.tap(eventId, userId, chatId, now, card, roleId);
+    this.onSignUp(outcome.kind);
+    return outcome;
+  }
+
+  private async tap(
+    eventId: number,
+    userId: TelegramId,
+    chatId: TelegramId | null,
+    now: Date,
+    card: CardRef | undefined,
+    roleId: number | null,
   ): Promise<SignUpOutcome> {
     const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card, roleId });
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card, roleId);
@@ -179,7 +201,9 @@ export class SignupService {
     );
     for (const s of next)
       await tx.signup.update({ where: { id: s.id }, data: { status: "confirmed", updatedAt: now } });
-    return next.map((s) => s.userId);
+    const promoted = next.map((s) => s.userId);
+    await this.promotionNotices(tx, eventId, promoted, now);
+    return promoted;
   }
 
   /** Places held in an event, in all and per role: each place-holding member and their guests. */
@@ -222,6 +246,11 @@ export class SignupService {
       else c.confirmed += g._count._all * (1 + g.guests);
     }
     return result;
+  }
+
+  /** How many people are signed up or waiting (those an edit notice would reach). */
+  peopleSignedUp(eventId: number): Promise<number> {
+    return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted"] } } });
   }
 
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */

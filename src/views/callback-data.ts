@@ -28,8 +28,11 @@ export const actions = {
   newCampaign: "nj", // /newevent: join (or leave) a campaign (id: campaign)
   newPost: "np", // /newevent: create and post
   newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
+  newGuests: "nq", // /newevent: let members bring guests (asks how many)
+  guests: "gu", // member: bring this many guests (id: event, arg: count)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
+  editNotify: "en", // /edit of the time or place: tell the people signed up? (id: event, arg: 1 yes, 0 no)
   cancelPick: "xp", // /cancelevent: which event
   importConfirm: "ia", // import preview: write it (id: pending import)
   importCancel: "ix",
@@ -117,6 +120,9 @@ export const actionRules: Record<Action, ActionRule> = {
   parentApprove: "hub-organiser",
   parentDecline: "hub-organiser",
   forgetConfirm: "self",
+  newGuests: "organiser",
+  guests: "self",
+  editNotify: "organiser",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

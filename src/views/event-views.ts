@@ -3,7 +3,8 @@ import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
 import { encodeCallback } from "./callback-data.ts";
-import { escapeHtml, fitMessage, userText } from "./html.ts";
+import { guestRows } from "./guest-views.ts";
+import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
 import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
@@ -129,6 +130,8 @@ export interface CardEvent extends EventSummary {
   signupDeadline: Date | null;
   organisers: { name: string }[];
   organisation: { name: string; timeZone: string };
+  /** guests a member may bring (0 or absent: none) */
+  maxGuests?: number;
 }
 
 /** The event card: details and the member buttons. Organisers get their actions from "Manage". */
@@ -139,7 +142,14 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
   if (e.audience) lines.push(`👥 ${userText(e.audience, 300)}`);
+  if (e.status === "cancelled") {
+    // a cancelled event shows no places and offers nothing to tap (its cards are edited to this)
+    lines.push("", v.t("card-cancelled"));
+    if (e.content) lines.push("", userText(e.content, 2500));
+    return { text: fitMessage(lines, () => "…") };
+  }
   lines.push(`🎟 ${placesText(e, c, v)}`);
+  if (e.maxGuests) lines.push(`➕ ${v.t("card-guests", { count: e.maxGuests })}`);
   lines.push(...roleLines(roles, v));
   if (e.signupDeadline) {
     lines.push(`⏳ ${v.t("card-deadline", { when: formatInstant(e.signupDeadline, e.timeZone, v.locale) })}`);
@@ -157,6 +167,7 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
       callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
     ]);
   else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  if (open) rows.push(...guestRows(e.id, e.maxGuests ?? 0, v));
   rows.push([
     callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),
     callbackButton(v.t("btn-calendar"), encodeCallback("calendar", e.id)),
@@ -194,6 +205,7 @@ export function rosterView(
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
   roles: readonly RoleShown[] = [],
+  limit = MESSAGE_LIMIT,
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
   blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
@@ -201,7 +213,9 @@ export function rosterView(
     const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
     const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
     const capacity = (group.role ? group.role.capacity : e.capacity) ?? "∞";
-    blocks.push("", `<b>${role}${v.t("roster-confirmed", { count: held, capacity })}</b>`);
+    // numbers as text: Fluent would group them ("1,001"), which reads oddly in Chinese
+    const counts = { count: String(held), capacity: String(capacity) };
+    blocks.push("", `<b>${role}${v.t("roster-confirmed", counts)}</b>`);
     blocks.push(
       ...(group.confirmed.length ? group.confirmed.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
     );
@@ -231,7 +245,7 @@ export function rosterView(
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));
   }
   rows.push(exportRow);
-  return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left })), reply_markup: keyboard(rows) };
+  return { text: fitMessage(blocks, (left) => v.t("list-more", { count: left }), limit), reply_markup: keyboard(rows) };
 }
 
 /** "Who's going" for members: first names only, short enough for an alert (200 characters). */

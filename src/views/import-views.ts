@@ -184,3 +184,25 @@ export function importPreviewView(p: PreviewInput, t: Translate): View {
   ];
   return { text: fitMessage(blocks, () => "…"), reply_markup: keyboard(rows) };
 }
+
+const SHEET_ERRORS = new Set([
+  "zip_bomb",
+  "no_sheet",
+  "unreadable",
+  "too_big_to_read",
+  "timeout",
+  "sheet_too_many_rows",
+]);
+
+/** A table file that cannot be read at all, CSV or workbook. */
+export function tableFileErrorText(
+  error: { error: string; detail?: string | undefined },
+  size: number,
+  limits: ImportLimits,
+  t: Translate,
+): string {
+  if (SHEET_ERRORS.has(error.error)) {
+    return t(`import-error-sheet-${error.error}`, { limit: "50000", detail: userText(error.detail ?? "", 200) });
+  }
+  return fileErrorText(error as FileError, size, limits, t);
+}

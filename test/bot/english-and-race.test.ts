@@ -89,7 +89,7 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
     }
     for (const s of waitlisted) {
       const name = byId.get(Number(s.userId))!.user.first_name;
-      await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes(`${name} good news`)));
+      await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.includes(`${name}, good news`)));
     }
     expect(await db.signup.count({ where: { eventId, status: "confirmed" } })).toBe(10);
     expect(await db.signup.count({ where: { eventId, status: "waitlisted" } })).toBe(37);

@@ -100,7 +100,10 @@ describe("the group chat, in Chinese", () => {
   it("a non-organiser cannot create an event; an organiser creates one in one line and its card appears", async () => {
     const { admin, outsider, group, organisationId } = await groupWithOrganisation("阳光志愿者协会");
     const refused = await sendAndWait(h.fake, outsider, group, "/newevent 偷偷建的活动 | 6月28日 | 某处 | 5");
-    expect(refused.text).toBe("只有本活动的组织者可以这样做");
+    // no event exists yet: say who may create events and how to become an organiser
+    expect(refused.text).toBe(
+      "只有组织者可以创建活动：本群的管理员，以及被指定的组织者。\n想成为组织者？请群管理员回复你的消息发送 /organiser add，或发送 /organiser add @你的用户名。",
+    );
     const card = await sendAndWait(
       h.fake,
       admin,

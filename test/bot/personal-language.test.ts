@@ -56,7 +56,7 @@ describe.each(databaseKinds)("an English member in a Chinese group, on %s", (kin
       const docs = h.fake.documents(english.id);
       return docs.length > 0 ? docs : undefined;
     });
-    expect(file?.message.caption).toBe('Calendar file for "植树": open it to add the event to your calendar.');
+    expect(file?.message.caption).toBe("Calendar file for “植树”: open it to add the event to your calendar.");
   });
 
   it("a Chinese member of the same group still gets Chinese toasts", async () => {

@@ -106,7 +106,7 @@ describe("import --json", () => {
         field: "time",
         code: "not_understood",
         value: "时间待定",
-        message: 'row 12: time "时间待定" not understood',
+        message: "row 12: time “时间待定” not understood",
       },
     ]);
     expect(blocked.err).toBe(`${mixed}: 1 row(s) with errors; the import would stop: fix them or pass --skip-bad-rows`);
@@ -131,7 +131,7 @@ describe("bad input: exit 1 with one clear line", () => {
         file("junk.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0, 0xff, 0xfe, 0])),
         "--dry-run",
       ],
-      /junk\.xlsx: This is not a table I can read/,
+      /junk\.xlsx: I cannot read this Excel file \(not a valid workbook\)/,
     ],
     [
       "a file over the size limit",

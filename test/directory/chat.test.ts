@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sheetOf, workbook, zipBomb } from "../imports/workbooks.ts";
 import { beforeCampaign, nextMessage, organisationWithGroup, pressAndWait, textOf } from "../programmes/support.ts";
 import type { SimUser } from "../support/fake-telegram/users.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
@@ -63,13 +64,21 @@ describe("importing the organisation directory in the chat", () => {
       ["丙协会", "组织", "江东区"],
     ]);
     const preview = await sendFile(wang, "名录.tsv", tsv(rows), "/organisations import");
-    expect(textOf(preview)).toContain("第 13 行：“甲协会”的上级关系形成了循环");
-    expect(textOf(preview)).toContain("第 15 行：上级“江东区”既不在表中，也不是已有的组织");
+    expect(textOf(preview)).toContain("第 13 行：「甲协会」的上级关系形成了循环");
+    expect(textOf(preview)).toContain("第 15 行：上级「江东区」既不在表中，也不是已有的组织");
     expect(preview.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["取消"]);
   });
 
   it("an organiser of a member organisation (not a hub) cannot import a directory", async () => {
     const answer = await sendFile(zhao, "名录.tsv", tsv(ningboRows()), "/organisations import");
     expect(textOf(answer)).toBe("只有枢纽组织（市、区县或街道）的组织者可以导入组织名录。");
+  });
+
+  it("reads the directory from an .xlsx workbook the same way, and refuses a zip bomb with a clear message", async () => {
+    const book = workbook({ 名录: sheetOf(ningboRows([["南门街道", "街道", "海曙区"]])) });
+    const preview = await sendFile(wang, "宁波名录.xlsx", book, "/organisations import");
+    expect(textOf(preview)).toContain("南门街道（街道） ← 海曙区 — 新建");
+    const bomb = await sendFile(wang, "名录.xlsx", zipBomb(64 * 1024 * 1024), "/organisations import");
+    expect(textOf(bomb)).toContain("这个 Excel 文件解压后大得异常");
   });
 });

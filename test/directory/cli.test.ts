@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.ts";
 import { openDatabase } from "../../src/store/database.ts";
+import { sheetOf, workbook } from "../imports/workbooks.ts";
 import { createThrowawayDatabase, databaseKinds, type ThrowawayDatabase } from "../support/databases.ts";
 import { startFakeTelegram } from "../support/fake-telegram/index.ts";
 import { ningboDistricts, ningboRows, tsv } from "./ningbo.ts";
@@ -102,11 +103,11 @@ describe.each(databaseKinds)("organisations import on %s", (kind) => {
     expect(refused.err).toContain("row(s) with errors; nothing imported");
     const messages = JSON.parse(refused.out).errors.map((e: { message: string }) => e.message);
     expect(messages).toEqual([
-      'row 13: the parents of "甲协会" go round in a circle',
-      'row 14: the parents of "乙协会" go round in a circle',
-      'row 15: the parent "不存在区" is neither in the file nor an existing organisation',
-      'row 16: level "社团" not understood (city, district, street or organisation)',
-      'row 17: the parents of "南门街道" go round in a circle',
+      "row 13: the parents of “甲协会” go round in a circle",
+      "row 14: the parents of “乙协会” go round in a circle",
+      "row 15: the parent “不存在区” is neither in the file nor an existing organisation",
+      "row 16: level “社团” not understood (city, district, street or organisation)",
+      "row 17: the parents of “南门街道” go round in a circle",
     ]);
     const after = await tree();
     expect(after.has("甲协会")).toBe(false);
@@ -128,5 +129,13 @@ describe.each(databaseKinds)("organisations import on %s", (kind) => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("reads the same directory from .xlsx: the same organisations, and nothing changes after the TSV", async () => {
+    await cli(["organisations", "import", file(`tsv-first-${kind}.tsv`, tsv(ningboRows()))], env);
+    const path = file(`ningbo-${kind}.xlsx`, workbook({ Sheet1: sheetOf(ningboRows()) }));
+    const result = await cli(["organisations", "import", path, "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).summary).toEqual({ create: 0, move: 0, update: 0, unchanged: 11 });
   });
 });

@@ -68,7 +68,7 @@ describe.each(databaseKinds)("roles with their own places, on %s", (kind) => {
     expect((await press(h.fake, b, card, "✅ 义诊医生")).text).toBe("你已在候补第 1 位");
 
     await h.fake.waitFor(() =>
-      h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.includes("家具维修 满员 · 候补 2")),
+      h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.includes("家具维修满员 · 候补 2 人")),
     );
     expect((await press(h.fake, a, card, "取消报名")).text).toBe("已取消报名");
     const db = h.app.services.database.prisma;
@@ -174,7 +174,7 @@ describe.each(databaseKinds)("roles with their own places, on %s", (kind) => {
         .slice(since)
         .find((m) => buttonTexts(m).some((b) => b.startsWith("导入"))),
     );
-    expect(preview.text ?? preview.caption).toContain("看不懂角色“医生 0”");
+    expect(preview.text ?? preview.caption).toContain("看不懂角色「医生 0」");
     await press(h.fake, admin, preview, "导入 2 项");
     const db = h.app.services.database.prisma;
     const event = await h.fake.waitForAsync(async () =>

@@ -48,11 +48,14 @@ const dynamicKeys = [
   "form-field-roles",
   "export-col-role",
   "import-column-roles",
+  "form-ask-guests",
+  "form-field-guests",
+  "export-col-guests",
   ...["empty", "too-many", "name-too-long", "duplicate", "capacity-range", "no-name"].map((e) => `form-roles-${e}`),
 ];
 
 /** Strings that look like message keys but name outbox delivery kinds. */
-const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder"]);
+const deliveryKinds = new Set(["event-cancelled", "organiser-reminder", "member-reminder", "event-changed"]);
 
 describe("locales", () => {
   const translator = new Translator("zh-CN");

@@ -121,7 +121,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     wang.send(city.group, "/calendar");
     const doc = await h.fake.waitFor(() => h.fake.documents(city.group)[since]);
     expect(doc.fileName).toBe("yiqi-events.ics");
-    expect(textOf(doc.message)).toContain("市社会组织联合会 的近期活动（9 项）");
+    expect(textOf(doc.message)).toContain("市社会组织联合会的近期活动（9 项）");
     const calendar = new ICAL.Component(ICAL.parse(doc.data.toString("utf8")));
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("市社会组织联合会");
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
@@ -163,7 +163,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const reply = await send(wang, city.group.id, "/export");
     expect(textOf(reply)).toBe("已私聊发送给你。");
     const doc = await h.fake.waitFor(() => h.fake.documents(wang.id)[before]);
-    expect(textOf(doc.message)).toBe(`活动日“${CAMPAIGN}”（市社会组织联合会）的报名名单：共 3 行。`);
+    expect(textOf(doc.message)).toBe(`活动日「${CAMPAIGN}」（市社会组织联合会）的报名名单：3 人报名。`);
     expect([...doc.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(doc.data.toString("utf8")).toContain("\r\n");
     const rows: string[][] = parse(doc.data, { bom: true });
@@ -211,7 +211,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const before = h.fake.documents(zhao.id).length;
     await pressAndWait(h, zhao, roster, "📄 导出报名名单（CSV）");
     const doc = await h.fake.waitFor(() => h.fake.documents(zhao.id)[before]);
-    expect(textOf(doc.message)).toBe("“社区义诊”的报名名单：共 2 行。");
+    expect(textOf(doc.message)).toBe("「社区义诊」的报名名单：2 人报名。");
     expect(parse(doc.data, { bom: true })).toHaveLength(3);
   });
 
@@ -252,7 +252,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const before = h.fake.documents(zhao.id).length;
     expect(textOf(await send(zhao, district.group.id, "/hours report"))).toBe("已私聊发送给你。");
     const doc = await h.fake.waitFor(() => h.fake.documents(zhao.id)[before]);
-    expect(textOf(doc.message)).toBe("城东区 在 2026 年的志愿时长：1 人，共 3 小时。");
+    expect(textOf(doc.message)).toBe("城东区在 2026 年的志愿时长：1 人，共 3 小时。");
     const rows: string[][] = parse(doc.data, { bom: true });
     expect(rows).toEqual([
       ["月份", "日期", "活动", "组织", "姓名", "用户名", "时长（小时）"],

@@ -81,7 +81,7 @@ describe("importing a programme table in the chat", () => {
     const text = textOf(preview);
     expect(text).toContain("共 10 项活动, 6月28日 6 项, 7月1日 1 项, 跨多日 2 项");
     expect(text).toContain("1 项有错误（不导入）");
-    expect(text).toContain("第 12 行：无法识别时间“时间待定”");
+    expect(text).toContain("第 12 行：无法识别时间「时间待定」");
     expect(text).toContain("导入到：市社会组织联合会");
     expect(text).toContain(`活动日：${CAMPAIGN}`);
     expect(text).toContain("活动日的活动默认公开");
@@ -92,7 +92,7 @@ describe("importing a programme table in the chat", () => {
     await pressAndWait(h, wang, preview, "导入 9 项");
     const done = await nextMessage(h, wang.id, since, (m) => textOf(m).startsWith("导入完成"));
     expect(textOf(done)).toContain("新增 9 项，更新 0 项，未变 0 项");
-    expect(textOf(done)).toContain(`已归入活动日“${CAMPAIGN}”`);
+    expect(textOf(done)).toContain(`已归入活动日「${CAMPAIGN}」`);
 
     const events = await db().event.findMany({ include: { organisers: { orderBy: { position: "asc" } } } });
     expect(events).toHaveLength(9);
@@ -153,7 +153,7 @@ describe("importing a programme table in the chat", () => {
     await programmeImported();
     const preview = await sendFile(wang, "安排表.csv", Buffer.from(zhProgramme));
     expect(textOf(preview)).toContain("未指定活动日");
-    await pressAndWait(h, wang, preview, `归入活动日“${CAMPAIGN}”`);
+    await pressAndWait(h, wang, preview, `归入活动日「${CAMPAIGN}」`);
     const joined = h.fake.sent(wang.id).find((m) => m.message_id === preview.message_id)!;
     expect(textOf(joined)).toContain(`活动日：${CAMPAIGN}`);
     expect((await db().pendingImport.findFirstOrThrow()).campaignName).toBe(CAMPAIGN);
@@ -270,7 +270,7 @@ describe("importing a programme table in the chat", () => {
               ["4", "义诊", "", "", "", "6月31日"],
             ]),
           ),
-        "第 2 行：这一行的单元格太少\n· 第 3 行：活动名称为空\n· 第 4 行：无法识别时间“下周某天”\n· 第 5 行：没有组织单位\n· 第 5 行：“6月31日”不是有效日期",
+        "第 2 行：这一行的单元格太少\n· 第 3 行：活动名称为空\n· 第 4 行：无法识别时间「下周某天」\n· 第 5 行：没有组织单位\n· 第 5 行：「6月31日」不是有效日期",
       ],
     ];
     for (const [name, bytes, expected] of cases) {

@@ -161,7 +161,7 @@ describe("import preview and attendance sheet", () => {
     );
     expect(view.text).toContain("&lt;plan&gt;.csv");
     expect(view.text).toContain("10 activities, 6 on 6/28, 1 on 7/1, 2 over several days");
-    expect(view.text).toContain('· row 12: time "时间待定" not understood');
+    expect(view.text).toContain("· row 12: time “时间待定” not understood");
     expect(view.reply_markup?.inline_keyboard.map((r) => r.map((b) => b.text))).toEqual([
       ["Import 9", "Cancel"],
       ["Import and post the cards to each organisation's groups"],

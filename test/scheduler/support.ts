@@ -1,4 +1,4 @@
-import type { Limits } from "../../src/delivery/rate-limiter.ts";
+import type { Limits, RateLimiter } from "../../src/delivery/rate-limiter.ts";
 import type { CallApi, Sender } from "../../src/delivery/sender.ts";
 import type { TimeWindow } from "../../src/domain/time/window.ts";
 import type { Services } from "../../src/services/services.ts";
@@ -101,7 +101,7 @@ export async function seedGroupsWithEvents(
  */
 export function testSender(
   services: Services,
-  options: { instanceId: string; callApi: CallApi; limits?: Limits },
+  options: { instanceId: string; callApi: CallApi; limits?: Limits; limiter?: RateLimiter },
 ): Sender {
   return createSender({ services, botUsername: () => "yiqi_test_bot", ...options });
 }

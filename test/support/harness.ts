@@ -34,7 +34,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const logger = pino({ level: config.logLevel });
   const app = await createApp({ config, logger, ...options.app });
-  if (options.start ?? true) await app.start();
+  if (options.start ?? true) {
+    await app.start();
+    // webhook mode: the fake posts to this instance's own port, whatever WEBHOOK_URL says
+    if (config.webhook && app.http) fake.spreadWebhook([`http://127.0.0.1:${app.http.port}${config.webhook.path}`]);
+  }
   return {
     fake,
     app,

@@ -66,12 +66,13 @@ async function exportSignups(ctx: YiqiContext) {
   }
   // the file and its caption are the person's own: in their language
   const lang = { t: ctx.tp, locale: ctx.personalLocale, now: now() };
-  const { csv, rows } = await exports.signupsCsv(eventIds, lang);
+  const { csv, rows, people, cancelled } = await exports.signupsCsv(eventIds, lang);
   if (rows === 0) return ctx.reply(ctx.t("export-nothing"));
   const organisation = userText(target.name, 80);
+  const counts = { count: people, cancelled };
   const caption = campaign
-    ? ctx.tp("export-caption-campaign", { name: userText(campaign.name, 80), organisation, count: rows })
-    : ctx.tp("export-caption-upcoming", { organisation, count: rows });
+    ? ctx.tp("export-caption-campaign", { name: userText(campaign.name, 80), organisation, ...counts })
+    : ctx.tp("export-caption-upcoming", { organisation, ...counts });
   return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-signups-${target.id}.csv`, caption });
 }
 
@@ -95,12 +96,12 @@ const handlers: CallbackHandlers = {
     if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
       return ctx.answerCallbackQuery({ text: ctx.tp("toast-not-organiser"), show_alert: true });
     }
-    const { csv, rows } = await ctx.services.exports.signupsCsv([id], {
+    const { csv, people, cancelled } = await ctx.services.exports.signupsCsv([id], {
       t: ctx.tp,
       locale: ctx.personalLocale,
       now: ctx.services.now(),
     });
-    const caption = ctx.tp("export-caption-event", { title: userText(event.title, 100), count: rows });
+    const caption = ctx.tp("export-caption-event", { title: userText(event.title, 100), count: people, cancelled });
     return sendFilePrivately(ctx, "export", { bytes: csv, name: `yiqi-event-${id}-signups.csv`, caption });
   },
 };

@@ -2,15 +2,15 @@ import { Composer, InputFile } from "grammy";
 import type { Document } from "grammy/types";
 import { DIRECTORY_LIMITS } from "../../cli/organisations.ts";
 import { parseDirectoryRecords } from "../../imports/directory-table.ts";
-import { readTableRecords } from "../../imports/read-table.ts";
 import { DirectoryService } from "../../services/directory.ts";
+import { readTableRecords } from "../../services/table-files.ts";
 import {
   directoryCsv,
   directoryDoneText,
   directoryHeaderError,
   directoryPreviewView,
 } from "../../views/directory-views.ts";
-import { fileErrorText } from "../../views/import-views.ts";
+import { fileErrorText, tableFileErrorText } from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
@@ -44,10 +44,10 @@ async function importDirectory(ctx: YiqiContext, document: Document): Promise<un
   const bytes = await download(ctx, document);
   if (bytes === null) return reply(ctx.t("import-error-download"));
   const fileName = document.file_name ?? "directory.csv";
-  const records = await readTableRecords(bytes, fileName, DIRECTORY_LIMITS);
+  const records = await readTableRecords(bytes, DIRECTORY_LIMITS);
   if (!records.ok) {
     if (records.error === "empty") return reply(ctx.t("directory-error-empty"));
-    return reply(fileErrorText(records, bytes.length, DIRECTORY_LIMITS, ctx.t));
+    return reply(tableFileErrorText(records, bytes.length, DIRECTORY_LIMITS, ctx.t));
   }
   const table = parseDirectoryRecords(records.records);
   if (!table.ok) {

@@ -69,6 +69,25 @@ export async function sendRoster(ctx: YiqiContext, eventId: number, userId: Tele
   const view = await ctx.services.presenter.roster(eventId, locale);
   if (!view) return false;
   await ctx.api.sendMessage(apiId(userId), view.text, sendOptions(view));
+  if (await ctx.services.presenter.rosterOverflows(eventId, locale)) {
+    // a big event: the message shows the counts and the first names that fit; everyone is in the spreadsheet
+    const t = ctx.services.translator.for(locale);
+    const { csv, rows } = await ctx.services.exports.signupsCsv([eventId], { t, locale, now: ctx.services.now() });
+    await ctx.api.sendDocument(apiId(userId), new InputFile(csv, `yiqi-signups-${eventId}.csv`), {
+      caption: t("roster-document", { count: rows }),
+    });
+  }
+  return true;
+}
+
+/** Everyone going, by first name, as a text document (when the names do not fit in an alert). */
+async function sendNames(ctx: YiqiContext, eventId: number, userId: TelegramId, locale: Locale): Promise<boolean> {
+  const who = await ctx.services.presenter.whoIsGoingList(eventId, locale);
+  if (!who) return false;
+  const names = who.names ?? who.text;
+  await ctx.api.sendDocument(apiId(userId), new InputFile(Buffer.from(names, "utf8"), `yiqi-going-${eventId}.txt`), {
+    caption: who.text,
+  });
   return true;
 }
 
@@ -160,9 +179,14 @@ const handlers: CallbackHandlers = {
     const { access } = await accessTo(ctx, id);
     if (access === "none") return toast(ctx, "event-not-visible", undefined, true);
     if (!seesNames(access)) return toast(ctx, "who-members-only", undefined, true);
-    const text = await ctx.services.presenter.whoIsGoing(id, ctx.personalLocale);
-    if (text === null) return toast(ctx, "toast-event-missing");
-    return ctx.answerCallbackQuery({ text, show_alert: true });
+    const who = await ctx.services.presenter.whoIsGoingList(id, ctx.personalLocale);
+    if (who === null) return toast(ctx, "toast-event-missing");
+    if (who.names === null) return ctx.answerCallbackQuery({ text: who.text, show_alert: true });
+    // too many names for an alert: the counts, and the whole list privately as a document
+    const user = await ctx.services.users.find(ctx.ids.user);
+    if (!user?.startedBot) return ctx.answerCallbackQuery({ url: deepLink(ctx, `wh_${id}`) });
+    await sendNames(ctx, id, ctx.ids.user, ctx.personalLocale);
+    return ctx.answerCallbackQuery({ text: `${who.text}\n${ctx.tp("who-sent-private")}`, show_alert: true });
   },
 
   async calendar(ctx, { id }) {
@@ -248,7 +272,7 @@ export function eventsFeature(): Composer<YiqiContext> {
   });
 
   feature.chatType("private").command("start", async (ctx, next) => {
-    const match = /^(ic|mg|ev|my)_?(\d*)$/.exec(ctx.match);
+    const match = /^(ic|mg|ev|my|wh)_?(\d*)$/.exec(ctx.match);
     if (!match) return next();
     const id = Number(match[2]);
     switch (match[1]) {
@@ -261,6 +285,11 @@ export function eventsFeature(): Composer<YiqiContext> {
         const done =
           match[1] === "ic" ? await sendCalendar(ctx, id, ctx.ids.user, ctx.locale) : await postCard(ctx, id);
         return done || ctx.reply(ctx.t("event-not-visible"));
+      }
+      case "wh": {
+        const { access } = await accessTo(ctx, id);
+        if (access === "none" || !seesNames(access)) return ctx.reply(ctx.t("event-not-visible"));
+        return (await sendNames(ctx, id, ctx.ids.user, ctx.locale)) || ctx.reply(ctx.t("event-not-visible"));
       }
       case "mg": {
         const event = await ctx.services.events.get(id);

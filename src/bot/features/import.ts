@@ -3,8 +3,15 @@ import type { Document } from "grammy/types";
 import { conversationKind } from "../../services/conversations.ts";
 import { readProgrammeOffThread } from "../../services/programme-parser.ts";
 import { IMPORT_LIMITS, type PendingProgramme } from "../../services/programmes.ts";
+import { programmeBytes } from "../../services/table-files.ts";
 import { userText } from "../../views/html.ts";
-import { errorLines, fileErrorText, type ImportLimits, importPreviewView } from "../../views/import-views.ts";
+import {
+  errorLines,
+  fileErrorText,
+  type ImportLimits,
+  importPreviewView,
+  tableFileErrorText,
+} from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
 import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
 import { postCard } from "../cards.ts";
@@ -73,8 +80,12 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
   if (size > importLimits.maxBytes)
     return say(fileErrorText({ ok: false, error: "too_large" }, size, importLimits, ctx.t));
   await ctx.replyWithChatAction("typing").catch(() => undefined);
-  const bytes = await download(ctx, document);
-  if (bytes === null) return say(ctx.t("import-error-download"));
+  const file = await download(ctx, document);
+  if (file === null) return say(ctx.t("import-error-download"));
+  // a workbook (.xlsx, .xls) is read as the CSV of its first sheet
+  const table = await programmeBytes(file, undefined);
+  if (!table.ok) return say(tableFileErrorText(table, file.length, importLimits, ctx.t));
+  const bytes = table.bytes;
 
   const now = ctx.services.now();
   const year = campaignName ? await ctx.services.campaigns.yearFor(campaignName, now, target.timeZone) : null;

@@ -6,6 +6,7 @@ import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
 import { groupLinkFeature } from "./group-link.ts";
+import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
@@ -37,6 +38,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     hoursFeature(),
     settingsFeature(),
     summaryFeature(),
+    guestsFeature(),
     eventsFeature(),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { telegramId } from "../../telegram-id.ts";
+import { apiId, type TelegramId, telegramId } from "../../telegram-id.ts";
 import type { YiqiContext } from "../context.ts";
 
 /**
@@ -38,12 +38,20 @@ export function membershipFeature(): Composer<YiqiContext> {
     }
   });
 
+  // A conversation half done in the group (a /setup waiting for an answer) moved to the supergroup: its
+  // question is in the old chat, so ask for the answer again there, as a message one can reply to.
+  const migrated = async (ctx: YiqiContext, from: TelegramId, to: TelegramId) => {
+    const { movedConversations } = await ctx.services.chats.migrate(from, to);
+    if (movedConversations === 0) return;
+    const t = ctx.services.translator.for(await ctx.services.languages.ofChat(to));
+    await ctx.api.sendMessage(apiId(to), t("conversation-migrated"), { reply_markup: { force_reply: true } });
+  };
   feature.on("message:migrate_to_chat_id", async (ctx) => {
-    await ctx.services.chats.migrate(ctx.ids.chat, telegramId(ctx.message.migrate_to_chat_id));
+    await migrated(ctx, ctx.ids.chat, telegramId(ctx.message.migrate_to_chat_id));
     ctx.log.info({ from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, "group became a supergroup");
   });
   feature.on("message:migrate_from_chat_id", async (ctx) => {
-    await ctx.services.chats.migrate(telegramId(ctx.message.migrate_from_chat_id), ctx.ids.chat);
+    await migrated(ctx, telegramId(ctx.message.migrate_from_chat_id), ctx.ids.chat);
   });
   feature.on("message:left_chat_member", async (ctx) => {
     await ctx.services.chats.left(ctx.ids.chat, telegramId(ctx.message.left_chat_member.id));

@@ -74,14 +74,25 @@ async function requireAdmin(ctx: YiqiContext): Promise<boolean> {
   return true;
 }
 
-const prompt = (ctx: YiqiContext, key: string, args?: Record<string, string>) =>
-  ctx.reply(ctx.t(key, args), {
+/**
+ * A question the admin answers by replying. A selective force-reply only opens the reply box for people
+ * the message mentions or whose message it replies to: it replies to the admin's own message (their
+ * answer, or the /setup the buttons answered) and, after a button, also mentions them.
+ */
+function prompt(ctx: YiqiContext, key: string, args?: Record<string, string>) {
+  const theirs = ctx.message ?? ctx.callbackQuery?.message?.reply_to_message;
+  const from = ctx.from;
+  const mention =
+    ctx.callbackQuery && from ? `<a href="tg://user?id=${from.id}">${userText(from.first_name, 60)}</a>\n` : "";
+  return ctx.reply(`${mention}${ctx.t(key, args)}`, {
     parse_mode: "HTML",
     reply_markup: { force_reply: true, selective: true },
-    reply_parameters: ctx.message
-      ? { message_id: ctx.message.message_id, allow_sending_without_reply: true }
-      : undefined,
+    reply_parameters: theirs ? { message_id: theirs.message_id, allow_sending_without_reply: true } : undefined,
   });
+}
+
+/** The buttons of a step that was just answered go away, so nobody taps them again. */
+const answered = (ctx: YiqiContext) => ctx.editMessageReplyMarkup().catch(() => undefined);
 
 async function showStatus(ctx: YiqiContext, organisationId: number) {
   const org = await ctx.services.organisations.find(organisationId);
@@ -169,11 +180,20 @@ async function askLocale(ctx: YiqiContext) {
   });
 }
 
+/** The step each button answers. */
+const stepOf: Partial<Record<CallbackPayload["action"], string>> = {
+  setupKind: "kind",
+  setupParent: "parent",
+  setupZone: "zone",
+  setupLocale: "locale",
+};
+
 async function step(ctx: YiqiContext, payload: CallbackPayload) {
   if (payload.action === "setupCreate") {
     const mode = payload.id === 1 ? "code" : "name";
     await saveConversation(ctx, KIND, mode, {});
     await ctx.answerCallbackQuery();
+    await answered(ctx);
     return prompt(ctx, mode === "code" ? "setup-ask-code" : "setup-ask-name");
   }
   if (payload.action === "setupParent" && payload.id !== 0) {
@@ -185,6 +205,7 @@ async function step(ctx: YiqiContext, payload: CallbackPayload) {
   if (state === null) return ctx.answerCallbackQuery({ text: ctx.tp("setup-not-yours") });
   const draft = state.data;
   await ctx.answerCallbackQuery();
+  if (payload.action.startsWith("setup") && state.step === stepOf[payload.action]) await answered(ctx);
   switch (payload.action) {
     case "setupKind": {
       const kind = orgKinds[payload.id];
@@ -242,6 +263,9 @@ export function setupFeature(): Composer<YiqiContext> {
     const profile = await ctx.services.chats.profile(ctx.ids.chat);
     if (profile?.organisationId) await showStatus(ctx, profile.organisationId);
     return ctx.reply(ctx.t(profile?.organisationId ? "setup-change" : "setup-choose"), {
+      ...(ctx.message
+        ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } }
+        : {}),
       reply_markup: keyboard([
         [callbackButton(ctx.t("setup-btn-create"), encodeCallback("setupCreate", 0))],
         [callbackButton(ctx.t("setup-btn-join"), encodeCallback("setupCreate", 1))],

@@ -31,3 +31,4 @@ export {
 export type { ChatRef, GroupChatObject, GroupInit, UserInit, UserRef } from "./state.ts";
 export { type SendOptions, SimUser } from "./users.ts";
 export { EmulatorView } from "./view.ts";
+export type { WebhookDelivery, WebhookSettings } from "./webhook.ts";

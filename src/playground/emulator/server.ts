@@ -31,6 +31,7 @@ import {
 } from "./state.ts";
 import { SimUser } from "./users.ts";
 import { EmulatorView } from "./view.ts";
+import type { WebhookDelivery, WebhookSettings } from "./webhook.ts";
 
 export interface FakeTelegramOptions {
   /** The token the bot must use; default TEST_BOT_TOKEN. */
@@ -197,9 +198,31 @@ export class FakeTelegram {
     return structuredClone(this.state.commands.get(key) ?? []);
   }
 
-  /** Updates queued and not yet confirmed by the bot. */
+  /** Updates queued and not yet confirmed by the bot (in webhook mode: not yet answered with a 2xx). */
   pendingUpdates(): number {
-    return this.state.updates.pending;
+    const { updates } = this.state;
+    return updates.webhook.active ? updates.webhook.pending : updates.pending;
+  }
+
+  // Webhook
+
+  /**
+   * Stands in for a load balancer in front of several instances: once the bot has called setWebhook, updates
+   * are POSTed round-robin to these URLs instead of the one it gave (`undefined`: to that one again).
+   */
+  spreadWebhook(urls: string[] | undefined): void {
+    this.state.updates.webhook.spread(urls);
+  }
+
+  /** The webhook the bot set (url, secret, max_connections), if any. */
+  webhook(): WebhookSettings | undefined {
+    const settings = this.state.updates.webhook.settings;
+    return settings && { ...settings };
+  }
+
+  /** Every POST of an update so far, in the order answered (retries included). */
+  webhookDeliveries(): WebhookDelivery[] {
+    return this.state.updates.webhook.deliveries();
   }
 
   /**
@@ -244,7 +267,8 @@ export class FakeTelegram {
    */
   idle(options: WaitOptions = {}): Promise<void> {
     const { updates } = this.state;
-    const check = () => updates.pending === 0 && updates.polling;
+    const check = () =>
+      updates.webhook.active ? updates.webhook.pending === 0 : updates.pending === 0 && updates.polling;
     return this.changes
       .waitFor(check, options.timeoutMs ?? DEFAULT_WAIT_MS, () => {
         return `idle (pending updates: ${updates.pending}, polling: ${updates.polling})\n${this.log.describeRecent()}`;
@@ -305,6 +329,7 @@ export class FakeTelegram {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       this.state.updates.release();
+      this.state.updates.webhook.close();
       this.changes.close();
       this.server.close(() => resolve());
       setImmediate(() => this.server.closeAllConnections());

@@ -3,6 +3,7 @@ import { RateLimits } from "./limits.ts";
 import { type BotStatus, isPresent, type MemberStatus } from "./members.ts";
 import type { UploadedFile } from "./multipart.ts";
 import { UpdateQueue } from "./updates.ts";
+import { WebhookSender } from "./webhook.ts";
 
 type ChatObject = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
 export type GroupChatObject = Chat.GroupChat | Chat.SupergroupChat;
@@ -81,7 +82,7 @@ export class TelegramState {
     readonly privacyMode: boolean,
     onChange: () => void,
   ) {
-    this.updates = new UpdateQueue(onChange);
+    this.updates = new UpdateQueue(onChange, new WebhookSender(now, onChange));
   }
 
   /** Unix time in seconds, as in Telegram's `date` fields. */

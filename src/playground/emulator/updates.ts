@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
 import { ApiError } from "./api-error.ts";
+import type { WebhookSender, WebhookSettings } from "./webhook.ts";
 
 type UpdatePayload = Omit<Update, "update_id">;
 
@@ -30,7 +31,21 @@ export class UpdateQueue {
   private allowedUpdates: string[] = [];
   private waiting: WaitingPoll | undefined;
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(
+    private readonly onChange: () => void,
+    /** while a webhook is set, updates are POSTed there instead of waiting for getUpdates */
+    readonly webhook: WebhookSender,
+  ) {}
+
+  /** setWebhook: updates (those queued too) go to the webhook from now on, filtered by `allowed_updates`. */
+  setWebhook(settings: WebhookSettings, allowedUpdates: string[] | undefined): void {
+    if (allowedUpdates !== undefined) this.allowedUpdates = allowedUpdates;
+    this.webhook.set(settings);
+    this.waiting?.fail(new ApiError(409, "Conflict: terminated by setWebhook request"));
+    for (const update of this.take(MAX_LIMIT * 1000)) this.webhook.offer(update);
+    this.queue.length = 0;
+    this.onChange();
+  }
 
   /**
    * Queues an update. While a poll is waiting, the bot's `allowed_updates` are known and an update it does not accept
@@ -39,7 +54,11 @@ export class UpdateQueue {
   push(payload: UpdatePayload): void {
     const update = { update_id: this.nextUpdateId++, ...payload } as Update;
     const waiting = this.waiting;
-    if (waiting && !this.isAllowed(update)) return;
+    if ((waiting || this.webhook.active) && !this.isAllowed(update)) return;
+    if (this.webhook.offer(update)) {
+      this.onChange();
+      return;
+    }
     this.queue.push(update);
     waiting?.finish(this.take(waiting.limit));
     this.onChange();
@@ -56,6 +75,14 @@ export class UpdateQueue {
   }
 
   poll(request: PollRequest, signal: AbortSignal): Promise<Update[]> {
+    if (this.webhook.active) {
+      return Promise.reject(
+        new ApiError(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        ),
+      );
+    }
     if (request.allowedUpdates !== undefined) this.allowedUpdates = request.allowedUpdates;
     this.confirm(request.offset);
     const limit = Math.min(Math.max(request.limit, 1), MAX_LIMIT);

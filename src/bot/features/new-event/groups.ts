@@ -36,6 +36,7 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     place: draft.online ? ctx.t("event-online") : userText(draft.place ?? "", 200),
     capacity: draft.capacity ?? ctx.t("form-unlimited"),
   });
+  const guests = draft.guests ? `\n${ctx.t("form-summary-guests", { count: draft.guests })}` : "";
   const roles = draft.roles?.length
     ? `\n${ctx.t("form-summary-roles", { roles: userText(formatRoles(draft.roles), 500) })}`
     : "";
@@ -54,9 +55,12 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
       ),
     ]);
   }
-  rows.push([callbackButton(ctx.t("roles-btn-set"), encodeCallback("newRoles", state.orgId))]);
+  rows.push([
+    callbackButton(ctx.t("roles-btn-set"), encodeCallback("newRoles", state.orgId)),
+    callbackButton(ctx.t("guests-btn-set"), encodeCallback("newGuests", state.orgId)),
+  ]);
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
-  return ctx.reply(`${summary}${roles}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
+  return ctx.reply(`${summary}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
     parse_mode: "HTML",
     reply_markup: keyboard(rows),
   });
@@ -95,6 +99,18 @@ function toggle(ids: TelegramId[], id: TelegramId): TelegramId[] {
   return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
 }
 
+/** A part that is not asked in turn (roles, guests): its button on the groups step asks for it, then back here. */
+function askExtra(field: "roles" | "guests") {
+  return wizardButton(async (ctx, _payload, { step, data }) => {
+    if (step !== "groups" || !started(data)) return;
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await saveConversation(ctx, newEventKind, field, data);
+    const skip = skipButton(field);
+    const buttons = skip ? [[callbackButton(ctx.t(skip.label), encodeCallback("newStep", 0, skip.answer))]] : [];
+    return ctx.reply(ctx.t(`form-ask-${field}`), { parse_mode: "HTML", reply_markup: keyboard(buttons) });
+  });
+}
+
 /** The buttons of the groups step: tick a group, join a campaign, post. */
 export const groupButtons: CallbackHandlers = {
   newGroup: wizardButton(async (ctx, payload, { step, data }) => {
@@ -112,14 +128,8 @@ export const groupButtons: CallbackHandlers = {
     await ctx.deleteMessage().catch(() => undefined);
     return askGroups(ctx, { ...data, campaignId: data.campaignId === payload.id ? null : payload.id });
   }),
-  newRoles: wizardButton(async (ctx, _payload, { step, data }) => {
-    if (step !== "groups" || !started(data)) return;
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await saveConversation(ctx, newEventKind, "roles", data);
-    const skip = skipButton("roles");
-    const buttons = skip ? [[callbackButton(ctx.t(skip.label), encodeCallback("newStep", 0, skip.answer))]] : [];
-    return ctx.reply(ctx.t("form-ask-roles"), { parse_mode: "HTML", reply_markup: keyboard(buttons) });
-  }),
+  newRoles: askExtra("roles"),
+  newGuests: askExtra("guests"),
   newPost: wizardButton(async (ctx, _payload, { step, data }) => {
     if (step !== "groups") return;
     await ctx.editMessageReplyMarkup().catch(() => undefined);

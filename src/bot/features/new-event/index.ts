@@ -21,7 +21,7 @@ export function newEventFeature(): Composer<YiqiContext> {
     if (ctx.chat?.type === "private") return line ? oneLineInPrivate(ctx, line) : chooseOrganisation(ctx);
     const orgId = await groupOrganisation(ctx);
     if (orgId === null) return ctx.reply(ctx.t("events-not-set-up"));
-    if (orgId === "refused") return ctx.reply(ctx.t("toast-not-organiser"));
+    if (orgId === "refused") return ctx.reply(ctx.t("newevent-not-organiser"));
     if (line) return oneLineInGroup(ctx, line, orgId);
     return ctx.reply(ctx.t("form-continue-private"), {
       reply_markup: keyboard([[urlButton(ctx.t("btn-open-private"), deepLink(ctx, newEventLink(ctx.ids.chat)))]]),

@@ -1,4 +1,4 @@
-import type { EventDraft } from "../../../domain/event-form.ts";
+import type { EventDraft, FormField } from "../../../domain/event-form.ts";
 import type { TimeWindow } from "../../../domain/time/window.ts";
 import { conversationKind } from "../../../services/conversations.ts";
 import { parseTelegramId, type TelegramId } from "../../../telegram-id.ts";
@@ -29,9 +29,12 @@ export function started(state: NewEventState): state is StartedState {
   return state.orgId !== undefined;
 }
 
-/** Where /edit stands. Step: the form field being typed. */
+/** Where /edit stands. Step: the form field being typed, or "notify" (the answer waits for "tell the members?"). */
 export interface EditState {
   eventId: number;
+  /** at "notify": the part and the text typed for it, applied once the organiser chose */
+  field?: FormField;
+  text?: string;
 }
 
 /**
