@@ -60,7 +60,9 @@ export async function startStandIn(token = "7000001:bench-token-bench-token-benc
         while (queue.length > 0 && (queue[0] as Update).update_id < offset) queue.shift();
         const limit = Math.min(100, Number(params.limit ?? 100));
         const timeout = Number(params.timeout ?? 0);
-        if (waiting) waiting.respond([]);
+        const previous = waiting;
+        waiting = null;
+        previous?.respond([]);
         const mine = { offset, limit, respond: (updates: Update[]) => reply(res, updates) };
         waiting = mine;
         deliverWaiting();
@@ -166,7 +168,9 @@ export async function startStandIn(token = "7000001:bench-token-bench-token-benc
       webhooks = { urls, secret, next: 0 };
     },
     async close() {
-      if (waiting) waiting.respond([]);
+      const last = waiting;
+      waiting = null;
+      last?.respond([]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
