@@ -64,7 +64,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
         capacity: 10,
       },
     });
-    const groups = [];
+    const groups: ReturnType<typeof h.fake.group>[] = [];
     for (let i = 0; i < 5; i++) {
       const group = h.fake.group({ title: `第${i + 1}群` });
       await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
@@ -89,7 +89,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     await refresher.markDirty(event.id);
     expect(await refresher.flush()).toBe(2);
     expect(renders).toBe(2);
-    const updated = () => groups.filter((g) => h.fake.lastMessage(g)?.text.includes("五群同场活动")).length;
+    const updated = () => groups.filter((g) => h.fake.lastMessage(g)?.text?.includes("五群同场活动")).length;
     expect(updated()).toBe(2);
 
     clock.advance(1500);
