@@ -7,10 +7,9 @@ import {
   planDirectory,
   type StoredOrg,
 } from "../domain/directory-plan.ts";
-import { subtreeOf } from "../domain/org-tree.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
-import { newJoinCode } from "./organisations.ts";
+import { newJoinCode, OrganisationService } from "./organisations.ts";
 
 /** One organisation of the directory after an import (or as it would be): its join code and link. */
 export interface DirectoryEntry {
@@ -203,8 +202,8 @@ export class DirectoryService {
     return known;
   }
 
-  private async subtreeIds(rootId: number): Promise<number[]> {
-    const all = await this.db.organisation.findMany({ select: { id: true, parentId: true } });
-    return subtreeOf(all, rootId).map((o) => o.id);
+  /** The root and everything below it: the tree's indexed walk, not every organisation in the database. */
+  private subtreeIds(rootId: number): Promise<number[]> {
+    return new OrganisationService(this.db).subtreeIds(rootId);
   }
 }

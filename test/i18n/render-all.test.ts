@@ -69,6 +69,11 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    linked: "8",
+    total: "10",
+    level: "区县",
+    levels: "区县 8/10 · 组织 412/1126",
+    group: "海曙区社会组织群",
   },
   en: {
     title: "Tree planting",
@@ -128,6 +133,11 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    linked: "8",
+    total: "10",
+    level: "district",
+    levels: "Districts 8/10 · Organisations 412/1126",
+    group: "Haishu social organisations",
   },
 };
 

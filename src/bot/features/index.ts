@@ -11,6 +11,7 @@ import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
@@ -32,6 +33,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
+    organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
