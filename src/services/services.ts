@@ -121,7 +121,7 @@ export function createServices(deps: ServiceDeps): Services {
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
-    summaries: new SummaryService({ db, signups }),
+    summaries: new SummaryService({ db, dialect: deps.database.dialect, signups }),
     privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };
