@@ -27,7 +27,7 @@ const samples: Record<Locale, Record<string, string>> = {
     place: "江北公园东门",
     lead: "1 小时",
     places: "3/20",
-    offsets: "24 小时、1 小时",
+    offsets: "1 天和 2 小时",
     file: "公益日活动安排表.csv",
     value: "6月31日",
     text: "明早",
@@ -69,6 +69,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    head: "1 天、2 小时",
+    last: "30 分钟",
+    language: "中文",
   },
   en: {
     title: "Tree planting",
@@ -86,7 +89,7 @@ const samples: Record<Locale, Record<string, string>> = {
     place: "East gate, Jiangbei Park",
     lead: "1 hour",
     places: "3/20",
-    offsets: "24 hours, 1 hour",
+    offsets: "1 day and 2 hours",
     file: "programme.csv",
     value: "31 June",
     text: "tomorrow-ish",
@@ -128,6 +131,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    head: "1 day, 2 hours",
+    last: "30 minutes",
+    language: "English",
   },
 };
 

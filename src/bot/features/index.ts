@@ -10,6 +10,7 @@ import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
+import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
@@ -36,6 +37,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     campaignFeature(),
     attendanceFeature(),
     hoursFeature(),
+    mySettingsFeature(),
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),
