@@ -119,9 +119,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       clusterLog.info({ seeded, ...recovered }, "sending from this instance");
       sender.start();
       cards.setActive(true);
+      // planning is the leader's too: one instance plans each minute, not every instance (fail-over with the lock)
+      if (config.schedulerEnabled) scheduler.start();
     },
     async onDeposed() {
       cards.setActive(false);
+      await scheduler.stop();
       await sender.stop();
     },
     onMessage(message) {
@@ -177,7 +180,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (database.kind === "postgresql") cards.setActive(false);
       await theCluster.start();
       cards.start();
-      if (config.schedulerEnabled) scheduler.start();
       if (config.webhook) {
         // every instance sets the same webhook: harmless, and whichever starts last leaves it as it was
         await bot.api.setWebhook(config.webhook.url, {

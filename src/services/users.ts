@@ -31,8 +31,8 @@ export class UserService {
     const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
     const id = telegramId(user.id);
     if (this.seen.get(id) === fingerprint) return;
-    // One statement: this runs on the first tap of every user the process sees.
-    await this.tapPath.rememberUser({
+    // One statement: this runs on the first tap of every user the process sees; it answers their chosen language too.
+    const { locale } = await this.tapPath.rememberUser({
       id,
       // names from Telegram are stored without bidi overrides or control characters, cut to fit a list
       firstName: cleanText(user.first_name, textLimits.person),
@@ -43,6 +43,7 @@ export class UserService {
     });
     if (this.seen.size > 100_000) this.seen.clear();
     this.seen.set(id, fingerprint);
+    this.rememberChosen(id, locale);
   }
 
   /** Forgets what this process cached about a person, so the next update writes their row afresh. */
@@ -66,9 +67,13 @@ export class UserService {
     const cached = this.chosen.get(userId);
     if (cached && Date.now() - cached.at < LOCALE_CACHE_MS) return cached.locale;
     const row = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
-    if (this.chosen.size > 100_000) this.chosen.clear();
-    this.chosen.set(userId, { at: Date.now(), locale: row?.locale ?? null });
+    this.rememberChosen(userId, row?.locale ?? null);
     return row?.locale ?? null;
+  }
+
+  private rememberChosen(userId: TelegramId, locale: string | null): void {
+    if (this.chosen.size > 100_000) this.chosen.clear();
+    this.chosen.set(userId, { at: Date.now(), locale });
   }
 
   /** Chooses (or with null, forgets) the language this person is spoken to in privately. */

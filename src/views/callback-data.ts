@@ -129,7 +129,7 @@ export const actionRules: Record<Action, ActionRule> = {
   directoryConfirm: "organiser",
   directoryCancel: "organiser",
   linkGroup: "group-admin",
-  organisationsPage: "member",
+  organisationsPage: "organiser",
   organisationsCsv: "organiser",
   importConfirmPost: "organiser",
   parentApprove: "hub-organiser",

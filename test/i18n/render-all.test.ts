@@ -72,6 +72,11 @@ const samples: Record<Locale, Record<string, string>> = {
     head: "1 天、2 小时",
     last: "30 分钟",
     language: "中文",
+    linked: "8",
+    total: "10",
+    level: "区县",
+    levels: "区县 8/10 · 组织 412/1126",
+    group: "海曙区社会组织群",
   },
   en: {
     title: "Tree planting",
@@ -134,6 +139,11 @@ const samples: Record<Locale, Record<string, string>> = {
     head: "1 day, 2 hours",
     last: "30 minutes",
     language: "English",
+    linked: "8",
+    total: "10",
+    level: "district",
+    levels: "Districts 8/10 · Organisations 412/1126",
+    group: "Haishu social organisations",
   },
 };
 

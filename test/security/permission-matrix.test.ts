@@ -133,7 +133,8 @@ describe("the permission matrix, built from the callback and command registries"
     const { ids } = target;
     if (action === "attendToggle") return [ids.signup ?? 0];
     if (action === "parentApprove" || action === "parentDecline") return [ids.request ?? 0];
-    if (action === "linkGroup" || action === "organisationsCsv" || action === "newOrg") return [ids.organisation ?? 0];
+    if (["linkGroup", "organisationsCsv", "organisationsPage", "newOrg"].includes(action))
+      return [ids.organisation ?? 0];
     return [ids.event ?? 0, 1];
   }
 
