@@ -69,6 +69,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    rule: "每周六",
+    first: "6月6日 周六 9:00–11:00",
+    last: "12月26日 周六 9:00–11:00",
   },
   en: {
     title: "Tree planting",
@@ -128,6 +131,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    rule: "every Saturday",
+    first: "Sat 6 Jun, 9:00–11:00",
+    last: "Sat 26 Dec, 9:00–11:00",
   },
 };
 
@@ -163,6 +169,8 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "already",
+  "refused",
 ]);
 
 function messageSources(locale: Locale): Map<string, { file: string; source: string }> {
