@@ -7,20 +7,20 @@ form-time-series_empty = “{ $value }” has no date before its end; check the 
 form-series-reading = I read the time as <b>{ $rule }</b>, { $count ->
     [one] once
    *[other] { $count } times
-  }, from <b>{ $first }</b> to <b>{ $last }</b>. Is that right?
-series-note-year-end = ℹ️ No end date or number of times, so I planned it until the end of the year (the last one { $last }). To change that, add “until …” or “… times”, e.g. “{ $example }”.
+  }, from <b>{ $first }</b> to <b>{ $final }</b>. Is that right?
+series-note-year-end = ℹ️ No end date or number of times, so I planned it until the end of the year (the last one { $final }). To change that, add “until …” or “… times”, e.g. “{ $example }”.
 series-created = 🔁 Planned { $count ->
     [one] one date
    *[other] { $count } dates
-  }: { $rule }, from { $first } to { $last }. Each has its own places and sign-ups.
+  }: { $rule }, from { $first } to { $final }. Each has its own places and sign-ups.
 form-summary-series = 🔁 { $rule } · { $count ->
     [one] once
    *[other] { $count } times
-  } (until { $last })
+  } (until { $final })
 # the card and the /events list
 series-line = 🔁 { $rule } · { $count ->
     [one] this is the last one
-   *[other] { $count } to go from this one (until { $last })
+   *[other] { $count } to go from this one (until { $final })
   }
 btn-signup-series = 🔁 Sign up for all upcoming ({ $count })
 btn-cancel-series = Cancel all upcoming
@@ -60,7 +60,7 @@ edit-done-series = ✅ Updated { $count ->
 edit-converted-series = ✅ “{ $title }” now repeats: { $rule }, { $count ->
     [one] once
    *[other] { $count } times
-  } (from { $first } to { $last }). People signed up keep their place on the first date.
+  } (from { $first } to { $final }). People signed up keep their place on the first date.
 cancel-series-ask = “{ $title }” is one date of “{ $rule }”; { $count ->
     [one] one person is
    *[other] { $count } people are

@@ -4,6 +4,7 @@ import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { eventsInScope, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -198,11 +199,11 @@ export class EventService {
   }
 
   /**
-   * Upcoming (not yet ended) events of the given organisations, soonest first; of a recurring activity only its
+   * Upcoming (not yet ended) events the scope shows, soonest first; of a recurring activity only its
    * next occurrence, with how many are left (`series`: by series id, the count and the last one's start).
    */
-  async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const live = { ...ownedOrCoHosted(organisationIds), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+  async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
+    const live = { ...eventsInScope(scope), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
     // the live occurrences of the recurring activities shown here (at most 100 each): first, last and how many
     const occurrences = await this.db.event.findMany({
       where: { ...live, seriesId: { not: null } },
@@ -229,6 +230,15 @@ export class EventService {
       }),
     ]);
     return { total, events, series };
+  }
+
+  /** Does the scope show this event (its organisation or a co-organiser is in it)? */
+  async shownIn(eventId: number, scope: OrgScope): Promise<boolean> {
+    const row = await this.db.event.findFirst({
+      where: { id: eventId, ...eventsInScope(scope) },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   /** Events an organiser can manage: those of the given organisations that have not ended. */

@@ -30,7 +30,7 @@ export function shortDate(date: Date, timeZone: string, v: Pick<ViewContext, "lo
 /** "🔁 每周六 · 本次起还有 30 次（至12月26日）" on the card and in the /events list. */
 export function seriesLine(s: SeriesShown, timeZone: string, v: ViewContext): string {
   const last = shortDate(s.lastStart, timeZone, v);
-  return v.t("series-line", { rule: patternText(s.pattern, v), count: s.left, last });
+  return v.t("series-line", { rule: patternText(s.pattern, v), count: s.left, final: last });
 }
 
 /** The card's "sign up for all upcoming" and "cancel all upcoming" buttons, while more than this one is left. */

@@ -10,7 +10,9 @@ import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
+import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
@@ -33,10 +35,12 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
+    organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
     hoursFeature(),
+    mySettingsFeature(),
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),

@@ -36,7 +36,7 @@ export function seriesReading(ctx: YiqiContext, draft: EventDraft, form: FormCon
     rule: describePattern(series.pattern, ctx.locale),
     count: series.occurrences.length,
     first: when(ctx, first),
-    last: when(ctx, last),
+    final: when(ctx, last),
     end: series.end,
   };
 }
@@ -46,7 +46,7 @@ export function seriesNoteLines(ctx: YiqiContext, draft: EventDraft, form: FormC
   const reading = seriesReading(ctx, draft, form);
   if (reading?.end !== "year_end") return [];
   const example = `${draft.timeText ?? ""} ${ctx.locale === "en" ? "10 times" : "共10次"}`;
-  return [ctx.t("series-note-year-end", { last: reading.last, example })];
+  return [ctx.t("series-note-year-end", { final: reading.final, example })];
 }
 
 /**

@@ -54,6 +54,7 @@ DROP TABLE "Event";
 ALTER TABLE "new_Event" RENAME TO "Event";
 CREATE INDEX "Event_organisationId_startsAt_idx" ON "Event"("organisationId", "startsAt");
 CREATE INDEX "Event_status_startsAt_idx" ON "Event"("status", "startsAt");
+CREATE INDEX "Event_status_endsAt_idx" ON "Event"("status", "endsAt");
 CREATE INDEX "Event_campaignId_idx" ON "Event"("campaignId");
 CREATE INDEX "Event_cardsStale_idx" ON "Event"("cardsStale");
 CREATE INDEX "Event_seriesId_startsAt_idx" ON "Event"("seriesId", "startsAt");
