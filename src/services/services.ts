@@ -21,6 +21,7 @@ import { Presenter } from "./presenter.ts";
 import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
+import { SeriesService } from "./series.ts";
 import { SignupService } from "./signups.ts";
 import { SummaryService } from "./summaries.ts";
 import { UserService } from "./users.ts";
@@ -59,6 +60,8 @@ export interface Services {
   changeNotices: ChangeNotices;
   /** guests (+1, +2) who hold places */
   guests: GuestService;
+  /** recurring activities: sign up for (or cancel) every upcoming occurrence */
+  series: SeriesService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
@@ -91,7 +94,7 @@ export function createServices(deps: ServiceDeps): Services {
     users,
     chats,
     languages,
-    settings: new ChatSettingsService(db, chats, changes),
+    settings: new ChatSettingsService(db, chats, users, changes),
     processedUpdates: new ProcessedUpdates(db),
     conversations: new ConversationStore(db, deps.now),
     organisations,
@@ -117,6 +120,7 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     guests: new GuestService(db, deps.database.dialect, changes, signups),
+    series: new SeriesService(events, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
