@@ -1,8 +1,9 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { EventSummary } from "../views/event-views.ts";
-import { eventsInScope, inScopeOrAbove, type OrgScope } from "./org-scope.ts";
+import { eventsInScope, eventsInScopeSql, inScopeOrAbove, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -88,17 +89,26 @@ export class CampaignService {
 
   /** The campaign's events the scope shows, with sign-up counts and the district each sits in. */
   async programme(campaignId: number, scope: OrgScope): Promise<ProgrammeEntry[]> {
-    const events = await this.db.event.findMany({
-      where: { campaignId, ...eventsInScope(scope), status: { notIn: ["draft", "cancelled"] } },
-      include: {
-        organisation: {
-          include: {
-            above: { where: { ancestor: { kind: "district" } }, select: { ancestor: { select: { name: true } } } },
+    // the ids by one statement (the campaign's index, the scope as index probes), then their rows in chunks
+    const shown = await this.db.$queryRaw<{ id: number }[]>`
+      SELECT e."id" FROM "Event" e
+      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled') AND ${eventsInScopeSql(scope)}
+      ORDER BY e."startsAt", e."id"`;
+    const ids = shown.map((r) => Number(r.id));
+    const rows = await inChunks(ids, (chunk) =>
+      this.db.event.findMany({
+        where: { id: { in: chunk } },
+        include: {
+          organisation: {
+            include: {
+              above: { where: { ancestor: { kind: "district" } }, select: { ancestor: { select: { name: true } } } },
+            },
           },
         },
-      },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+      }),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const events = ids.flatMap((id) => byId.get(id) ?? []);
     const counts = await this.signups.counts(events.map((e) => e.id));
     return events.map((event) => ({
       event,

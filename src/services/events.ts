@@ -2,9 +2,10 @@ import { LIVE_STATUSES } from "../domain/event-status.ts";
 import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
-import { eventsInScope, type OrgScope } from "./org-scope.ts";
+import { eventsInScope, eventsInScopeSql, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -201,15 +202,38 @@ export class EventService {
   /**
    * Upcoming (not yet ended) events the scope shows, soonest first; of a recurring activity only its
    * next occurrence, with how many are left (`series`: by series id, the count and the last one's start).
+   * The page's ids and the count are one statement each over the (status, endsAt) index, the scope checked
+   * by index probes per row (a city hub covers 100,000 organisations); then only the page's events are read.
    */
   async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
-    const live = { ...eventsInScope(scope), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
-    // the live occurrences of the recurring activities shown here (at most 100 each): first, last and how many
-    const occurrences = await this.db.event.findMany({
-      where: { ...live, seriesId: { not: null } },
-      select: { seriesId: true, startsAt: true },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
+    const filter = Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${now} AND ${eventsInScopeSql(scope)}
+      AND (e."seriesId" IS NULL OR NOT EXISTS (
+        SELECT 1 FROM "Event" p WHERE p."seriesId" = e."seriesId" AND p."status" IN (${live}) AND p."endsAt" > ${now}
+          AND (p."startsAt" < e."startsAt" OR (p."startsAt" = e."startsAt" AND p."id" < e."id"))))`;
+    const [counted, onPage] = await Promise.all([
+      this.db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Event" e WHERE ${filter}`,
+      this.db.$queryRaw<{ id: number }[]>`
+        SELECT e."id" FROM "Event" e WHERE ${filter}
+        ORDER BY e."startsAt", e."endsAt", e."id" LIMIT ${pageSize} OFFSET ${page * pageSize}`,
+    ]);
+    const ids = onPage.map((r) => Number(r.id));
+    const rows = await this.db.event.findMany({
+      where: { id: { in: ids } },
+      include: { organisation: true, series: { select: { pattern: true } } },
     });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const events = ids.flatMap((id) => byId.get(id) ?? []);
+    // the live occurrences of the page's recurring activities (at most 100 each): first, last and how many
+    const seriesIds = [...new Set(events.flatMap((e) => (e.seriesId === null ? [] : [e.seriesId])))];
+    const occurrences =
+      seriesIds.length === 0
+        ? []
+        : await this.db.event.findMany({
+            where: { seriesId: { in: seriesIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } },
+            select: { seriesId: true, startsAt: true },
+            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          });
     const series = new Map<number, { left: number; firstStart: Date; lastStart: Date }>();
     for (const { seriesId, startsAt } of occurrences) {
       if (seriesId === null) continue;
@@ -217,19 +241,7 @@ export class EventService {
       if (known) series.set(seriesId, { ...known, left: known.left + 1, lastStart: startsAt });
       else series.set(seriesId, { left: 1, firstStart: startsAt, lastStart: startsAt });
     }
-    const firsts = [...series].map(([seriesId, s]) => ({ seriesId, startsAt: s.firstStart }));
-    const where = { AND: [live, { OR: [{ seriesId: null }, ...firsts] }] };
-    const [total, events] = await Promise.all([
-      this.db.event.count({ where }),
-      this.db.event.findMany({
-        where,
-        include: { organisation: true, series: { select: { pattern: true } } },
-        orderBy: [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }],
-        skip: page * pageSize,
-        take: pageSize,
-      }),
-    ]);
-    return { total, events, series };
+    return { total: Number(counted[0]?.n ?? 0), events, series };
   }
 
   /** Does the scope show this event (its organisation or a co-organiser is in it)? */
