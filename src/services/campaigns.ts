@@ -89,23 +89,19 @@ export class CampaignService {
 
   /** The campaign's events the scope shows, with sign-up counts and the district each sits in. */
   async programme(campaignId: number, scope: OrgScope): Promise<ProgrammeEntry[]> {
-    // the ids by one statement (the campaign's index, the scope as index probes), then their rows in chunks
-    const shown = await this.db.$queryRaw<{ id: number }[]>`
-      SELECT e."id" FROM "Event" e
+    // the ids and districts by one statement (the campaign's index, the scope as index probes), then the rows
+    const shown = await this.db.$queryRaw<{ id: number; district: string | null }[]>`
+      SELECT e."id", (
+        SELECT d."name" FROM "OrganisationAncestor" da JOIN "Organisation" d ON d."id" = da."ancestorId"
+        WHERE da."descendantId" = e."organisationId" AND d."kind" = 'district' ORDER BY da."depth" LIMIT 1
+      ) AS "district"
+      FROM "Event" e
       WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled') AND ${eventsInScopeSql(scope)}
       ORDER BY e."startsAt", e."id"`;
     const ids = shown.map((r) => Number(r.id));
+    const districtOf = new Map(shown.map((r) => [Number(r.id), r.district]));
     const rows = await inChunks(ids, (chunk) =>
-      this.db.event.findMany({
-        where: { id: { in: chunk } },
-        include: {
-          organisation: {
-            include: {
-              above: { where: { ancestor: { kind: "district" } }, select: { ancestor: { select: { name: true } } } },
-            },
-          },
-        },
-      }),
+      this.db.event.findMany({ where: { id: { in: chunk } }, include: { organisation: true } }),
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const events = ids.flatMap((id) => byId.get(id) ?? []);
@@ -113,7 +109,7 @@ export class CampaignService {
     return events.map((event) => ({
       event,
       organisation: event.organisation.name,
-      district: event.organisation.above[0]?.ancestor.name ?? null,
+      district: districtOf.get(event.id) ?? null,
       confirmed: counts.get(event.id)?.confirmed ?? 0,
       waitlisted: counts.get(event.id)?.waitlisted ?? 0,
     }));
