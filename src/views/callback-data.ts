@@ -55,6 +55,12 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  newQuestions: "nu", // /newevent: ask questions at sign-up (asks for them)
+  newOffer: "nw", // /newevent: offer freed places from the waitlist for a time (asks how long)
+  answerPick: "qp", // member: a choice answer (id: event, arg: question position × 10 + option)
+  answersEdit: "qe", // member, in /my: change my answers (id: event)
+  offerAccept: "oa", // member: take the place offered from the waitlist (id: event; only the presser's own offer)
+  offerDecline: "od",
 } as const;
 
 export type Action = keyof typeof actions;
@@ -123,6 +129,12 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  newQuestions: "organiser",
+  newOffer: "organiser",
+  answerPick: "self",
+  answersEdit: "self",
+  offerAccept: "self",
+  offerDecline: "self",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

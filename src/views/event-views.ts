@@ -2,6 +2,7 @@ import type { Locale } from "../config/config.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { answerLines } from "./answer-lines.ts";
 import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
@@ -181,11 +182,20 @@ export interface RosterEntry {
   roleId?: number | null;
   /** guests the member brings */
   guests?: number;
+  /** held (answering the questions) or offered (from the waitlist): marked on the organiser's roster */
+  status?: string;
+  /** answers to the event's questions (organisers only) */
+  answers?: { question: { prompt: string }; value: string }[];
 }
 
-/** "李雷 (@lilei) +2" — a member on the roster, with their guests. */
+/** "李雷 (@lilei) +2" — a member on the roster, with their guests, a held or offered place, and their answers. */
 function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">): string {
-  return `${i + 1}. ${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+  const mark = r.status === "held" || r.status === "offered" ? ` ${v.t(`roster-mark-${r.status}`)}` : "";
+  const answers = answerLines(
+    (r.answers ?? []).map((a) => ({ prompt: a.question.prompt, value: a.value })),
+    v.t,
+  );
+  return [`${i + 1}. ${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}${mark}`, ...answers].join("\n    ");
 }
 
 /** A person's first name as shown to members; someone who used /forgetme is "a former member". */

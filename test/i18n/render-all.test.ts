@@ -69,6 +69,11 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    until: "6月27日 18:00",
+    prompt: "紧急联系人电话",
+    questions: "电话：紧急联系人电话\n选择：T恤尺码：S / M / L",
+    options: "S / M / L",
+    duration: "2 小时",
   },
   en: {
     title: "Tree planting",
@@ -128,6 +133,11 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    until: "27 Jun, 18:00",
+    prompt: "Emergency contact",
+    questions: "phone: Emergency contact\nchoice: T-shirt size: S / M / L",
+    options: "S / M / L",
+    duration: "2 hours",
   },
 };
 
@@ -163,6 +173,8 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "n",
+  "minutes",
 ]);
 
 function messageSources(locale: Locale): Map<string, { file: string; source: string }> {

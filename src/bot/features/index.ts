@@ -11,9 +11,11 @@ import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { offersFeature } from "./offers.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
+import { questionsFeature } from "./questions.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -31,6 +33,8 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     privacyFeature(),
     organisersFeature(),
     newEventFeature(),
+    questionsFeature(),
+    offersFeature(),
     directoryFeature(),
     importFeature(),
     campaignFeature(),
