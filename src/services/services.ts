@@ -24,6 +24,7 @@ import { Presenter } from "./presenter.ts";
 import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
+import { SeriesService } from "./series.ts";
 import { SignupService } from "./signups.ts";
 import { SummaryService } from "./summaries.ts";
 import { UserService } from "./users.ts";
@@ -68,6 +69,8 @@ export interface Services {
   holds: HoldService;
   /** what the member sees of them: the offer, "your place was released" */
   holdNotices: HoldNotices;
+  /** recurring activities: sign up for (or cancel) every upcoming occurrence */
+  series: SeriesService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
@@ -100,7 +103,7 @@ export function createServices(deps: ServiceDeps): Services {
     users,
     chats,
     languages,
-    settings: new ChatSettingsService(db, chats, changes),
+    settings: new ChatSettingsService(db, chats, users, changes),
     processedUpdates: new ProcessedUpdates(db),
     conversations: new ConversationStore(db, deps.now),
     organisations,
@@ -129,11 +132,12 @@ export function createServices(deps: ServiceDeps): Services {
     answers: new AnswerService(db),
     holds: new HoldService(db, deps.database.dialect, signups),
     holdNotices: new HoldNotices({ outbox, translator: deps.translator, languages }),
+    series: new SeriesService(events, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
     exports: new ExportService(db),
-    summaries: new SummaryService({ db, signups }),
+    summaries: new SummaryService({ db, dialect: deps.database.dialect, signups }),
     privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };

@@ -4,7 +4,7 @@ import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on PostgreSQL: one round trip to the `yiqi_sign_up`
- * function (migrations 20261128060000_sign_up_function, 20261201160850_roles_and_guests, 20261201184828_questions_and_offers), which takes the
+ * function (migrations 20261128060000_sign_up_function, 20261201160850_roles_and_guests, 20261201192440_questions_and_offers), which takes the
  * event's row lock, checks the card and the event's state, inserts and
  * returns the waitlist position. A Prisma interactive transaction for the
  * same work costs four round trips and Prisma's transaction bookkeeping.
@@ -24,12 +24,14 @@ export class PostgresTapPath implements TapPath {
       : null;
   }
 
-  async rememberUser(user: TapUser): Promise<void> {
-    await this.db.$executeRaw`
+  async rememberUser(user: TapUser): Promise<{ locale: string | null }> {
+    const rows = await this.db.$queryRaw<{ locale: string | null }[]>`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
       VALUES (${user.id}, ${user.firstName}, ${user.lastName}, ${user.username}, ${user.languageCode},
               ${user.now}, ${user.now})
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`;
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
+      RETURNING "locale"`;
+    return { locale: rows[0]?.locale ?? null };
   }
 }

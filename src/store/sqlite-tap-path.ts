@@ -76,22 +76,32 @@ interface SignUpRow {
 }
 
 export class SqliteTapPath implements TapPath {
-  private readonly signUpOnCard: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
-  private readonly signUpPlain: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
+  private statements: Record<"onCard" | "plain", BetterSqlite3.Statement<[SignUpParams], SignUpRow>> | null = null;
   private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
-  private readonly upsertUser: BetterSqlite3.Statement<[UserParams]>;
+  private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
-    this.signUpOnCard = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true));
-    this.signUpPlain = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false));
     this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
       `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
-    this.upsertUser = db.prepare<[UserParams]>(`
+    this.upsertUser = db.prepare<[UserParams], { locale: string | null }>(`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
       VALUES (@id, @firstName, @lastName, @username, @languageCode, @now, @now)
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`);
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
+      RETURNING "locale"`);
+  }
+
+  /**
+   * The sign-up statements, prepared at the first tap: they name this version's tables, and a database opened
+   * before it is migrated (a migration test) need not have them yet.
+   */
+  private signUpStatements() {
+    this.statements ??= {
+      onCard: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true)),
+      plain: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false)),
+    };
+    return this.statements;
   }
 
   /** Runs `work` synchronously once no Prisma transaction is open on the connection. */
@@ -115,16 +125,16 @@ export class SqliteTapPath implements TapPath {
       // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
       // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
       // throws when the commit fails: the member then gets the error toast, never a false "you're in".
-      const [row] = (card ? this.signUpOnCard : this.signUpPlain).all(params);
+      const [row] = (card ? this.signUpStatements().onCard : this.signUpStatements().plain).all(params);
       if (!row) return null;
       const position = row.status === "waitlisted" ? Number(this.position.get(eventId, roleId, row.seq)?.n ?? 0) : null;
       return { status: row.status, seq: Number(row.seq), position };
     });
   }
 
-  rememberUser(user: TapUser): Promise<void> {
-    return this.whenFree(() => {
-      this.upsertUser.run({ ...user, now: sqliteTime(user.now) });
-    });
+  rememberUser(user: TapUser): Promise<{ locale: string | null }> {
+    return this.whenFree(() => ({
+      locale: this.upsertUser.get({ ...user, now: sqliteTime(user.now) })?.locale ?? null,
+    }));
   }
 }

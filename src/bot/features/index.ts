@@ -10,12 +10,15 @@ import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
+import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
 import { offersFeature } from "./offers.ts";
+import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
 import { questionsFeature } from "./questions.ts";
+import { seriesFeature } from "./series.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -36,13 +39,16 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     questionsFeature(),
     offersFeature(),
     directoryFeature(),
+    organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
     hoursFeature(),
+    mySettingsFeature(),
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),
+    seriesFeature(),
     eventsFeature(),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];

@@ -34,18 +34,22 @@ CREATE TABLE "new_Event" (
     "maxGuests" INTEGER NOT NULL DEFAULT 0,
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
     "offerMinutes" INTEGER,
+    "seriesId" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Event_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Event_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Event_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Event_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "EventSeries" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Event" ("audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "maxGuests", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt") SELECT "audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "maxGuests", "online", "openEnded", "organisationId", "place", "precision", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt" FROM "Event";
+INSERT INTO "new_Event" ("audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "maxGuests", "online", "openEnded", "organisationId", "place", "precision", "seriesId", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt") SELECT "audience", "campaignId", "capacity", "cardsStale", "content", "createdAt", "createdById", "endsAt", "hours", "id", "importKey", "isPublic", "maxGuests", "online", "openEnded", "organisationId", "place", "precision", "seriesId", "sequence", "signupDeadline", "startsAt", "status", "timeText", "timeZone", "title", "updatedAt" FROM "Event";
 DROP TABLE "Event";
 ALTER TABLE "new_Event" RENAME TO "Event";
 CREATE INDEX "Event_organisationId_startsAt_idx" ON "Event"("organisationId", "startsAt");
 CREATE INDEX "Event_status_startsAt_idx" ON "Event"("status", "startsAt");
+CREATE INDEX "Event_status_endsAt_idx" ON "Event"("status", "endsAt");
 CREATE INDEX "Event_campaignId_idx" ON "Event"("campaignId");
 CREATE INDEX "Event_cardsStale_idx" ON "Event"("cardsStale");
+CREATE INDEX "Event_seriesId_startsAt_idx" ON "Event"("seriesId", "startsAt");
 CREATE INDEX "Event_updatedAt_idx" ON "Event"("updatedAt");
 CREATE UNIQUE INDEX "Event_importKey_key" ON "Event"("importKey");
 CREATE TABLE "new_Signup" (
@@ -72,6 +76,7 @@ CREATE INDEX "Signup_roleId_status_seq_idx" ON "Signup"("roleId", "status", "seq
 CREATE INDEX "Signup_eventId_status_seq_idx" ON "Signup"("eventId", "status", "seq");
 CREATE INDEX "Signup_userId_status_idx" ON "Signup"("userId", "status");
 CREATE UNIQUE INDEX "Signup_eventId_userId_key" ON "Signup"("eventId", "userId");
+CREATE INDEX "Signup_updatedAt_idx" ON "Signup"("updatedAt");
 CREATE INDEX "Signup_status_heldUntil_idx" ON "Signup"("status", "heldUntil");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
