@@ -143,7 +143,7 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const toasts = await Promise.all(queries.map((q) => answerOf(fake, q)));
     const confirmed = toasts.filter((t) => t.text === "You're in ✅");
     const positions = toasts
-      .map((t) => /waitlisted, position (\d+)/.exec(t.text ?? "")?.[1])
+      .map((t) => /waitlist: number (\d+)/.exec(t.text ?? "")?.[1])
       .filter((p) => p !== undefined)
       .map(Number)
       .sort((x, y) => x - y);
