@@ -71,6 +71,7 @@ const samples: Record<Locale, Record<string, string>> = {
     roles: "引导员 2/3、摄影 1/1",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "区县",
     levels: "区县 8/10 · 组织 412/1126",
     group: "海曙区社会组织群",
@@ -135,6 +136,7 @@ const samples: Record<Locale, Record<string, string>> = {
     roles: "guide 2/3, photographer 1/1",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "district",
     levels: "Districts 8/10 · Organisations 412/1126",
     group: "Haishu social organisations",
@@ -173,6 +175,10 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "activities",
+  "left",
+  "uncapped",
+  "hoursDone",
 ]);
 
 function messageSources(locale: Locale): Map<string, { file: string; source: string }> {

@@ -184,6 +184,14 @@ export class FakeTelegram {
     });
   }
 
+  /** The photos the bot sent to a chat, with their bytes. */
+  photos(chat: ChatRef): { message: Message; data: Buffer }[] {
+    return this.sent(chat).flatMap((message) => {
+      const file = message.photo?.[0] && this.state.files.get(message.photo[0].file_id);
+      return file ? [{ message, data: file.data }] : [];
+    });
+  }
+
   /** The parameters of every answerCallbackQuery call for this query (a second answer gets a 400). */
   answers(callbackQueryId: string): Record<string, unknown>[] {
     return this.log

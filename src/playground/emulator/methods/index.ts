@@ -4,6 +4,7 @@ import { chatMethods } from "./chats.ts";
 import type { MethodHandler } from "./context.ts";
 import { documentMethods } from "./documents.ts";
 import { messageMethods } from "./messages.ts";
+import { photoMethods } from "./photos.ts";
 import { updateMethods } from "./updates.ts";
 
 const METHODS: Record<string, MethodHandler> = {
@@ -11,6 +12,7 @@ const METHODS: Record<string, MethodHandler> = {
   ...updateMethods,
   ...messageMethods,
   ...documentMethods,
+  ...photoMethods,
   ...chatMethods,
   ...callbackMethods,
 };
