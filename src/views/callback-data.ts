@@ -55,6 +55,8 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  checkInCode: "ck", // organiser: the event's check-in QR code, privately (id: event)
+  checkInRenew: "cn", // organiser: a new check-in code; the old link stops working (id: event)
 } as const;
 
 export type Action = keyof typeof actions;
@@ -123,6 +125,8 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  checkInCode: "organiser",
+  checkInRenew: "organiser",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

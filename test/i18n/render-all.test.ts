@@ -58,6 +58,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "12月5日",
     following: "12月12日",
     weekday: "周六",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "7月6日",
     limit: "5000",
@@ -117,6 +118,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "5 Dec",
     following: "12 Dec",
     weekday: "Saturday",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "6 July",
     limit: "5000",
@@ -134,6 +136,7 @@ const samples: Record<Locale, Record<string, string>> = {
 /** Arguments that are numbers (plural selectors and counts). */
 const numeric = new Set([
   "count",
+  "absent",
   "total",
   "waitlisted",
   "position",

@@ -51,6 +51,7 @@ describe("the permission matrix, built from the callback and command registries"
       campaigns: await db.campaign.findMany({ orderBy: { id: "asc" } }),
       pendingImports: await db.pendingImport.findMany({ orderBy: { id: "asc" } }),
       parentRequests: await db.parentRequest.findMany({ orderBy: { id: "asc" } }),
+      checkinCodes: await db.checkinCode.findMany({ orderBy: { eventId: "asc" } }),
     };
     return JSON.stringify(data, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   }
@@ -121,6 +122,7 @@ describe("the permission matrix, built from the callback and command registries"
         const before = await snapshot();
         const privateBefore = h.fake.sent(attacker.user.id).length;
         const documentsBefore = h.fake.documents(attacker.user.id).length;
+        const photosBefore = h.fake.photos(attacker.user.id).length;
         const answer = await answerOf(
           h.fake,
           attacker.user.pressData(attacker.message(), encodeCallback(action, id, 0)),
@@ -136,6 +138,7 @@ describe("the permission matrix, built from the callback and command registries"
         expect(h.fake.documents(attacker.user.id).length, `${action} by ${attacker.name}: no file`).toBe(
           documentsBefore,
         );
+        expect(h.fake.photos(attacker.user.id).length, `${action} by ${attacker.name}: no image`).toBe(photosBefore);
       }
     }
   });
