@@ -11,7 +11,6 @@
  *    sending leader through the fake Bot API server enforcing Telegram's limits; messages/s as a fraction of
  *    Telegram's 30/s, and how many 429s the fake answered.
  */
-import type { Update } from "grammy/types";
 import { pino } from "pino";
 import { createApp } from "../src/app.ts";
 import { parseConfig } from "../src/config/config.ts";
@@ -22,7 +21,8 @@ import { type Instance, startInstance, stopInstance, WEBHOOK_SECRET } from "../t
 import { createThrowawayDatabase } from "../test/support/databases.ts";
 import { startFakeTelegram, TELEGRAM_LIMITS } from "../test/support/fake-telegram/index.ts";
 import { benchArgs } from "./args.ts";
-import { STAND_IN_BOT, type StandIn, startStandIn } from "./support/bot-api-stand-in.ts";
+import { startStandIn } from "./support/bot-api-stand-in.ts";
+import { type Card, drive, seed, tap, yiqiCommand } from "./support/bot-process.ts";
 
 const args = benchArgs();
 const taps = Number(args.get("taps") ?? 3000);
@@ -34,96 +34,22 @@ const counts = (args.get("instances") ?? "1,2,3")
   .map(Number)
   .filter((n) => n > 0);
 const fanoutGroups = Number(args.get("groups") ?? 300);
-const CAPACITY = 30;
 const TOKEN = "7000001:bench-token-bench-token-bench-token";
-
-interface Card {
-  chatId: number;
-  eventId: number;
-}
-
-/** Organisations, groups and one event with a recorded card in each group, on a fresh PostgreSQL database. */
-async function seedTaps(): Promise<{ url: string; cards: Card[]; drop(): Promise<void> }> {
-  const database = await createThrowawayDatabase("postgresql");
-  const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-  const app = await createApp({ config, logger: pino({ level: "silent" }), botInfo: STAND_IN_BOT as never });
-  const db = app.services.database.prisma;
-  const cards: Card[] = [];
-  const start = new Date(Date.now() + 7 * 86_400_000);
-  for (let c = 0; c < chats; c++) {
-    const chatId = -1_000_000_000_000 - c;
-    const org = await app.services.organisations.create({
-      name: `Org ${c}`,
-      kind: "organisation",
-      parentId: null,
-      timeZone: "Asia/Shanghai",
-      locale: "zh-CN",
-    });
-    await db.chat.create({
-      data: { id: BigInt(chatId), type: "supergroup", title: `Group ${c}`, organisationId: org.id },
-    });
-    const event = await app.services.events.create({
-      organisationId: org.id,
-      title: `活动 ${c}`,
-      capacity: CAPACITY,
-      window: { start, end: new Date(start.getTime() + 3_600_000), precision: "exact", timeZone: "Asia/Shanghai" },
-    });
-    await db.eventMessage.create({ data: { eventId: event.id, chatId: BigInt(chatId), messageId: 100 } });
-    cards.push({ chatId, eventId: event.id });
-  }
-  await app.stop();
-  return { url: database.url, cards, drop: () => database.drop() };
-}
-
-function tap(cards: Card[], i: number, firstUser: number): Update {
-  const card = cards[i % cards.length] as Card;
-  const userId = firstUser + Math.floor(i / 3);
-  return {
-    update_id: firstUser + i,
-    callback_query: {
-      id: `q${firstUser + i}`,
-      chat_instance: String(card.chatId),
-      from: { id: userId, is_bot: false, first_name: `用户${userId}`, language_code: "zh-hans" },
-      data: encodeCallback("signUp", card.eventId),
-      message: {
-        message_id: 100,
-        date: 0,
-        chat: { id: card.chatId, type: "supergroup", title: "g" },
-        from: STAND_IN_BOT,
-        text: "card",
-      },
-    },
-  };
-}
-
-async function drive(standIn: StandIn, updates: Update[]): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < updates.length) {
-        const update = updates[next++] as Update;
-        const t0 = performance.now();
-        standIn.push([update]);
-        const at = await standIn.answered(update.callback_query?.id ?? "");
-        latencies.push(at - t0);
-      }
-    }),
-  );
-  return latencies.sort((a, b) => a - b);
-}
+const signUp = (card: Card) => encodeCallback("signUp", card.eventId);
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function tapsWith(n: number): Promise<void> {
-  const { url, cards, drop } = await seedTaps();
+  const { url, cards, drop } = await seed("postgresql", TOKEN, chats);
   const standIn = await startStandIn(TOKEN);
   const instances: Instance[] = [];
   try {
     const env = { LOG_LEVEL: "info", SCHEDULER: "off" };
     for (let i = 0; i < n; i++) {
-      instances.push(await startInstance({ fake: standIn, databaseUrl: url, name: `b${i}`, env }));
+      instances.push(
+        await startInstance({ fake: standIn, databaseUrl: url, name: `b${i}`, command: yiqiCommand, env }),
+      );
     }
     standIn.useWebhooks(
       instances.map((i) => i.url),
@@ -131,12 +57,14 @@ async function tapsWith(n: number): Promise<void> {
     );
     await drive(
       standIn,
-      Array.from({ length: warmup }, (_, i) => tap(cards, i, 1_000_000)),
+      Array.from({ length: warmup }, (_, i) => tap(cards, i, 1_000_000, signUp)),
+      concurrency,
     );
     const started = performance.now();
     const latencies = await drive(
       standIn,
-      Array.from({ length: taps }, (_, i) => tap(cards, i, 10_000_000)),
+      Array.from({ length: taps }, (_, i) => tap(cards, i, 10_000_000, signUp)),
+      concurrency,
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(
@@ -159,7 +87,13 @@ async function fanout(n: number): Promise<void> {
   try {
     for (let i = 0; i < n; i++) {
       instances.push(
-        await startInstance({ fake, databaseUrl: database.url, name: `f${i}`, env: { SCHEDULER: "off" } }),
+        await startInstance({
+          fake,
+          databaseUrl: database.url,
+          name: `f${i}`,
+          command: yiqiCommand,
+          env: { SCHEDULER: "off" },
+        }),
       );
     }
     fake.spreadWebhook(instances.map((i) => i.url));

@@ -104,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const nudgeHere = services.nudgeSender;
   services.nudgeSender = () => (cluster?.isLeader === false ? publish({ type: "outbox" }) : nudgeHere());
   services.chats.onForget = (chatId) => publish({ type: "chat", chatId: String(chatId) });
+  services.users.onLocaleChanged = (userId) => publish({ type: "user", userId: String(userId) });
 
   const clusterLog = logger.child({ part: "cluster" });
   cluster = createCluster({
@@ -118,20 +119,29 @@ export async function createApp(options: AppOptions): Promise<App> {
       clusterLog.info({ seeded, ...recovered }, "sending from this instance");
       sender.start();
       cards.setActive(true);
+      // planning is the leader's too: one instance plans each minute, not every instance (fail-over with the lock)
+      if (config.schedulerEnabled) scheduler.start();
     },
     async onDeposed() {
       cards.setActive(false);
+      await scheduler.stop();
       await sender.stop();
     },
     onMessage(message) {
       if (message.type === "chat") {
         const chatId = parseTelegramId(message.chatId);
         if (chatId !== null) services.chats.forgetHere(chatId);
+      } else if (message.type === "user") {
+        const userId = parseTelegramId(message.userId);
+        if (userId !== null) services.users.forgetLocaleHere(userId);
       } else if (message.type === "chats") services.chats.forgetAllHere();
       else if (message.type === "outbox") nudgeHere();
       else cards.poke();
     },
-    onBusConnected: () => services.chats.forgetAllHere(),
+    onBusConnected: () => {
+      services.chats.forgetAllHere();
+      services.users.forgetAllLocalesHere();
+    },
   });
 
   let started = false;
@@ -170,7 +180,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (database.kind === "postgresql") cards.setActive(false);
       await theCluster.start();
       cards.start();
-      if (config.schedulerEnabled) scheduler.start();
       if (config.webhook) {
         // every instance sets the same webhook: harmless, and whichever starts last leaves it as it was
         await bot.api.setWebhook(config.webhook.url, {

@@ -3,7 +3,7 @@
  * (bench/support/bot-api-stand-in.ts): seeding a database, starting the process, offering taps
  * and reading the process's CPU time and resident memory from /proc.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
@@ -11,6 +11,7 @@ import { pino } from "pino";
 import { createApp } from "../../src/app.ts";
 import { parseConfig } from "../../src/config/config.ts";
 import { type DatabaseKind, openDatabase } from "../../src/store/database.ts";
+import { startInstance } from "../../test/server/instances.ts";
 import { createThrowawayDatabase } from "../../test/support/databases.ts";
 import { STAND_IN_BOT, type StandIn } from "./bot-api-stand-in.ts";
 
@@ -92,34 +93,24 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** Starts the bot; it is ready when it first asks the stand-in for updates. */
+/**
+ * Starts the bot with long polling (test/server/instances.ts, the one process starter); it is ready when it
+ * first asks the stand-in for updates.
+ */
 export async function startProcess(
   standIn: StandIn,
   command: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; readyMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, command, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  const instance = await startInstance({
+    fake: standIn,
+    name: "bench",
+    mode: "polling",
+    command,
+    env,
+    readyWhen: () => (standIn.calls.get("getUpdates") ?? 0) > 0,
   });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-    if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  let exited: number | null | undefined;
-  child.once("exit", (code) => {
-    exited = code;
-  });
-  while ((standIn.calls.get("getUpdates") ?? 0) === 0) {
-    if (exited !== undefined) throw new Error(`bot exited with ${exited}:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return { child, readyMs: performance.now() - started };
+  return { child: instance.process, readyMs: instance.readyMs };
 }
 
 export async function drive(standIn: StandIn, updates: Update[], concurrency: number): Promise<number[]> {

@@ -7,7 +7,7 @@ import type { Logger } from "../log.ts";
  * budget in the database: a leader's in-process sliding windows cost nothing per message, whereas a shared
  * budget would add a locked write per message for every instance and still need fail-over for claims.
  * Only the leader runs the outbox sender and the card refresher; every instance handles updates, replies to
- * the member who acted, and plans into the outbox.
+ * the member who acted, and plans into the outbox as a member acts; the minute's planning pass runs on the leader.
  *
  * The leader holds a PostgreSQL session-level advisory lock on a connection of its own. The lock lives as
  * long as that session: when the leader dies (even kill -9) PostgreSQL ends the session and frees the lock,

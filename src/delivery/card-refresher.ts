@@ -141,9 +141,16 @@ export class CardRefresher {
     const rendered = new Map<string, View | null>();
     let edits = 0;
     let left = false;
+    let globalFull = false;
     for (const [i, event] of marked.entries()) {
       // Prisma's SQLite calls resolve without touching the event loop: let waiting taps in between events.
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      // the global window is full: rendering more cards now would be thrown away (the next flush renders them)
+      if (limiter.globalWait(now().getTime()) > 0) {
+        globalFull = true;
+        left = true;
+        break;
+      }
       const cards = await db.eventMessage.findMany({
         where: { eventId: event.id },
         orderBy: [{ editedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
@@ -153,6 +160,10 @@ export class CardRefresher {
         if (!this.active) {
           current = false; // no longer the instance that edits (deposed mid-flush): the leader finishes
           break;
+        }
+        if (limiter.waitFor(card.chatId, now().getTime()) > 0) {
+          current = false; // this chat (or everything) is at its limit: no render that could not be sent
+          continue;
         }
         const view = await this.deps.render(event.id, card.chatId, rendered);
         if (!view) continue;
@@ -172,7 +183,8 @@ export class CardRefresher {
         await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
       else left = true;
     }
-    if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(3000);
+    // a full global window has room again within a second; a full chat window takes longer
+    if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(globalFull ? 1000 : 3000);
     return edits;
   }
 

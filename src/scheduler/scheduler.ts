@@ -50,9 +50,13 @@ export class Scheduler {
     return this.current;
   }
 
-  /** Plans once now, then every minute; prunes old bookkeeping every hour. */
+  /**
+   * Plans once now, then every minute; prunes old bookkeeping every hour. With several instances only the
+   * sending leader runs this (app.ts starts it on election and stops it on deposition).
+   */
   start(): void {
     if (this.task) return;
+    this.deps.logger.info("planning reminders and summaries on this instance");
     this.task = cron.schedule("* * * * *", () => this.tick(), { name: "yiqi-planner", noOverlap: true });
     this.hourly = cron.schedule("17 * * * *", () => this.prune(), { name: "yiqi-housekeeping", noOverlap: true });
     void this.tick();
@@ -71,6 +75,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    if (this.task) this.deps.logger.info("stopped planning on this instance");
     await this.task?.destroy();
     await this.hourly?.destroy();
     this.task = null;

@@ -2,9 +2,11 @@ import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
+import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { inScope, type OrgScope } from "./org-scope.ts";
 
 export type AttendanceOutcome = { kind: "done"; count: number } | { kind: "not_started" } | { kind: "missing" };
 
@@ -123,13 +125,13 @@ export class AttendanceService {
     });
   }
 
-  /** Every attended event of these organisations that started in the year, per member. */
-  async report(organisationIds: number[], year: number, timeZone: string): Promise<HoursLine[]> {
-    return this.lines({ event: { organisationId: { in: organisationIds } } }, year, timeZone);
+  /** Every attended event of the scope's organisations that started in the year, per member. */
+  async report(scope: OrgScope, year: number, timeZone: string): Promise<HoursLine[]> {
+    return this.lines({ event: { organisation: inScope(scope) } }, year, timeZone);
   }
 
   private async lines(
-    where: { userId?: bigint; event?: { organisationId: { in: number[] } } },
+    where: { userId?: bigint; event?: { organisation: Prisma.OrganisationWhereInput } },
     year: number,
     timeZone: string,
   ): Promise<HoursLine[]> {

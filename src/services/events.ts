@@ -4,6 +4,7 @@ import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { eventsInScope, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -156,9 +157,9 @@ export class EventService {
     return count > 0;
   }
 
-  /** Upcoming (not yet ended) events of the given organisations, soonest first. */
-  async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const where = { ...ownedOrCoHosted(organisationIds), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+  /** Upcoming (not yet ended) events the scope shows, soonest first. */
+  async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
+    const where = { ...eventsInScope(scope), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
     const [total, events] = await Promise.all([
       this.db.event.count({ where }),
       this.db.event.findMany({
@@ -172,6 +173,15 @@ export class EventService {
     return { total, events };
   }
 
+  /** Does the scope show this event (its organisation or a co-organiser is in it)? */
+  async shownIn(eventId: number, scope: OrgScope): Promise<boolean> {
+    const row = await this.db.event.findFirst({
+      where: { id: eventId, ...eventsInScope(scope) },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
   /** Events an organiser can manage: those of the given organisations that have not ended. */
   manageable(organisationIds: number[], now: Date) {
     return this.db.event.findMany({
@@ -180,17 +190,4 @@ export class EventService {
       take: 30,
     });
   }
-}
-
-/**
- * Events of these organisations, and events they co-organise (a programme row's other organising units
- * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
- */
-export function ownedOrCoHosted(organisationIds: number[]) {
-  return {
-    OR: [
-      { organisationId: { in: organisationIds } },
-      { organisers: { some: { organisationId: { in: organisationIds } } } },
-    ],
-  };
 }

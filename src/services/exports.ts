@@ -11,6 +11,7 @@ import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
+import { inScope, type OrgScope } from "./org-scope.ts";
 
 export interface ExportLanguage {
   t: Translate;
@@ -27,12 +28,13 @@ export class ExportService {
   constructor(private readonly db: Db) {}
 
   /** The events an export covers: a campaign's among these organisations, or else their upcoming ones. */
-  async eventIds(organisationIds: number[], campaignId: number | null, now: Date): Promise<number[]> {
+  async eventIds(scope: OrgScope, campaignId: number | null, now: Date): Promise<number[]> {
+    const organisation = inScope(scope);
     const rows = await this.db.event.findMany({
       where:
         campaignId === null
-          ? { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } }
-          : { organisationId: { in: organisationIds }, campaignId, status: { not: "draft" } },
+          ? { organisation, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } }
+          : { organisation, campaignId, status: { not: "draft" } },
       select: { id: true },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: CALENDAR_LIMIT,
@@ -129,14 +131,14 @@ export class ExportService {
    * it, marked STATUS:CANCELLED, so a calendar app that imported it before takes them out.
    */
   async upcomingCalendar(
-    organisationIds: number[],
+    scope: OrgScope,
     name: string,
     now: Date,
     botUsername: string,
   ): Promise<{ ics: string; count: number }> {
     const events = await this.db.event.findMany({
       where: {
-        organisationId: { in: organisationIds },
+        organisation: inScope(scope),
         status: { in: [...LIVE_STATUSES, "cancelled"] },
         endsAt: { gt: now },
       },

@@ -94,7 +94,7 @@ export function createServices(deps: ServiceDeps): Services {
     users,
     chats,
     languages,
-    settings: new ChatSettingsService(db, chats, changes),
+    settings: new ChatSettingsService(db, chats, users, changes),
     processedUpdates: new ProcessedUpdates(db),
     conversations: new ConversationStore(db, deps.now),
     organisations,

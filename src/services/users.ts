@@ -13,8 +13,14 @@ const LOCALE_CACHE_MS = 60_000;
  */
 export class UserService {
   private readonly seen = new Map<TelegramId, string>();
-  /** Languages chosen in /settings, read at most once a minute per person (a tap stays one or two statements). */
+  /**
+   * Languages chosen in /settings, read at most once a minute per person (a tap stays one or two
+   * statements). A choice is seen at once here (`setLocale`) and, through the change bus, on the other
+   * instances (`onLocaleChanged` → their `forgetLocaleHere`).
+   */
   private readonly chosen = new Map<TelegramId, { at: number; locale: string | null }>();
+  /** Told about every language chosen on this instance; with several instances the app passes it on. */
+  onLocaleChanged: (userId: TelegramId) => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -25,8 +31,8 @@ export class UserService {
     const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
     const id = telegramId(user.id);
     if (this.seen.get(id) === fingerprint) return;
-    // One statement: this runs on the first tap of every user the process sees.
-    await this.tapPath.rememberUser({
+    // One statement: this runs on the first tap of every user the process sees; it answers their chosen language too.
+    const { locale } = await this.tapPath.rememberUser({
       id,
       // names from Telegram are stored without bidi overrides or control characters, cut to fit a list
       firstName: cleanText(user.first_name, textLimits.person),
@@ -37,6 +43,7 @@ export class UserService {
     });
     if (this.seen.size > 100_000) this.seen.clear();
     this.seen.set(id, fingerprint);
+    this.rememberChosen(id, locale);
   }
 
   /** Forgets what this process cached about a person, so the next update writes their row afresh. */
@@ -60,15 +67,30 @@ export class UserService {
     const cached = this.chosen.get(userId);
     if (cached && Date.now() - cached.at < LOCALE_CACHE_MS) return cached.locale;
     const row = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
-    if (this.chosen.size > 100_000) this.chosen.clear();
-    this.chosen.set(userId, { at: Date.now(), locale: row?.locale ?? null });
+    this.rememberChosen(userId, row?.locale ?? null);
     return row?.locale ?? null;
+  }
+
+  private rememberChosen(userId: TelegramId, locale: string | null): void {
+    if (this.chosen.size > 100_000) this.chosen.clear();
+    this.chosen.set(userId, { at: Date.now(), locale });
   }
 
   /** Chooses (or with null, forgets) the language this person is spoken to in privately. */
   async setLocale(userId: TelegramId, locale: string | null): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
     this.chosen.set(userId, { at: Date.now(), locale });
+    this.onLocaleChanged(userId);
+  }
+
+  /** Another instance changed this person's language: read it afresh next time. */
+  forgetLocaleHere(userId: TelegramId): void {
+    this.chosen.delete(userId);
+  }
+
+  /** The change bus reconnected and may have missed changes: read every language afresh. */
+  forgetAllLocalesHere(): void {
+    this.chosen.clear();
   }
 
   async find(userId: TelegramId) {

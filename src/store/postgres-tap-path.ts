@@ -22,12 +22,14 @@ export class PostgresTapPath implements TapPath {
       : null;
   }
 
-  async rememberUser(user: TapUser): Promise<void> {
-    await this.db.$executeRaw`
+  async rememberUser(user: TapUser): Promise<{ locale: string | null }> {
+    const rows = await this.db.$queryRaw<{ locale: string | null }[]>`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
       VALUES (${user.id}, ${user.firstName}, ${user.lastName}, ${user.username}, ${user.languageCode},
               ${user.now}, ${user.now})
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`;
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
+      RETURNING "locale"`;
+    return { locale: rows[0]?.locale ?? null };
   }
 }

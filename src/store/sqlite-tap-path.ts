@@ -68,7 +68,7 @@ export class SqliteTapPath implements TapPath {
   private readonly signUpOnCard: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
   private readonly signUpPlain: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
   private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
-  private readonly upsertUser: BetterSqlite3.Statement<[UserParams]>;
+  private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.signUpOnCard = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true));
@@ -76,11 +76,12 @@ export class SqliteTapPath implements TapPath {
     this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
       `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
-    this.upsertUser = db.prepare<[UserParams]>(`
+    this.upsertUser = db.prepare<[UserParams], { locale: string | null }>(`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
       VALUES (@id, @firstName, @lastName, @username, @languageCode, @now, @now)
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"`);
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
+      RETURNING "locale"`);
   }
 
   /** Runs `work` synchronously once no Prisma transaction is open on the connection. */
@@ -110,9 +111,9 @@ export class SqliteTapPath implements TapPath {
     });
   }
 
-  rememberUser(user: TapUser): Promise<void> {
-    return this.whenFree(() => {
-      this.upsertUser.run({ ...user, now: sqliteTime(user.now) });
-    });
+  rememberUser(user: TapUser): Promise<{ locale: string | null }> {
+    return this.whenFree(() => ({
+      locale: this.upsertUser.get({ ...user, now: sqliteTime(user.now) })?.locale ?? null,
+    }));
   }
 }

@@ -44,5 +44,6 @@ export interface Tap {
 export interface TapPath {
   /** null when the tap signs nobody up (event not open, button not on a card of this event, already in) */
   signUp(tap: Tap): Promise<TapRow | null>;
-  rememberUser(user: TapUser): Promise<void>;
+  /** Writes the profile; answers the language the person chose in /settings (null: none), read in the same statement. */
+  rememberUser(user: TapUser): Promise<{ locale: string | null }>;
 }

@@ -55,6 +55,12 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  settingsPage: "sm", // group /settings menu: show a page (id: page); the group is the chat the menu is in
+  settingsReminders: "sr", // group /settings: reminder times (id: preset, or off)
+  settingsSummary: "ss", // group /settings: daily summary (id: time preset, off, or quiet days yes/no)
+  settingsLanguage: "sn", // group /settings: the group's language (id: locale)
+  myReminders: "mr", // private /settings: my reminder times (id: preset)
+  myLanguage: "ml", // private /settings: my language (id: locale, or Telegram's)
   checkInCode: "ck", // organiser: the event's check-in QR code, privately (id: event)
   checkInRenew: "cn", // organiser: a new check-in code; the old link stops working (id: event)
 } as const;
@@ -70,8 +76,17 @@ export type Action = keyof typeof actions;
  * - organiser: organisers of the organisation concerned (`canOrganise`)
  * - hub-organiser: organisers of the hub a request is addressed to
  * - group-admin: the group's Telegram admins (/setup, linking)
+ * - group-organiser: organisers of the organisation the group the button is in is linked to (its settings
+ *   menu: the button names no group, it acts on the chat it was pressed in)
  */
-export type ActionRule = "anyone" | "member" | "self" | "organiser" | "hub-organiser" | "group-admin";
+export type ActionRule =
+  | "anyone"
+  | "member"
+  | "self"
+  | "organiser"
+  | "hub-organiser"
+  | "group-admin"
+  | "group-organiser";
 
 export const actionRules: Record<Action, ActionRule> = {
   open: "member",
@@ -116,7 +131,7 @@ export const actionRules: Record<Action, ActionRule> = {
   directoryConfirm: "organiser",
   directoryCancel: "organiser",
   linkGroup: "group-admin",
-  organisationsPage: "member",
+  organisationsPage: "organiser",
   organisationsCsv: "organiser",
   importConfirmPost: "organiser",
   parentApprove: "hub-organiser",
@@ -125,6 +140,12 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  settingsPage: "group-organiser",
+  settingsReminders: "group-organiser",
+  settingsSummary: "group-organiser",
+  settingsLanguage: "group-organiser",
+  myReminders: "self",
+  myLanguage: "self",
   checkInCode: "organiser",
   checkInRenew: "organiser",
 };

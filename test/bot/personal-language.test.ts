@@ -72,6 +72,16 @@ describe.each(databaseKinds)("an English member in a Chinese group, on %s", (kin
     expect((await press(h.fake, english, card, "✅ 报名")).text).toBe("You're already signed up");
   });
 
+  it("a language chosen before this instance ever saw her (by another instance) applies from her first tap", async () => {
+    const { group, card } = await chineseGroup("北仑志愿者协会", 10);
+    const newcomer = h.fake.user({ first_name: "Olivia", language_code: "en" });
+    h.fake.setMemberStatus(group, newcomer, "member");
+    await h.app.services.database.prisma.user.create({
+      data: { id: BigInt(newcomer.id), firstName: "Olivia", languageCode: "en", locale: "zh-CN" },
+    });
+    expect((await press(h.fake, newcomer, card, "✅ 报名")).text).toBe("已报名 ✅");
+  });
+
   it("the notice that she got a place, sent later from the outbox, is English", async () => {
     const { admin, english, card } = await chineseGroup("海曙志愿者协会", 1);
     expect((await press(h.fake, admin, card, "✅ 报名")).text).toBe("已报名 ✅");

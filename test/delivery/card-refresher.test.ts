@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CardRefresher } from "../../src/delivery/card-refresher.ts";
 import { jsonField } from "../../src/delivery/kinds.ts";
+import { RateLimiter } from "../../src/delivery/rate-limiter.ts";
 import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { Harness } from "../support/harness.ts";
@@ -45,5 +47,57 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
       ?.reply_markup?.inline_keyboard.flat()
       .map((b) => b.text);
     expect(buttons).toContain("✅ Sign up");
+  });
+
+  it("when Telegram's budget is spent, cards that could not be sent are not rendered either, and follow later", async () => {
+    const { services, callApi } = h.app;
+    const db = services.database.prisma;
+    const org = await db.organisation.create({ data: { name: "五个群的协会", joinCode: "FIVEG" } });
+    const event = await db.event.create({
+      data: {
+        organisationId: org.id,
+        title: "五群同场活动",
+        startsAt: new Date("2026-06-28T01:00:00Z"),
+        endsAt: new Date("2026-06-28T03:00:00Z"),
+        precision: "exact",
+        timeZone: "Asia/Shanghai",
+        capacity: 10,
+      },
+    });
+    const groups: ReturnType<typeof h.fake.group>[] = [];
+    for (let i = 0; i < 5; i++) {
+      const group = h.fake.group({ title: `第${i + 1}群` });
+      await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+      const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
+      const messageId = jsonField(posted, "message_id");
+      if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
+      await services.cards.remember(event.id, BigInt(group.id), messageId);
+      groups.push(group);
+    }
+    let renders = 0;
+    const refresher = new CardRefresher({
+      db,
+      limiter: new RateLimiter({ globalPerSecond: 2, groupPerMinute: 20, privatePerSecond: 1 }),
+      callApi,
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (eventId) => {
+        renders++;
+        return services.presenter.card(eventId, "zh-CN");
+      },
+    });
+    await refresher.markDirty(event.id);
+    expect(await refresher.flush()).toBe(2);
+    expect(renders).toBe(2);
+    const updated = () => groups.filter((g) => h.fake.lastMessage(g)?.text?.includes("五群同场活动")).length;
+    expect(updated()).toBe(2);
+
+    clock.advance(1500);
+    expect(await refresher.flush()).toBe(2);
+    clock.advance(1500);
+    expect(await refresher.flush()).toBe(1);
+    expect(updated()).toBe(5);
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).cardsStale).toBe(0);
+    await refresher.stop();
   });
 });

@@ -38,6 +38,14 @@ function busiestWindow(fake: FakeTelegram, methods: string[], spanMs: number, ch
 
 const BOT_SENDS = ["sendMessage", "editMessageText"];
 
+/** Whether the instance's last word on planning was that it plans (only the sending leader plans). */
+function planning(instance: Instance): boolean {
+  const lines = instance.logs.filter((l) =>
+    /planning on this instance|planning reminders and summaries/.test(String(l["msg"])),
+  );
+  return lines.at(-1)?.["msg"] === "planning reminders and summaries on this instance";
+}
+
 describe("three instances in webhook mode on one PostgreSQL database", () => {
   let fake: FakeTelegram;
   let database: ThrowawayDatabase;
@@ -72,6 +80,11 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     expect(set).toHaveLength(3);
     for (const call of set) expect(call.params).toMatchObject({ url: "https://yiqi.example.org/tg" });
     expect(instances.filter((i) => i.leading())).toHaveLength(1);
+  });
+
+  it("only the sending leader plans reminders and summaries (not three times the planning queries)", () => {
+    const planners = instances.filter(planning);
+    expect(planners.map((i) => i.name)).toEqual(instances.filter((i) => i.leading()).map((i) => i.name));
   });
 
   it("checks the secret: without it 401 and nothing handled; a message POSTed to two instances is applied once", async () => {
@@ -242,6 +255,10 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     expect(Date.now() - killedAt).toBeLessThan(60_000);
     const survivors = instances.filter((i) => i !== leader);
     await fake.waitFor(() => survivors.some((i) => i.leading()) || undefined, { timeoutMs: 10_000 });
+    // planning failed over with the sending lock: the new leader plans, the other survivor still does not
+    expect(survivors.filter(planning).map((i) => i.name)).toEqual(
+      survivors.filter((i) => i.leading()).map((i) => i.name),
+    );
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(groups.filter((g) => fake.sent(g).length > 1)).toEqual([]);
     expect(GROUPS - arrived()).toBeLessThanOrEqual(1);

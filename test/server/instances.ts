@@ -23,6 +23,8 @@ export interface Instance {
   url: string;
   /** the JSON log lines it printed so far */
   logs: Record<string, unknown>[];
+  /** how long it took to be ready, ms */
+  readyMs: number;
   /** whether it logged that it became the sending leader (and not that it stopped being one) */
   leading(): boolean;
   exited: Promise<number | null>;
@@ -30,27 +32,44 @@ export interface Instance {
 
 export interface InstanceOptions {
   fake: BotApi;
-  databaseUrl: string;
+  /** DATABASE_URL (left out for a process that is not Yiqi, e.g. the benchmarks' bare grammY bot) */
+  databaseUrl?: string;
   name: string;
   env?: Record<string, string>;
+  /** `webhook` (default: WEBHOOK_URL, WEBHOOK_SECRET, PORT=0) or `polling` (no HTTP server unless env sets PORT) */
+  mode?: "webhook" | "polling";
+  /** what follows `node`; default `--import tsx src/main.ts` */
+  command?: string[];
+  /** ready once this holds (checked every 5 ms) rather than once it logs "Yiqi is ready" */
+  readyWhen?: () => boolean;
 }
 
-/** Starts one instance and resolves once it logged "Yiqi is ready" (with its port). */
+/**
+ * The one way tests and benchmarks start a bot process: resolves once it is ready — it logged "Yiqi is ready"
+ * (with its port), or `readyWhen` holds — and rejects with its output if it exits before.
+ */
 export function startInstance(options: InstanceOptions): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const started = performance.now();
+  const webhook =
+    (options.mode ?? "webhook") === "webhook"
+      ? {
+          BOT_MODE: "webhook",
+          // what a load balancer's address would be: every instance sets the same webhook
+          WEBHOOK_URL: "https://yiqi.example.org/tg",
+          WEBHOOK_SECRET,
+          PORT: "0",
+          HOST: "127.0.0.1",
+        }
+      : { BOT_MODE: "polling" };
+  const child = spawn(process.execPath, options.command ?? ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "/tmp",
       BOT_TOKEN: options.fake.token,
       TELEGRAM_API_ROOT: options.fake.apiRoot,
-      DATABASE_URL: options.databaseUrl,
-      BOT_MODE: "webhook",
-      // what a load balancer's address would be: every instance sets the same webhook
-      WEBHOOK_URL: "https://yiqi.example.org/tg",
-      WEBHOOK_SECRET,
-      PORT: "0",
-      HOST: "127.0.0.1",
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...webhook,
       INSTANCE_ID: options.name,
       LOG_LEVEL: "info",
       ...options.env,
@@ -58,7 +77,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Record<string, unknown>[] = [];
-  let stderr = "";
+  let output = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const instance: Instance = {
     name: options.name,
@@ -66,6 +85,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     port: 0,
     url: "",
     logs,
+    readyMs: 0,
     leading() {
       const lines = logs.filter(
         (l) => l["msg"] === "sending from this instance" || /no longer the sending/.test(String(l["msg"])),
@@ -75,8 +95,14 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     exited,
   };
   return new Promise((resolve, reject) => {
+    const ready = () => {
+      instance.readyMs = performance.now() - started;
+      resolve(instance);
+    };
     let buffered = "";
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
+      output = (output + chunk).slice(-4000);
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
@@ -87,7 +113,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
           if (entry["msg"] === "Yiqi is ready") {
             instance.port = Number(entry["port"]);
             instance.url = `http://127.0.0.1:${instance.port}/tg`;
-            resolve(instance);
+            if (!options.readyWhen) ready();
           }
         } catch {
           // not a log line
@@ -95,11 +121,19 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
       }
     });
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
+      if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
+      output = (output + chunk).slice(-4000);
     });
-    void exited.then((code) =>
-      reject(new Error(`instance ${options.name} exited (${code}) before it was ready: ${stderr}`)),
-    );
+    const readyWhen = options.readyWhen;
+    if (readyWhen) {
+      const poll = setInterval(() => {
+        if (!readyWhen()) return;
+        clearInterval(poll);
+        ready();
+      }, 5);
+      void exited.then(() => clearInterval(poll));
+    }
+    void exited.then((code) => reject(new Error(`${options.name} exited (${code}) before it was ready:\n${output}`)));
   });
 }
 

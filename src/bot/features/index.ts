@@ -11,7 +11,9 @@ import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
+import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
@@ -33,11 +35,13 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
+    organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
     checkInFeature(),
     hoursFeature(),
+    mySettingsFeature(),
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),

@@ -2,6 +2,7 @@ import { eventInputFromDraft, nextMissing, skipButton } from "../../../domain/ev
 import { formatRoles } from "../../../domain/roles.ts";
 import { formatTimeWindow } from "../../../domain/time/format.ts";
 import type { TimeWindow } from "../../../domain/time/window.ts";
+import { subtreeScope } from "../../../services/org-scope.ts";
 import type { TelegramId } from "../../../telegram-id.ts";
 import { encodeCallback } from "../../../views/callback-data.ts";
 import { userText } from "../../../views/html.ts";
@@ -17,9 +18,7 @@ import { wizardButton } from "./wizard-button.ts";
 
 /** Campaigns of the organisation or a hub above it whose dates overlap the event: it may join one. */
 async function campaignsAround(ctx: YiqiContext, orgId: number, window: TimeWindow) {
-  const { campaigns, organisations } = ctx.services;
-  const hubs = (await organisations.ancestors(orgId)).map((o) => o.id);
-  const visible = await campaigns.visible(await organisations.subtreeIds(orgId), hubs, ctx.services.now());
+  const visible = await ctx.services.campaigns.visible(subtreeScope(orgId), ctx.services.now());
   return visible.filter((c) => c.startsAt < window.end && c.endsAt > window.start).slice(0, 3);
 }
 
