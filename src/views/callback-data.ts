@@ -30,6 +30,10 @@ export const actions = {
   newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
   newGuests: "nq", // /newevent: let members bring guests (asks how many)
   guests: "gu", // member: bring this many guests (id: event, arg: count)
+  signUpSeries: "sa", // member: sign up for this and every later occurrence of a recurring activity (id: event)
+  cancelSeries: "sx", // member: cancel my sign-ups for this and every later occurrence (id: event)
+  editScope: "es", // /edit of an occurrence: this one (arg 0) or this and all later ones (arg 1) (id: event)
+  cancelSeriesConfirm: "sy", // organiser: cancel this and every later occurrence (id: event)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
   editNotify: "en", // /edit of the time or place: tell the people signed up? (id: event, arg: 1 yes, 0 no)
@@ -140,6 +144,10 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  signUpSeries: "member",
+  cancelSeries: "self",
+  editScope: "organiser",
+  cancelSeriesConfirm: "organiser",
   settingsPage: "group-organiser",
   settingsReminders: "group-organiser",
   settingsSummary: "group-organiser",

@@ -7,6 +7,7 @@ import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
 import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
+import { type SeriesShown, seriesLine, seriesRows } from "./series-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
 export const PAGE_SIZE = 5;
@@ -26,6 +27,8 @@ export interface EventSummary {
   /** anyone with the link sees the card and may sign up (never names); absent: members only */
   isPublic?: boolean;
   organisation?: { name: string };
+  /** an occurrence of a recurring activity: its pattern and how many are left */
+  recurring?: SeriesShown | null;
 }
 
 export interface Counts {
@@ -106,7 +109,8 @@ export function eventListView(
     const n = page.index * PAGE_SIZE + i + 1;
     const org = opts.showOrganisation && e.organisation ? ` · ${userText(e.organisation.name, 40)}` : "";
     const c = counts.get(e.id) ?? { confirmed: 0, waitlisted: 0 };
-    return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}`;
+    const series = e.recurring ? `\n${seriesLine(e.recurring, e.timeZone, v)}` : "";
+    return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}${series}`;
   });
   const header = v.t("events-header", { page: page.index + 1, pages, total: page.total });
   const buttons: Button[][] = events.map((e, i) => [
@@ -139,6 +143,7 @@ export interface CardEvent extends EventSummary {
 export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: readonly RoleShown[] = []): View {
   const lines = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`, ""];
   lines.push(`🕘 ${eventTime(e, v)}`);
+  if (e.recurring && e.status !== "cancelled") lines.push(seriesLine(e.recurring, e.timeZone, v));
   lines.push(`📍 ${placeText(e, v)}`);
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
@@ -168,6 +173,7 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
       callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
     ]);
   else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  if (open && roles.length === 0) rows.push(...seriesRows(e.id, e.recurring, v));
   if (open) rows.push(...guestRows(e.id, e.maxGuests ?? 0, v));
   rows.push([
     callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),

@@ -70,6 +70,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    rule: "每周六",
+    first: "6月6日 周六 9:00–11:00",
+    final: "12月26日 周六 9:00–11:00",
     head: "1 天、2 小时",
     last: "30 分钟",
     language: "中文",
@@ -138,6 +141,9 @@ const samples: Record<Locale, Record<string, string>> = {
     organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    rule: "every Saturday",
+    first: "Sat 6 Jun, 9:00–11:00",
+    final: "Sat 26 Dec, 9:00–11:00",
     head: "1 day, 2 hours",
     last: "30 minutes",
     language: "English",
@@ -182,6 +188,8 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "already",
+  "refused",
 ]);
 
 function messageSources(locale: Locale): Map<string, { file: string; source: string }> {

@@ -17,6 +17,7 @@ import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
+import { seriesFeature } from "./series.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -45,6 +46,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),
+    seriesFeature(),
     eventsFeature(),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];
