@@ -15,16 +15,14 @@ export class CampaignGlanceService {
   ) {}
 
   async glance(campaignId: number, rootId: number): Promise<{ root: GlanceOrg; rows: GlanceRow[] } | null> {
-    const ids = await this.organisations.subtreeIds(rootId);
-    const subtree: GlanceOrg[] = await inChunks(ids, (chunk) =>
-      this.db.organisation.findMany({
-        where: { id: { in: chunk } },
-        select: { id: true, name: true, kind: true, parentId: true },
-      }),
-    );
+    const subtree: GlanceOrg[] = await this.db.organisation.findMany({
+      where: this.organisations.subtree(rootId),
+      select: { id: true, name: true, kind: true, parentId: true },
+    });
     const root = subtree.find((o) => o.id === rootId);
     if (!root) return null;
-    const inTree = new Set(ids);
+    const inTree = new Set(subtree.map((o) => o.id));
+    // the campaign's events (a campaign is bounded), those of the subtree or co-organised by it kept
     const events = (
       await this.db.event.findMany({
         where: { campaignId, status: { notIn: ["draft", "cancelled"] } },

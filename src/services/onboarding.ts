@@ -1,5 +1,4 @@
 import type { OnboardingOrg } from "../domain/onboarding.ts";
-import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { OrganisationService } from "./organisations.ts";
 
@@ -10,8 +9,8 @@ export interface Onboarding {
 }
 
 /**
- * Which organisations below a hub have a linked group yet. Reads the hub's subtree only (ids from the
- * organisation tree, then its rows and groups in chunks), never every organisation in the database.
+ * Which organisations below a hub have a linked group yet. Reads the hub's subtree only (joined through the
+ * closure table, no id lists), never every organisation in the database.
  */
 export class OnboardingService {
   constructor(
@@ -20,37 +19,39 @@ export class OnboardingService {
   ) {}
 
   async below(hubId: number): Promise<Onboarding | null> {
-    const ids = await this.organisations.subtreeIds(hubId);
-    const rows = await inChunks(ids, (chunk) =>
-      this.db.organisation.findMany({
-        where: { id: { in: chunk } },
-        select: { id: true, name: true, kind: true, parentId: true, joinCode: true },
-      }),
-    );
+    // one query over the closure table: the subtree's rows, each with its parent's name and first group
+    const rows = await this.db.organisation.findMany({
+      where: this.organisations.subtree(hubId),
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        joinCode: true,
+        parent: { select: { name: true } },
+        chats: {
+          where: { active: true, type: { in: ["group", "supergroup"] } },
+          select: { title: true },
+          orderBy: { createdAt: "asc" },
+          take: 1,
+        },
+      },
+      orderBy: { id: "asc" },
+    });
     const hub = rows.find((o) => o.id === hubId);
     if (!hub) return null;
-    const groups = await inChunks(ids, (chunk) =>
-      this.db.chat.findMany({
-        where: { organisationId: { in: chunk }, active: true, type: { in: ["group", "supergroup"] } },
-        select: { organisationId: true, title: true },
-        orderBy: { createdAt: "asc" },
-      }),
-    );
-    const groupOf = new Map<number, string>();
-    for (const g of groups) {
-      if (g.organisationId !== null && !groupOf.has(g.organisationId)) groupOf.set(g.organisationId, g.title ?? "");
-    }
-    const nameOf = new Map(rows.map((o) => [o.id, o.name]));
     const orgs = rows
       .filter((o) => o.id !== hubId)
-      .map((o) => ({
-        id: o.id,
-        name: o.name,
-        kind: o.kind,
-        parent: o.parentId === null ? null : (nameOf.get(o.parentId) ?? null),
-        joinCode: o.joinCode,
-        group: groupOf.get(o.id) ?? null,
-      }));
+      .map((o) => {
+        const [group] = o.chats;
+        return {
+          id: o.id,
+          name: o.name,
+          kind: o.kind,
+          parent: o.parent?.name ?? null,
+          joinCode: o.joinCode,
+          group: group ? (group.title ?? "") : null,
+        };
+      });
     return { hub: { id: hub.id, name: hub.name, kind: hub.kind }, orgs };
   }
 }

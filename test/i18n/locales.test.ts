@@ -42,6 +42,7 @@ const dynamicKeys = [
     "hours",
   ].map((c) => `export-col-${c}`),
   ...["confirmed", "waitlisted", "cancelled", "attended", "no_show"].map((s) => `export-status-${s}`),
+  ...["bad-offsets", "bad-time", "bad-language"].map((e) => `settings-${e}`),
   "setup-name-empty",
   "setup-name-too-long",
   // roles (issue 15)

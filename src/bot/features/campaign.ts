@@ -1,6 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { CampaignGlanceService } from "../../services/campaign-glance.ts";
 import { renderChart } from "../../services/chart-renderer.ts";
+import { subtreeScope } from "../../services/org-scope.ts";
 import { glanceBlock, statsCaption, statsChart } from "../../views/campaign-glance-views.ts";
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
@@ -14,7 +15,7 @@ import { type ChatScope, chatScope, organiserTarget } from "../scope.ts";
 /** The campaign a chat sees: by id (a page button), by name when given, else the current one. */
 async function pickCampaign(ctx: YiqiContext, scope: ChatScope, pick: { id?: number; name?: string }) {
   const { campaigns, now } = ctx.services;
-  const visible = await campaigns.visible(scope.organisationIds, scope.hubIds, now());
+  const visible = await campaigns.visible(scope.orgs, now());
   const wanted = pick.name?.trim().toLowerCase();
   return pick.id !== undefined
     ? visible.find((c) => c.id === pick.id)
@@ -41,7 +42,7 @@ async function campaignPage(
 ): Promise<View> {
   const campaign = await pickCampaign(ctx, scope, pick);
   if (!campaign) return { text: ctx.t("campaign-none") };
-  const lines = await ctx.services.campaigns.programme(campaign.id, scope.organisationIds);
+  const lines = await ctx.services.campaigns.programme(campaign.id, scope.orgs);
   const v = { ...ctx.services.presenter.viewContext(ctx.locale), timeZone: scope.timeZone };
   const glance = page === 0 ? await hubGlance(ctx, scope, campaign.id) : null;
   return campaignView(campaign, lines, page, v, glance ? glanceBlock(glance.root.kind, glance.rows, ctx.t) : []);
@@ -75,7 +76,7 @@ async function sendGroupCalendar(ctx: YiqiContext) {
   const scope = await chatScope(ctx);
   if (!scope) return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "events-private-none" : "events-not-set-up"));
   const { exports, now } = ctx.services;
-  const { ics, count } = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
+  const { ics, count } = await exports.upcomingCalendar(scope.orgs, scope.name, now(), ctx.me.username);
   if (count === 0) return ctx.reply(ctx.t("calendar-none"));
   return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
     caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
@@ -88,20 +89,19 @@ async function exportSignups(ctx: YiqiContext) {
   const target = await organiserTarget(ctx);
   if (target === null) return ctx.reply(ctx.t("events-not-set-up"));
   if (target === "refused") return ctx.reply(ctx.t("export-not-organiser"));
-  const { organisations, campaigns, exports, now } = ctx.services;
-  const orgIds = await organisations.subtreeIds(target.id);
-  const hubIds = (await organisations.ancestors(target.id)).slice(1).map((o) => o.id);
+  const { campaigns, exports, now } = ctx.services;
+  const scope = subtreeScope(target.id);
   // the current campaign with activities here, else the upcoming events
   let campaign = null;
   let eventIds: number[] = [];
-  for (const c of (await campaigns.visible(orgIds, hubIds, now())).filter((c) => c.endsAt > now())) {
-    eventIds = await exports.eventIds(orgIds, c.id, now());
+  for (const c of (await campaigns.visible(scope, now())).filter((c) => c.endsAt > now())) {
+    eventIds = await exports.eventIds(scope, c.id, now());
     campaign = c;
     if (eventIds.length > 0) break;
   }
   if (eventIds.length === 0) {
     campaign = null;
-    eventIds = await exports.eventIds(orgIds, null, now());
+    eventIds = await exports.eventIds(scope, null, now());
   }
   // the file and its caption are the person's own: in their language
   const lang = { t: ctx.tp, locale: ctx.personalLocale, now: now() };

@@ -184,11 +184,13 @@ export class FakeTelegram {
     });
   }
 
-  /** The photos the bot sent to a chat, with their bytes. */
-  photos(chat: ChatRef): { message: Message; data: Buffer }[] {
+  /** The photos the bot sent to a chat (the largest size of each), with their bytes. */
+  photos(chat: ChatRef): SentDocument[] {
     return this.sent(chat).flatMap((message) => {
-      const file = message.photo?.[0] && this.state.files.get(message.photo[0].file_id);
-      return file ? [{ message, data: file.data }] : [];
+      const photo = message.photo?.at(-1);
+      const file = photo && this.state.files.get(photo.file_id);
+      if (!photo || !file) return [];
+      return [{ message, fileName: file.filename, mimeType: file.contentType, data: file.data }];
     });
   }
 

@@ -4,7 +4,6 @@ import { chatMethods } from "./chats.ts";
 import type { MethodHandler } from "./context.ts";
 import { documentMethods } from "./documents.ts";
 import { messageMethods } from "./messages.ts";
-import { photoMethods } from "./photos.ts";
 import { updateMethods } from "./updates.ts";
 
 const METHODS: Record<string, MethodHandler> = {
@@ -12,7 +11,6 @@ const METHODS: Record<string, MethodHandler> = {
   ...updateMethods,
   ...messageMethods,
   ...documentMethods,
-  ...photoMethods,
   ...chatMethods,
   ...callbackMethods,
 };
