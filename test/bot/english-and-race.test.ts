@@ -104,7 +104,9 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
     latecomer.start();
     await h.fake.waitFor(() => h.fake.sent(latecomer.id).length > 0);
     expect((await press(h.fake, first, tea, "✅ Sign up")).text).toBe("You're in ✅");
-    expect((await press(h.fake, latecomer, tea, "✅ Sign up")).text).toBe("It's full, so you're on the waitlist: number 1");
+    expect((await press(h.fake, latecomer, tea, "✅ Sign up")).text).toBe(
+      "It's full, so you're on the waitlist: number 1",
+    );
     expect((await press(h.fake, first, tea, "Cancel my sign-up")).text).toBe("Your sign-up is cancelled");
     const told = await h.fake.waitFor(() => h.fake.sent(latecomer.id).find((m) => m.text?.startsWith("Good news!")));
     expect(told.text).toContain("Tea stand");

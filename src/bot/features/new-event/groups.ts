@@ -12,7 +12,8 @@ import { postCard } from "../../cards.ts";
 import type { YiqiContext } from "../../context.ts";
 import { endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
-import { formExpired, label } from "./form.ts";
+import { formContext, formExpired, label } from "./form.ts";
+import { createFromDraft, seriesReading } from "./series.ts";
 import { loadDraft, type NewEventState, newEventKind, type StartedState, started } from "./state.ts";
 import { wizardButton } from "./wizard-button.ts";
 
@@ -35,6 +36,8 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     place: draft.online ? ctx.t("event-online") : userText(draft.place ?? "", 200),
     capacity: draft.capacity ?? ctx.t("form-unlimited"),
   });
+  const reading = seriesReading(ctx, draft, await formContext(ctx, state.orgId));
+  const series = reading ? `\n${ctx.t("form-summary-series", reading)}` : "";
   const guests = draft.guests ? `\n${ctx.t("form-summary-guests", { count: draft.guests })}` : "";
   const roles = draft.roles?.length
     ? `\n${ctx.t("form-summary-roles", { roles: userText(formatRoles(draft.roles), 500) })}`
@@ -59,10 +62,13 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     callbackButton(ctx.t("guests-btn-set"), encodeCallback("newGuests", state.orgId)),
   ]);
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
-  return ctx.reply(`${summary}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
-    parse_mode: "HTML",
-    reply_markup: keyboard(rows),
-  });
+  return ctx.reply(
+    `${summary}${series}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`,
+    {
+      parse_mode: "HTML",
+      reply_markup: keyboard(rows),
+    },
+  );
 }
 
 /** Creates the event and posts its card into the chosen groups (those still linked), then here. */
@@ -77,7 +83,10 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
         })
       : null;
   if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
-  const event = await ctx.services.events.create(input);
+  const form = await formContext(ctx, input.organisationId);
+  const reading = seriesReading(ctx, draft, form);
+  const event = await createFromDraft(ctx, input, draft, form);
+  if (!event) return formExpired(ctx);
   await endConversation(ctx);
   const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
   let posted = 0;
@@ -88,9 +97,9 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
       ctx.log.warn({ err: error, chatId: String(chatId) }, "could not post the new event into a group");
     }
   }
-  await ctx.reply(ctx.t("form-created", { title: userText(event.title, 200), groups: posted }), {
-    parse_mode: "HTML",
-  });
+  const created = ctx.t("form-created", { title: userText(event.title, 200), groups: posted });
+  const series = reading ? [ctx.t("series-created", reading)] : [];
+  await ctx.reply([created, ...series].join("\n"), { parse_mode: "HTML" });
   await postCard(ctx, event.id);
 }
 
