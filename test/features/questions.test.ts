@@ -126,7 +126,7 @@ describe.each(databaseKinds)("questions at sign-up, answered in private while th
     zhang.start();
     await h.fake.waitFor(() => h.fake.sent(zhang.id).at(-1));
     const waiting = await press(h.fake, zhang, card, "✅ 报名");
-    expect(waiting.text).toBe("名额已满，已在候补第 1 位\n问题已发到和我的私聊中。");
+    expect(waiting.text).toBe("名额已满，你在候补第 1 位\n问题已发到和我的私聊中。");
 
     // the hold runs out: the scheduler's job releases it, tells 韩梅梅 and moves 张伟 up
     clock = new Date(start.getTime() + 11 * MINUTE);
