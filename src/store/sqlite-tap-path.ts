@@ -112,6 +112,8 @@ export class SqliteTapPath implements TapPath {
   }
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {
-    return this.whenFree(() => ({ locale: this.upsertUser.get({ ...user, now: sqliteTime(user.now) })?.locale ?? null }));
+    return this.whenFree(() => ({
+      locale: this.upsertUser.get({ ...user, now: sqliteTime(user.now) })?.locale ?? null,
+    }));
   }
 }

@@ -78,7 +78,11 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
         })
       : null;
   if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
-  const event = await ctx.services.events.create(input);
+  // once per update, even when it is handled again after a crash (bot/once.ts)
+  const event = await ctx.step("createEvent", async () => {
+    const { id, title } = await ctx.services.events.create(input);
+    return { id, title };
+  });
   await endConversation(ctx);
   const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
   let posted = 0;

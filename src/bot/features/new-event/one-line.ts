@@ -37,8 +37,9 @@ export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: numb
   const input =
     errors.length === 0 ? eventInputFromDraft(draft, { organisationId: orgId, createdById: ctx.ids.user }) : null;
   if (input) {
-    const event = await ctx.services.events.create(input);
-    await postCard(ctx, event.id);
+    // once per update, even when it is handled again after a crash mid-way (bot/once.ts)
+    const eventId = await ctx.step("createEvent", async () => (await ctx.services.events.create(input)).id);
+    await postCard(ctx, eventId);
     // how the time was read, where that was a choice: said under the card, with the way to change it
     const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
     if (notes.length > 0) {
