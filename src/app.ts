@@ -104,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const nudgeHere = services.nudgeSender;
   services.nudgeSender = () => (cluster?.isLeader === false ? publish({ type: "outbox" }) : nudgeHere());
   services.chats.onForget = (chatId) => publish({ type: "chat", chatId: String(chatId) });
+  services.users.onLocaleChanged = (userId) => publish({ type: "user", userId: String(userId) });
 
   const clusterLog = logger.child({ part: "cluster" });
   cluster = createCluster({
@@ -130,11 +131,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (message.type === "chat") {
         const chatId = parseTelegramId(message.chatId);
         if (chatId !== null) services.chats.forgetHere(chatId);
+      } else if (message.type === "user") {
+        const userId = parseTelegramId(message.userId);
+        if (userId !== null) services.users.forgetLocaleHere(userId);
       } else if (message.type === "chats") services.chats.forgetAllHere();
       else if (message.type === "outbox") nudgeHere();
       else cards.poke();
     },
-    onBusConnected: () => services.chats.forgetAllHere(),
+    onBusConnected: () => {
+      services.chats.forgetAllHere();
+      services.users.forgetAllLocalesHere();
+    },
   });
 
   let started = false;

@@ -21,10 +21,16 @@ directory-action-move = moved
 directory-action-update = level changed
 directory-action-unchanged = unchanged
 directory-preview-title = 🏢 <b>{ $file }</b>
-directory-preview-errors = { $count } row(s) with errors:
+directory-preview-errors = { $count ->
+    [one] 1 row has an error:
+   *[other] { $count } rows have errors:
+  }
 directory-preview-confirm = Nothing is saved before you press Import. Importing the same directory again creates nothing twice.
 directory-preview-blocked = Fix the rows with errors and send the file again; nothing was saved.
-btn-directory-confirm = Import ({ $count } changes)
+btn-directory-confirm = { $count ->
+    [one] Import (1 change)
+   *[other] Import ({ $count } changes)
+  }
 directory-done = Directory imported: { $counts }.
 directory-done-links = Each organisation's join code and one-tap link (an admin opens the link to add me to the organisation's group):
 directory-done-more = …{ $count } in all; the full list is in the file.
@@ -44,16 +50,46 @@ link-no-events = There are no upcoming activities yet. Organisers can post one w
 routing-city-level = city level
 routing-by-district = By district: { $list }
 routing-district-count = { $name } { $count }
-routing-created = { $count } organisation(s) will be created: { $list }
-routing-row = row { $row } { $title } → { $organisation } ({ $district }{ $created ->
+routing-created = { $count ->
+    [one] 1 new organisation will be created: { $list }
+   *[other] { $count } new organisations will be created: { $list }
+  }
+routing-row = row { $row }: “{ $title }” → { $organisation } ({ $district }{ $created ->
     [yes] , new
    *[no] {""}
 })
 btn-import-confirm-post = Import and post the cards to each organisation's groups
-import-posted = Posted { $cards } activity card(s) to { $groups } group(s).
+import-posted = Posted { $cards ->
+    [one] 1 card
+   *[other] { $cards } cards
+  } to { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+  }.
 import-error-sheet-zip_bomb = This Excel file unpacks to an abnormal size (it may be a “zip bomb”), so I will not open it. Save it again in Excel or WPS and send it once more.
 import-error-sheet-no_sheet = The workbook has no sheet of that name. Its sheets: { $detail }
 import-error-sheet-unreadable = I cannot read this Excel file ({ $detail }). Save it again as .xlsx or CSV in Excel or WPS and send it once more.
 import-error-sheet-too_big_to_read = This Excel file is too big: reading it went over the memory limit. Split it, or save it as CSV.
 import-error-sheet-timeout = Reading this Excel file took too long and was stopped. Split it, or save it as CSV.
 import-error-sheet-sheet_too_many_rows = The sheet has more than { $limit } rows, so I will not read it. Split it and import the parts.
+organisations-title = 🏢 Organisations below <b>{ $name }</b>: linked groups
+organisations-level = { $level } { $linked }/{ $total }
+organisations-headline = { $levels } linked
+organisations-level-city = Cities
+organisations-level-district = Districts
+organisations-level-street = Streets
+organisations-level-organisation = Organisations
+organisations-page = Page { $page } of { $pages }
+organisations-links-private = The one-tap links go to organisers privately (a link is enough to link a group): tap “📄 Export CSV”, or send me /organisations in private.
+organisations-parent = {" "}← { $name }
+organisations-line-missing = ⏳ { $name } ({ $level }){ $parent }
+organisations-line-linked = ✅ { $name } ({ $level }){ $parent } · group “{ $group }”
+organisations-none = There are no organisations below yet. Send me the directory file in private with the caption /organisations import to import it.
+organisations-not-organiser = Only this organisation’s organisers can see which organisations below it are linked.
+organisations-not-hub = Only organisers of a hub (a city, district or street) can see which organisations below it are linked.
+btn-organisations-csv = 📄 Export CSV
+organisations-csv-caption = Organisations below { $name }: { $linked } of { $total } have a linked group (with join codes and one-tap links)
+organisations-csv-linked = linked
+organisations-csv-group = group
+organisations-csv-yes = yes
+organisations-csv-no = no

@@ -2,7 +2,7 @@
 form-start = Creating an event for <b>{ $org }</b>. Send /newevent at any time to start over.
 form-ask-org = Which organisation is the event for?
 form-ask-title = What is the event called?
-form-ask-time = When? For example: <code>28 June 9:00-11:30</code>, <code>late June</code>, <code>tomorrow 3pm</code>, <code>from June 16 until year end</code>
+form-ask-time = When? For example: <code>28 June 9:00-11:30</code>, <code>late June</code>, <code>tomorrow 3pm</code>, <code>from June 16 until year end</code>; repeating: <code>every Saturday 9-11am until 31 December</code>, <code>first Sunday of every month 2-4pm 6 times</code>
 form-ask-place = Where? Reply with the place, or “online”.
 form-ask-details = What happens, and for whom (optional)?
 form-ask-capacity = How many places? Reply with a number, or tap “No limit”.

@@ -1,5 +1,5 @@
 # 提醒、每日汇总、/summary 和 /settings
-reminder-in = ⏰ <b>活动提醒</b>：还有 { $lead } 开始
+reminder-in = ⏰ <b>活动提醒</b>：还有 { $lead }开始
 reminder-tomorrow = ⏰ <b>活动提醒</b>：活动就在明天
 reminder-today = ⏰ <b>活动提醒</b>：活动就在今天
 reminder-opens = ⏰ <b>活动提醒</b>：活动今天开始
@@ -8,10 +8,10 @@ lead-hours = { $count } 小时
 lead-minutes = { $count } 分钟
 reminder-you-confirmed = ✅ 你已报名。
 reminder-you-waitlisted = ⏳ 你在候补名单第 { $position } 位，有空位时会通知你。
-reminder-member-footer = 来不了？请在 /my 中取消报名，把名额让给别人。不想再收到提醒：/settings reminders off
+reminder-member-footer = 来不了？请在 /my 中取消报名，把名额让给别人。想换提醒时间或不再提醒，发送 /settings。
 remind-org-tomorrow = 📋 明天：<b>{ $title }</b> — 报名情况：{ $places }
-remind-org-deadline = ⏳ <b>{ $title }</b> 将于 { $when } 截止报名，目前还有空位（{ $places }）。要不要在群里再提醒一下？
-remind-org-attendance = ✅ <b>{ $title }</b> 已结束（{ $places }）。请确认实际到场人员：
+remind-org-deadline = ⏳ <b>{ $title }</b>将于 { $when } 截止报名，目前还有空位（{ $places }）。要不要在群里再提醒一下？
+remind-org-attendance = ✅ <b>{ $title }</b>已结束（{ $places }）。请确认实际到场人员：
 btn-signup-list = 📋 报名名单
 summary-header = 📋 <b>每日汇总</b> · { $org } · { $date }
 summary-today = <b>今天</b>（{ $count }）
@@ -23,23 +23,59 @@ summary-by-organisation = <b>按组织</b>
 summary-tally = · { $name }：今天 { $today } · 未来 7 天 { $week } · +{ $signups } / −{ $cancellations }
 summary-quiet = 今天和未来 7 天没有活动，自上次汇总以来也没有新的报名。
 summary-group-only = 请在已关联组织的群里发送 /summary。
-settings-header = <b>本群设置</b>
-settings-reminders-on = ⏰ 活动提醒：有具体时间的活动提前 { $offsets } 提醒；全天活动在前一天 9:00 和当天 8:00 提醒
+settings-header = ⚙️ <b>本群设置</b>
+settings-reminders-on = ⏰ 活动提醒：提前 { $offsets }（全天活动在前一天 9:00 和当天 8:00）
 settings-reminders-off = ⏰ 活动提醒：已关闭
 settings-summary-on = 📋 每日汇总：每天 { $time }，{ $quiet ->
-    [yes] 没有新内容时也发送
-   *[no] 没有新内容时不发送
+    [yes] 没有新内容时也发
+   *[no] 没有新内容时不发
   }
 settings-summary-off = 📋 每日汇总：已关闭
-settings-usage =
-    组织者可以修改：
-    /settings reminders 24h,1h — 或 off / on
-    /settings summary 08:30 — 或 off / on
-    /settings quiet on — 没有新内容时也发送汇总（off 取消）
-settings-saved = 已保存。
-settings-bad-offsets = 看不懂「{ $text }」。请写成 24h,1h 或 2d,3h,30m 这样的时长（最长一周）。
-settings-bad-time = 看不懂「{ $text }」。请写成 08:30 这样的时间。
-settings-refused = 只有本群的组织者可以修改设置。
-settings-private-on = 🔔 你报名活动的私信提醒已开启。关闭：/settings reminders off
-settings-private-off = 🔕 你的私信提醒已关闭。重新开启：/settings reminders on
-settings-private-usage = 在私聊中可以开关你自己的提醒：/settings reminders off（或 on）。
+settings-language = 🌐 语言：{ $language }
+settings-menu-hint = 点下面的按钮修改。想用别的时间，也可以直接发 /settings reminders 2d,3h 或 /settings summary 7:45。
+settings-menu-closed = 要再修改，发送 /settings。
+settings-members-hint = 只有组织者可以修改本群的设置。你自己的提醒时间和语言，可以在和我的私聊里设置。
+btn-my-settings = ⚙️ 我的设置
+btn-settings-reminders = ⏰ 活动提醒
+btn-settings-summary = 📋 每日汇总
+btn-settings-language = 🌐 语言
+btn-settings-done = 完成
+btn-settings-back = ← 返回
+settings-ask-reminders = 有具体时间的活动，提前多久在群里提醒？
+settings-ask-summary = 每天几点发汇总？
+settings-ask-language = 本群用哪种语言？
+btn-reminders-off = 不在群里提醒
+btn-summary-off = 关闭每日汇总
+btn-summary-quiet-yes = 没有新内容时也发
+btn-summary-quiet-no = 没有新内容时不发
+settings-saved-reminders = ✅ 已保存：活动前 { $offsets }在群里提醒。
+settings-saved-reminders-off = ✅ 已保存：不再在群里发活动提醒。
+settings-saved-summary = ✅ 已保存：每天 { $time } 发每日汇总。
+settings-saved-summary-off = ✅ 已保存：每日汇总已关闭。
+settings-saved-quiet = ✅ 已保存：{ $quiet ->
+    [yes] 没有新内容的日子也发汇总。
+   *[no] 没有新内容的日子不发汇总。
+  }
+settings-saved-language = ✅ 已保存：本群的语言改为{ $language }。
+settings-bad-offsets = 看不懂「{ $text }」。请写成 1d,2h 或 3h,30m 这样的时长（最长一周），或者写 off。
+settings-bad-time = 看不懂「{ $text }」。请写成 08:30 这样的时间，或者写 off。
+settings-bad-language = 看不懂「{ $text }」。请写 zh（中文）或 en（English）。
+settings-refused = 只有本群的组织者可以修改设置。你自己的提醒可以在和我的私聊里发 /settings 设置。
+settings-private-usage = 发送 /settings 打开你的设置，点按钮选择提醒时间和语言。
+offsets-list = { $head }和 { $last }
+offsets-list-sep = {"、"}
+my-settings-header = ⚙️ <b>我的设置</b>
+my-settings-reminders-group = 🔔 报名活动的提醒：按群里设置的时间
+my-settings-reminders-own = 🔔 报名活动的提醒：活动前 { $offsets }
+my-settings-reminders-none = 🔕 报名活动的提醒：不提醒
+my-settings-language = 🌐 语言：{ $language }
+my-settings-language-telegram = 🌐 语言：{ $language }（跟随 Telegram）
+my-settings-hint = 点按钮修改，马上生效。全天活动会在前一天 9:00 和当天 8:00 提醒。
+btn-my-reminders-group = 按群里的时间
+btn-my-reminders-none = 🔕 不提醒
+btn-my-language-telegram = 跟随 Telegram
+my-settings-saved-group = ✅ 已保存：按群里设置的时间提醒你。
+my-settings-saved-own = ✅ 已保存：活动前 { $offsets }提醒你。
+my-settings-saved-none = ✅ 已保存：不再给你发活动提醒。想恢复，随时点下面的按钮。
+my-settings-saved-language = ✅ 已保存：以后我用{ $language }和你说话。
+my-settings-saved-language-telegram = ✅ 已保存：语言跟随 Telegram，现在是{ $language }。

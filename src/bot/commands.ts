@@ -39,6 +39,7 @@ export const commandRules: Record<string, "anyone" | "self" | "organiser" | "gro
   edit: "organiser",
   cancelevent: "organiser",
   organiser: "organiser",
+  organisations: "organiser",
   privacy: "self",
   forgetme: "self",
   help: "anyone",

@@ -1,3 +1,4 @@
+import { type OrgScope, subtreeScope } from "../services/org-scope.ts";
 import { apiId, type TelegramId } from "../telegram-id.ts";
 import type { YiqiContext } from "./context.ts";
 import { canOrganise } from "./rights.ts";
@@ -14,9 +15,10 @@ export interface ChatScope {
   rootId: number | null;
   name: string;
   timeZone: string;
-  organisationIds: number[];
-  /** hubs above the covered organisations: their campaigns are this chat's campaigns too */
-  hubIds: number[];
+  /** the organisations covered, as a filter the database applies (services/org-scope.ts), never an id list */
+  orgs: OrgScope;
+  /** more than one organisation: lists name each event's organisation */
+  several: boolean;
 }
 
 /** null: a group not linked to an organisation, or a member seen in no linked group. */
@@ -26,31 +28,25 @@ export async function chatScope(ctx: YiqiContext): Promise<ChatScope | null> {
     const roots = await chats.organisationsOfMember(ctx.ids.user);
     const [firstRoot] = roots;
     if (firstRoot === undefined) return null;
-    const ids = new Set<number>();
-    const hubs = new Set<number>();
-    for (const root of roots) {
-      for (const id of await organisations.subtreeIds(root)) ids.add(id);
-      for (const org of await organisations.ancestors(root)) hubs.add(org.id);
-    }
     const first = await organisations.find(firstRoot);
     return {
       rootId: null,
       name: ctx.from?.first_name ?? "",
       timeZone: first?.timeZone ?? config.defaultTimeZone,
-      organisationIds: [...ids],
-      hubIds: [...hubs],
+      orgs: { kind: "member", userId: ctx.ids.user },
+      several: roots.length > 1 || (await organisations.hasBelow(firstRoot)),
     };
   }
   const profile = await chats.profile(ctx.ids.chat);
   if (!profile?.organisationId) return null;
-  const [own, ...above] = await organisations.ancestors(profile.organisationId);
+  const own = await organisations.find(profile.organisationId);
   if (!own) return null;
   return {
     rootId: own.id,
     name: own.name,
     timeZone: own.timeZone,
-    organisationIds: await organisations.subtreeIds(own.id),
-    hubIds: above.map((o) => o.id),
+    orgs: subtreeScope(own.id),
+    several: await organisations.hasBelow(own.id),
   };
 }
 

@@ -5,6 +5,8 @@ import type { Logger } from "../log.ts";
 export type BusMessage =
   /** a chat's profile (organisation link, language, settings) changed: forget the cached one */
   | { type: "chat"; chatId: string }
+  /** a person chose their language: forget the cached choice */
+  | { type: "user"; userId: string }
   /** cached profiles of every chat may be stale (an organisation changed) */
   | { type: "chats" }
   /** something was put into the outbox: the sender should look now */
@@ -115,6 +117,10 @@ function parse(payload: string): { from: string; message: BusMessage } | null {
     if (type === "chat") {
       const chatId: unknown = Reflect.get(message, "chatId");
       return typeof chatId === "string" && /^-?\d+$/.test(chatId) ? { from, message: { type, chatId } } : null;
+    }
+    if (type === "user") {
+      const userId: unknown = Reflect.get(message, "userId");
+      return typeof userId === "string" && /^\d+$/.test(userId) ? { from, message: { type, userId } } : null;
     }
     if (type === "chats" || type === "outbox" || type === "cards") return { from, message: { type } };
     return null;

@@ -170,13 +170,18 @@ export class Outbox {
    * renamed to `<key>~<id>`, freeing the key. Rows being sent right now are left alone.
    */
   async retire(
-    target: { eventId: number } | { chatId: TelegramId },
+    target: { eventId: number } | { eventIds: number[] } | { chatId: TelegramId },
     kinds: readonly DeliveryKind[],
     reason: string,
     includeDone = false,
   ): Promise<number> {
+    if ("eventIds" in target && target.eventIds.length === 0) return 0;
     const where =
-      "eventId" in target ? Prisma.sql`"eventId" = ${target.eventId}` : Prisma.sql`"chatId" = ${target.chatId}`;
+      "eventId" in target
+        ? Prisma.sql`"eventId" = ${target.eventId}`
+        : "eventIds" in target
+          ? Prisma.sql`"eventId" IN (${Prisma.join(target.eventIds)})`
+          : Prisma.sql`"chatId" = ${target.chatId}`;
     // everything but what is being sent right now
     const statuses: readonly DeliveryStatus[] = includeDone
       ? DELIVERY_STATUSES.filter((s) => s !== "sending")

@@ -1,4 +1,5 @@
 import type { TelegramId } from "../telegram-id.ts";
+import { encodePattern, MAX_OCCURRENCES as MAX_SERIES, parseRecurrence, type SeriesEnd } from "./recurrence.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
 import { cleanText, isInvisible } from "./text-hygiene.ts";
 import { parseTimeWindow } from "./time/parse.ts";
@@ -20,6 +21,8 @@ export interface FieldError {
   field: FormField;
   error: string;
   value?: string;
+  /** more arguments of the message (a series' count and the most it may have) */
+  args?: Record<string, number>;
 }
 
 export interface FormContext {
@@ -54,6 +57,39 @@ export function checkTime(text: string, ctx: FormContext): FieldResult<TimeWindo
   if (parsed.window.end.getTime() <= ctx.now.getTime())
     return { ok: false, field: "time", error: "form-time-past", value: clean(text) };
   return { ok: true, value: parsed.window };
+}
+
+/** A recurring activity as the draft keeps it: which days, how many occurrences, how its end was given. */
+export interface SeriesDraft {
+  pattern: string;
+  count: number;
+  end: SeriesEnd;
+}
+
+/**
+ * A time, or a recurring time ("每周六 9:00-11:00 至12月31日", domain/recurrence.ts): then `window` is the first
+ * occurrence's and `series` says the rest (the occurrences are read again from the text when the event is made).
+ */
+export function checkTimeOrSeries(
+  text: string,
+  ctx: FormContext,
+): FieldResult<{ window: TimeWindow; series?: SeriesDraft }> {
+  const recurrence = parseRecurrence(text, { timeZone: ctx.timeZone, now: ctx.now, locale: ctx.locale });
+  if (recurrence === null) {
+    const one = checkTime(text, ctx);
+    return one.ok ? { ok: true, value: { window: one.value } } : one;
+  }
+  if (!recurrence.ok) {
+    const args = recurrence.count === undefined ? {} : { args: { count: recurrence.count, max: MAX_SERIES } };
+    return { ok: false, field: "time", error: `form-time-${recurrence.error}`, value: clean(text), ...args };
+  }
+  const { pattern, occurrences, end } = recurrence.series;
+  const [first] = occurrences;
+  if (!first) return { ok: false, field: "time", error: "form-time-series_empty", value: clean(text) };
+  return {
+    ok: true,
+    value: { window: first, series: { pattern: encodePattern(pattern), count: occurrences.length, end } },
+  };
 }
 
 /** The readings of a time worth saying back (a date read as next year's, 下周六 as next week's …). */
@@ -132,6 +168,8 @@ export interface EventDraft {
   title?: string;
   window?: TimeWindow;
   timeText?: string;
+  /** a recurring activity: `window` is its first occurrence */
+  series?: SeriesDraft;
   place?: string | null;
   online?: boolean;
   details?: string | null;
@@ -163,10 +201,11 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   const t = checkTitle(title);
   if (t.ok) draft.title = t.value;
   else errors.push(t);
-  const w = checkTime(time, ctx);
+  const w = checkTimeOrSeries(time, ctx);
   if (w.ok) {
-    draft.window = w.value;
+    draft.window = w.value.window;
     draft.timeText = clean(time);
+    if (w.value.series) draft.series = w.value.series;
   } else errors.push(w);
   const p = checkPlace(place);
   if (p.ok) Object.assign(draft, p.value);
@@ -210,7 +249,7 @@ export interface EventFormPatch {
 /** The value each part holds once its text is valid. */
 interface FieldValues {
   title: string;
-  time: TimeWindow;
+  time: { window: TimeWindow; series?: SeriesDraft };
   place: { place: string | null; online: boolean };
   details: string | null;
   capacity: number | null;
@@ -244,9 +283,15 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: (draft) => draft.title === undefined,
   },
   time: {
-    check: (text, _current, form) => checkTime(text, form),
-    put: (draft, window, text) => ({ ...draft, window, timeText: text.trim() }),
-    patch: (window, text) => ({ window, timeText: text.trim() }),
+    check: (text, _current, form) => checkTimeOrSeries(text, form),
+    put: (draft, { window, series }, text) => ({
+      ...withoutSeries(draft),
+      window,
+      timeText: text.trim(),
+      ...(series ? { series } : {}),
+    }),
+    // a recurring time's `series` is in the answer's draft: /edit decides what it does to the event
+    patch: ({ window }, text) => ({ window, timeText: text.trim() }),
     missing: (draft) => draft.window === undefined,
   },
   place: {
@@ -299,6 +344,10 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     skip: { answer: 6, label: "guests-btn-none", value: 0 },
   },
 };
+
+function withoutSeries({ series: _series, ...draft }: EventDraft): EventDraft {
+  return draft;
+}
 
 /** The parts in the order the guided form asks for them (also the order /edit offers them). */
 export const formFields: readonly FormField[] = [

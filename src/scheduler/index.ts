@@ -27,12 +27,10 @@ export function createScheduler(services: Services, logger: Logger): Scheduler {
     if (summary) await jobs.summaries.replanChat(chatId, services.now());
     services.nudgeSender();
   });
-  // reminders for the sign-ups made while they were off (those planned before are still in the outbox)
-  services.changes.on("memberRemindersChanged", async ({ userId, on }) => {
-    if (!on) return;
-    for (const s of await services.signups.mine(userId, services.now())) {
-      await jobs.reminders.planEvent(s.eventId, services.now());
-    }
+  // a member's own times (or none): what is pending for them is replaced by a plan at the new times
+  services.changes.on("memberRemindersChanged", async ({ userId }) => {
+    await jobs.reminders.replanMember(userId, services.now());
+    services.nudgeSender();
   });
   return new Scheduler({
     ...jobs,

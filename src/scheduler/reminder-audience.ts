@@ -1,5 +1,6 @@
 import { type NewDelivery, planRendered } from "../delivery/kinds.ts";
-import { DEFAULT_OFFSETS, parseStoredOffsets } from "../domain/reminders/offsets.ts";
+import { parseStoredOffsets, storeOffsets } from "../domain/reminders/offsets.ts";
+import { groupDefaultOffsets, offsetsFor, personalReminders } from "../domain/reminders/personal.ts";
 import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
 import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
@@ -46,15 +47,58 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 const notPast = (now: Date) => (s: Slot) => s.dueAt.getTime() >= now.getTime();
 
+/** The active groups of these organisations with their reminder settings, lowest chat id first. */
+function groupsOfOrganisations(db: Db, orgIds: number[]) {
+  return inChunks(orgIds, (ids) =>
+    db.chat.findMany({
+      where: { organisationId: { in: ids }, active: true, type: { in: GROUP_TYPES } },
+      select: { id: true, organisationId: true, reminderOffsets: true, remindersOn: true },
+      orderBy: { id: "asc" },
+    }),
+  );
+}
+
+/** A person's stored reminder columns (as read with their sign-up). */
+type PersonColumns = { remindersOn: boolean; reminderOffsets: string | null };
+
+/**
+ * The member reminders of one event: each person at the offsets they chose, or the group's times. Slots are
+ * computed once per distinct set of offsets (a thousand members share a handful), not once per member.
+ */
+function memberDeliveries(
+  e: PlannedEvent,
+  groupTimes: readonly number[],
+  members: { userId: TelegramId; user: PersonColumns }[],
+  now: Date,
+): NewDelivery[] {
+  const deliveries: NewDelivery[] = [];
+  const slotsBy = new Map<string, Slot[]>();
+  const window = windowOf(e);
+  for (const m of members) {
+    const offsets = offsetsFor(personalReminders(m.user), groupTimes);
+    const key = storeOffsets(offsets);
+    let slots = slotsBy.get(key);
+    if (!slots) {
+      slots = reminderSlots(window, offsets).filter(notPast(now));
+      slotsBy.set(key, slots);
+    }
+    for (const slot of slots) {
+      deliveries.push(planRendered("member-reminder", { eventId: e.id, start: e.startsAt, to: m.userId, slot }));
+    }
+  }
+  return deliveries;
+}
+
+/** The times members who follow the group get, per organisation (see `groupDefaultOffsets`). */
+function groupTimesOf(groups: { organisationId: number | null; reminderOffsets: string }[]) {
+  const offsetsOf = groupBy(groups, (g) => g.organisationId);
+  return (orgId: number) => groupDefaultOffsets((offsetsOf.get(orgId) ?? []).map((g) => g.reminderOffsets));
+}
+
 /** Who hears about the events of these organisations, and who signed up for these events. */
 async function audience(db: Db, orgIds: number[], eventIds: number[], creatorIds: TelegramId[]) {
   const [groups, signups, named, admins] = await Promise.all([
-    inChunks(orgIds, (ids) =>
-      db.chat.findMany({
-        where: { organisationId: { in: ids }, active: true, remindersOn: true, type: { in: GROUP_TYPES } },
-        select: { id: true, organisationId: true, reminderOffsets: true },
-      }),
-    ),
+    groupsOfOrganisations(db, orgIds),
     inChunks(eventIds, (ids) =>
       db.signup.findMany({
         where: {
@@ -62,7 +106,7 @@ async function audience(db: Db, orgIds: number[], eventIds: number[], creatorIds
           status: { in: ["confirmed", "waitlisted"] },
           user: { startedBot: true, remindersOn: true },
         },
-        select: { eventId: true, userId: true },
+        select: { eventId: true, userId: true, user: { select: { remindersOn: true, reminderOffsets: true } } },
       }),
     ),
     inChunks(orgIds, (ids) =>
@@ -93,7 +137,11 @@ async function audience(db: Db, orgIds: number[], eventIds: number[], creatorIds
   for (const n of named) addOrganiser(n.organisationId, n.userId);
   for (const a of admins) if (reachable.has(a.userId)) addOrganiser(a.chat.organisationId, a.userId);
   return {
-    groupsOf: groupBy(groups, (g) => g.organisationId),
+    groupsOf: groupBy(
+      groups.filter((g) => g.remindersOn),
+      (g) => g.organisationId,
+    ),
+    groupTimes: groupTimesOf(groups),
     signupsOf: groupBy(signups, (s) => s.eventId),
     organisersOf,
     reachable,
@@ -109,7 +157,7 @@ async function audience(db: Db, orgIds: number[], eventIds: number[], creatorIds
 export async function eventReminders(db: Db, events: PlannedEvent[], now: Date): Promise<NewDelivery[]> {
   if (events.length === 0) return [];
   const creatorIds = events.flatMap((e) => (e.createdById === null ? [] : [e.createdById]));
-  const { groupsOf, signupsOf, organisersOf, reachable } = await audience(
+  const { groupsOf, groupTimes, signupsOf, organisersOf, reachable } = await audience(
     db,
     [...new Set(events.map((e) => e.organisationId))],
     events.map((e) => e.id),
@@ -133,8 +181,7 @@ export async function eventReminders(db: Db, events: PlannedEvent[], now: Date):
       plan("reminder", g.id, slots);
     }
     const members = signupsOf.get(e.id) ?? [];
-    const memberSlots = members.length > 0 ? reminderSlots(window, DEFAULT_OFFSETS).filter(upcoming) : [];
-    for (const m of members) plan("member-reminder", m.userId, memberSlots);
+    if (members.length > 0) deliveries.push(...memberDeliveries(e, groupTimes(e.organisationId), members, now));
     const organisers = new Set(organisersOf.get(e.organisationId));
     if (e.createdById !== null && reachable.has(e.createdById)) organisers.add(e.createdById);
     const noticeSlots = organisers.size > 0 ? organiserSlots(window, e.signupDeadline).filter(upcoming) : [];
@@ -159,9 +206,13 @@ export async function memberReminders(
   const userIds = [...new Set([...members.values()].flatMap((ids) => [...ids]))];
   // (in chunks: a burst of a thousand taps is a thousand ids, past what one SQLite statement takes)
   const reachable = await inChunks(userIds, (ids) =>
-    db.user.findMany({ where: { id: { in: ids }, startedBot: true, remindersOn: true }, select: { id: true } }),
+    db.user.findMany({
+      where: { id: { in: ids }, startedBot: true, remindersOn: true },
+      select: { id: true, remindersOn: true, reminderOffsets: true },
+    }),
   );
   if (reachable.length === 0) return [];
+  const person = new Map(reachable.map((u) => [u.id, u]));
   const eventIds = [...members.keys()];
   const [events, candidates] = await Promise.all([
     inChunks(eventIds, (ids) =>
@@ -184,16 +235,14 @@ export async function memberReminders(
     candidates.filter((c) => members.get(c.eventId)?.has(c.userId)),
     (s) => s.eventId,
   );
+  const groupTimes = groupTimesOf(await groupsOfOrganisations(db, [...new Set(events.map((e) => e.organisationId))]));
   const deliveries: NewDelivery[] = [];
   for (const e of events) {
-    const mine = signupsOf.get(e.id) ?? [];
-    if (mine.length === 0) continue;
-    const slots = reminderSlots(windowOf(e), DEFAULT_OFFSETS).filter(notPast(now));
-    for (const m of mine) {
-      for (const slot of slots) {
-        deliveries.push(planRendered("member-reminder", { eventId: e.id, start: e.startsAt, to: m.userId, slot }));
-      }
-    }
+    const mine = (signupsOf.get(e.id) ?? []).flatMap((s) => {
+      const user = person.get(s.userId);
+      return user ? [{ userId: s.userId, user }] : [];
+    });
+    if (mine.length > 0) deliveries.push(...memberDeliveries(e, groupTimes(e.organisationId), mine, now));
   }
   return deliveries;
 }

@@ -91,16 +91,40 @@ export class ReminderPlanner {
     return this.planEventIds([eventId], now);
   }
 
-  /** A group changed its reminder settings: its pending reminders are replaced by a new plan. */
+  /**
+   * A group changed its reminder settings: its pending reminders are replaced by a new plan, and so are the
+   * members' of its organisation's events (those who follow the group's times get the new ones; the others
+   * get theirs again).
+   */
   async replanChat(chatId: TelegramId, now: Date): Promise<number> {
-    await this.deps.outbox.retire({ chatId }, ["reminder"], "reminder settings changed");
-    const chat = await this.deps.db.chat.findUnique({ where: { id: chatId }, select: { organisationId: true } });
+    const { outbox, db } = this.deps;
+    await outbox.retire({ chatId }, ["reminder"], "reminder settings changed");
+    const chat = await db.chat.findUnique({ where: { id: chatId }, select: { organisationId: true } });
     if (!chat?.organisationId) return 0;
-    const events = await this.deps.db.event.findMany({
+    const events = await db.event.findMany({
       where: plannableEvents(now, { organisationId: chat.organisationId }),
       select: plannedEvent,
     });
+    for (const ids of chunks(
+      events.map((e) => e.id),
+      BATCH,
+    )) {
+      await outbox.retire({ eventIds: ids }, ["member-reminder"], "group reminder times changed");
+    }
     return this.planEvents(events, now);
+  }
+
+  /**
+   * A member chose other reminder times (or none): their pending reminders are dropped and their upcoming
+   * sign-ups planned again at the new times. Two statements and one planning pass, however many sign-ups.
+   */
+  async replanMember(userId: TelegramId, now: Date): Promise<number> {
+    await this.deps.outbox.retire({ chatId: userId }, ["member-reminder"], "member reminder times changed");
+    const signups = await this.deps.db.signup.findMany({
+      where: { userId, status: { in: ["confirmed", "waitlisted"] }, event: plannableEvents(now) },
+      select: { eventId: true },
+    });
+    return this.planMembers(new Map(signups.map((s) => [s.eventId, new Set([userId])])), now);
   }
 
   /**

@@ -1,9 +1,12 @@
+import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
+import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { inScope, type OrgScope } from "./org-scope.ts";
 
 export type AttendanceOutcome = { kind: "done"; count: number } | { kind: "not_started" } | { kind: "missing" };
 
@@ -23,6 +26,9 @@ export interface HoursLine {
 }
 
 const ATTENDING = ["confirmed", "attended", "no_show"] as const;
+
+/** How many past events /my lists. */
+const HISTORY_LIMIT = 10;
 
 /** Attendance after an event and the volunteer hours that follow from it. */
 export class AttendanceService {
@@ -94,13 +100,38 @@ export class AttendanceService {
     return this.lines({ userId }, year, timeZone);
   }
 
-  /** Every attended event of these organisations that started in the year, per member. */
-  async report(organisationIds: number[], year: number, timeZone: string): Promise<HoursLine[]> {
-    return this.lines({ event: { organisationId: { in: organisationIds } } }, year, timeZone);
+  /**
+   * A member's own attendance, latest first (for them only: /my): events they were marked or checked in at
+   * (from the start), and the no-shows once an event has ended.
+   */
+  async history(userId: TelegramId, now: Date) {
+    const rows = await this.db.signup.findMany({
+      where: {
+        userId,
+        status: { in: [...ATTENDING] },
+        event: { startsAt: { lte: now }, status: { notIn: ["cancelled", "draft"] } },
+      },
+      include: { event: true },
+      orderBy: { event: { startsAt: "desc" } },
+      take: HISTORY_LIMIT,
+    });
+    return rows.flatMap((r) => {
+      const attendance = attendanceOf(r.status, r.event, now);
+      if (attendance !== "attended" && attendance !== "no_show") return [];
+      const { event } = r;
+      const window = { start: event.startsAt, end: event.endsAt, precision: event.precision, timeZone: event.timeZone };
+      const hours = attendance === "attended" ? creditedHours(r.hours, event.hours, window) : null;
+      return [{ event, attendance, hours }];
+    });
+  }
+
+  /** Every attended event of the scope's organisations that started in the year, per member. */
+  async report(scope: OrgScope, year: number, timeZone: string): Promise<HoursLine[]> {
+    return this.lines({ event: { organisation: inScope(scope) } }, year, timeZone);
   }
 
   private async lines(
-    where: { userId?: bigint; event?: { organisationId: { in: number[] } } },
+    where: { userId?: bigint; event?: { organisation: Prisma.OrganisationWhereInput } },
     year: number,
     timeZone: string,
   ): Promise<HoursLine[]> {

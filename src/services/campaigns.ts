@@ -1,9 +1,8 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
-import { districtOf } from "../domain/org-tree.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import type { Db } from "../store/database.ts";
 import type { EventSummary } from "../views/event-views.ts";
-import { ownedOrCoHosted } from "./events.ts";
+import { eventsInScope, inScopeOrAbove, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -76,14 +75,9 @@ export class CampaignService {
    * Campaigns a group sees: those with events of its organisations, or run by one of them
    * or by a hub above; current and coming ones first (soonest first), then past ones (latest first).
    */
-  async visible(organisationIds: number[], hubIds: number[], now: Date) {
+  async visible(scope: OrgScope, now: Date) {
     const campaigns = await this.db.campaign.findMany({
-      where: {
-        OR: [
-          { organisationId: { in: [...organisationIds, ...hubIds] } },
-          { events: { some: ownedOrCoHosted(organisationIds) } },
-        ],
-      },
+      where: { OR: [{ organisation: inScopeOrAbove(scope) }, { events: { some: eventsInScope(scope) } }] },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: 50,
     });
@@ -92,20 +86,24 @@ export class CampaignService {
     return [...current, ...past];
   }
 
-  /** The campaign's events among these organisations, with sign-up counts and their district. */
-  async programme(campaignId: number, organisationIds: number[]): Promise<ProgrammeEntry[]> {
+  /** The campaign's events the scope shows, with sign-up counts and the district each sits in. */
+  async programme(campaignId: number, scope: OrgScope): Promise<ProgrammeEntry[]> {
     const events = await this.db.event.findMany({
-      where: { campaignId, ...ownedOrCoHosted(organisationIds), status: { notIn: ["draft", "cancelled"] } },
-      include: { organisation: true },
+      where: { campaignId, ...eventsInScope(scope), status: { notIn: ["draft", "cancelled"] } },
+      include: {
+        organisation: {
+          include: {
+            above: { where: { ancestor: { kind: "district" } }, select: { ancestor: { select: { name: true } } } },
+          },
+        },
+      },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     });
-    const orgs = await this.db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
-    const byId = new Map(orgs.map((o) => [o.id, o]));
     const counts = await this.signups.counts(events.map((e) => e.id));
     return events.map((event) => ({
       event,
       organisation: event.organisation.name,
-      district: districtOf(event.organisationId, byId)?.name ?? null,
+      district: event.organisation.above[0]?.ancestor.name ?? null,
       confirmed: counts.get(event.id)?.confirmed ?? 0,
       waitlisted: counts.get(event.id)?.waitlisted ?? 0,
     }));

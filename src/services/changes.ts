@@ -12,8 +12,8 @@ export interface Changes {
   promoted: { eventId: number; userId: bigint; chatId: bigint | null };
   /** a group changed its reminder offsets or switched them (`reminders`), or its daily summary (`summary`) */
   chatSettingsChanged: { chatId: bigint; reminders: boolean; summary: boolean };
-  /** a member switched their own reminders on or off */
-  memberRemindersChanged: { userId: bigint; on: boolean };
+  /** a member chose when they want their own reminders (or none) */
+  memberRemindersChanged: { userId: bigint };
 }
 
 type Listener<T> = (payload: T) => void | Promise<void>;

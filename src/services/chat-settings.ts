@@ -1,7 +1,9 @@
+import { type PersonalReminders, storePersonalReminders } from "../domain/reminders/personal.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 import type { ChatService } from "./chats.ts";
+import type { UserService } from "./users.ts";
 
 /** What a group's organisers can change with /settings. */
 export interface GroupSettings {
@@ -10,6 +12,8 @@ export interface GroupSettings {
   summaryTime?: string;
   summaryOn?: boolean;
   summaryWhenQuiet?: boolean;
+  /** the language the whole group is addressed in */
+  locale?: string;
 }
 
 /**
@@ -21,6 +25,7 @@ export class ChatSettingsService {
   constructor(
     private readonly db: Db,
     private readonly chats: ChatService,
+    private readonly users: UserService,
     private readonly changes: ChangeFeed,
   ) {}
 
@@ -35,8 +40,14 @@ export class ChatSettingsService {
     });
   }
 
-  async setMemberReminders(userId: TelegramId, on: boolean): Promise<void> {
-    await this.db.user.update({ where: { id: userId }, data: { remindersOn: on } });
-    await this.changes.emit("memberRemindersChanged", { userId, on });
+  /** A member chose when they want their reminders: their planned ones are replaced (scheduler/index.ts). */
+  async setMemberReminders(userId: TelegramId, choice: PersonalReminders): Promise<void> {
+    await this.db.user.update({ where: { id: userId }, data: storePersonalReminders(choice) });
+    await this.changes.emit("memberRemindersChanged", { userId });
+  }
+
+  /** A member chose their language (null: follow Telegram's); seen at once on every instance. */
+  async setMemberLocale(userId: TelegramId, locale: string | null): Promise<void> {
+    await this.users.setLocale(userId, locale);
   }
 }

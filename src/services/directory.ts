@@ -7,7 +7,7 @@ import {
   planDirectory,
   type StoredOrg,
 } from "../domain/directory-plan.ts";
-import { subtreeOf } from "../domain/org-tree.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { newJoinCode } from "./organisations.ts";
@@ -72,7 +72,13 @@ export class DirectoryService {
       const root = await this.db.organisation.findUnique({ where: { id: rootId } });
       if (!root) throw new Error(`no organisation ${rootId}`);
       stored.set(directoryKey(root.name), root);
-      scope = { root, below: new Set(await this.subtreeIds(rootId)) };
+      scope = {
+        root,
+        below: await this.belowOf(
+          rootId,
+          [...stored.values()].map((o) => o.id),
+        ),
+      };
     }
     const ancestors = await this.ancestorsOf([...stored.values()]);
     return planDirectory(rows, stored, ancestors, scope);
@@ -203,8 +209,17 @@ export class DirectoryService {
     return known;
   }
 
-  private async subtreeIds(rootId: number): Promise<number[]> {
-    const all = await this.db.organisation.findMany({ select: { id: true, parentId: true } });
-    return subtreeOf(all, rootId).map((o) => o.id);
+  /**
+   * Which of these organisations (those the file names) are the root or below it: looked up in the closure
+   * table in chunks of the file's own size, never by reading the root's whole subtree.
+   */
+  private async belowOf(rootId: number, ids: number[]): Promise<Set<number>> {
+    const rows = await inChunks(ids, (chunk) =>
+      this.db.organisationAncestor.findMany({
+        where: { ancestorId: rootId, descendantId: { in: chunk } },
+        select: { descendantId: true },
+      }),
+    );
+    return new Set([rootId, ...rows.map((r) => r.descendantId)]);
   }
 }

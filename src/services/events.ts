@@ -4,6 +4,7 @@ import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { eventsInScope, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -40,20 +41,33 @@ export class EventService {
   ) {}
 
   async create(input: EventInput) {
-    const { window, organisers, roles, ...rest } = input;
-    return this.db.event.create({
-      data: {
-        ...rest,
-        startsAt: window.start,
-        endsAt: window.end,
-        precision: window.precision,
-        openEnded: window.openEnded ?? false,
-        timeZone: window.timeZone,
-        createdById: input.createdById ?? null,
-        organisers: organisers ? { create: organisers.map((o, position) => ({ ...o, position })) } : undefined,
-        roles: roles?.length ? { create: roles.map((r, position) => ({ ...r, position })) } : undefined,
+    return this.db.event.create({ data: eventData(input) });
+  }
+
+  /**
+   * A recurring activity: the series and one event per occurrence (each with its own places, roles and sign-ups),
+   * in one transaction. A sign-up deadline is kept as the same time before each occurrence's start.
+   */
+  async createSeries(input: EventInput, series: { pattern: string; ruleText: string; windows: TimeWindow[] }) {
+    const [first] = series.windows;
+    if (!first) return [];
+    const lead = input.signupDeadline ? input.window.start.getTime() - input.signupDeadline.getTime() : null;
+    return this.db.$transaction(
+      async (tx) => {
+        const { id: seriesId } = await tx.eventSeries.create({
+          data: { organisationId: input.organisationId, pattern: series.pattern, ruleText: series.ruleText },
+        });
+        const events = [];
+        for (const window of series.windows) {
+          const signupDeadline = lead === null ? null : new Date(window.start.getTime() - lead);
+          events.push(
+            await tx.event.create({ data: { ...eventData({ ...input, window, signupDeadline }), seriesId } }),
+          );
+        }
+        return events;
       },
-    });
+      { maxWait: 30_000, timeout: 60_000 },
+    );
   }
 
   /** An event's roles in order (empty without roles). */
@@ -156,20 +170,75 @@ export class EventService {
     return count > 0;
   }
 
-  /** Upcoming (not yet ended) events of the given organisations, soonest first. */
-  async upcoming(organisationIds: number[], now: Date, page: number, pageSize: number) {
-    const where = { ...ownedOrCoHosted(organisationIds), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+  /**
+   * Where an occurrence of a recurring activity stands: its series' pattern, and the live occurrences from it on
+   * (itself included when live), soonest first. Null for an event that is not part of a series.
+   */
+  async seriesPlace(eventId: number, now: Date) {
+    const event = await this.db.event.findUnique({
+      where: { id: eventId },
+      select: { seriesId: true, startsAt: true, series: { select: { pattern: true } } },
+    });
+    if (!event?.seriesId || !event.series) return null;
+    const rest = await this.db.event.findMany({
+      where: {
+        seriesId: event.seriesId,
+        status: { in: [...LIVE_STATUSES] },
+        endsAt: { gt: now },
+        startsAt: { gte: event.startsAt },
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { id: true, startsAt: true },
+    });
+    return {
+      seriesId: event.seriesId,
+      pattern: event.series.pattern,
+      ids: rest.map((r) => r.id),
+      lastStart: rest.at(-1)?.startsAt ?? event.startsAt,
+    };
+  }
+
+  /**
+   * Upcoming (not yet ended) events the scope shows, soonest first; of a recurring activity only its
+   * next occurrence, with how many are left (`series`: by series id, the count and the last one's start).
+   */
+  async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
+    const live = { ...eventsInScope(scope), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
+    // the live occurrences of the recurring activities shown here (at most 100 each): first, last and how many
+    const occurrences = await this.db.event.findMany({
+      where: { ...live, seriesId: { not: null } },
+      select: { seriesId: true, startsAt: true },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
+    const series = new Map<number, { left: number; firstStart: Date; lastStart: Date }>();
+    for (const { seriesId, startsAt } of occurrences) {
+      if (seriesId === null) continue;
+      const known = series.get(seriesId);
+      if (known) series.set(seriesId, { ...known, left: known.left + 1, lastStart: startsAt });
+      else series.set(seriesId, { left: 1, firstStart: startsAt, lastStart: startsAt });
+    }
+    const firsts = [...series].map(([seriesId, s]) => ({ seriesId, startsAt: s.firstStart }));
+    const where = { AND: [live, { OR: [{ seriesId: null }, ...firsts] }] };
     const [total, events] = await Promise.all([
       this.db.event.count({ where }),
       this.db.event.findMany({
         where,
-        include: { organisation: true },
+        include: { organisation: true, series: { select: { pattern: true } } },
         orderBy: [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }],
         skip: page * pageSize,
         take: pageSize,
       }),
     ]);
-    return { total, events };
+    return { total, events, series };
+  }
+
+  /** Does the scope show this event (its organisation or a co-organiser is in it)? */
+  async shownIn(eventId: number, scope: OrgScope): Promise<boolean> {
+    const row = await this.db.event.findFirst({
+      where: { id: eventId, ...eventsInScope(scope) },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   /** Events an organiser can manage: those of the given organisations that have not ended. */
@@ -182,15 +251,18 @@ export class EventService {
   }
 }
 
-/**
- * Events of these organisations, and events they co-organise (a programme row's other organising units
- * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
- */
-export function ownedOrCoHosted(organisationIds: number[]) {
+/** The columns of a new event. */
+function eventData(input: EventInput) {
+  const { window, organisers, roles, ...rest } = input;
   return {
-    OR: [
-      { organisationId: { in: organisationIds } },
-      { organisers: { some: { organisationId: { in: organisationIds } } } },
-    ],
+    ...rest,
+    startsAt: window.start,
+    endsAt: window.end,
+    precision: window.precision,
+    openEnded: window.openEnded ?? false,
+    timeZone: window.timeZone,
+    createdById: input.createdById ?? null,
+    organisers: organisers ? { create: organisers.map((o, position) => ({ ...o, position })) } : undefined,
+    roles: roles?.length ? { create: roles.map((r, position) => ({ ...r, position })) } : undefined,
   };
 }

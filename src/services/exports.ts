@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { localStamp } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
@@ -10,6 +11,7 @@ import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
 import type { HoursLine } from "./attendance.ts";
 import { icsEventOf } from "./calendar.ts";
+import { inScope, type OrgScope } from "./org-scope.ts";
 
 export interface ExportLanguage {
   t: Translate;
@@ -26,12 +28,13 @@ export class ExportService {
   constructor(private readonly db: Db) {}
 
   /** The events an export covers: a campaign's among these organisations, or else their upcoming ones. */
-  async eventIds(organisationIds: number[], campaignId: number | null, now: Date): Promise<number[]> {
+  async eventIds(scope: OrgScope, campaignId: number | null, now: Date): Promise<number[]> {
+    const organisation = inScope(scope);
     const rows = await this.db.event.findMany({
       where:
         campaignId === null
-          ? { organisationId: { in: organisationIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } }
-          : { organisationId: { in: organisationIds }, campaignId, status: { not: "draft" } },
+          ? { organisation, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } }
+          : { organisation, campaignId, status: { not: "draft" } },
       select: { id: true },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: CALENDAR_LIMIT,
@@ -93,7 +96,8 @@ export class ExportService {
             : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
         ...(withGuests ? [s.guests] : []),
-        t(`export-status-${s.status}`),
+        // signed up and never checked in nor marked by the end: a no-show (domain/check-in.ts)
+        t(`export-status-${attendanceOf(s.status, e, lang.now) === "no_show" ? "no_show" : s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);
     });
@@ -127,14 +131,14 @@ export class ExportService {
    * it, marked STATUS:CANCELLED, so a calendar app that imported it before takes them out.
    */
   async upcomingCalendar(
-    organisationIds: number[],
+    scope: OrgScope,
     name: string,
     now: Date,
     botUsername: string,
   ): Promise<{ ics: string; count: number }> {
     const events = await this.db.event.findMany({
       where: {
-        organisationId: { in: organisationIds },
+        organisation: inScope(scope),
         status: { in: [...LIVE_STATUSES, "cancelled"] },
         endsAt: { gt: now },
       },

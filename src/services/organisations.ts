@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
-
-/** Levels below a root a subtree query follows at most (city → district → street → organisation is 4). */
-const MAX_DEPTH = 10;
+import { inScope, subtreeScope } from "./org-scope.ts";
 
 export type OrgKind = "city" | "district" | "street" | "organisation";
 
@@ -88,31 +87,53 @@ export class OrganisationService {
   }
 
   /**
-   * The organisation and every organisation below it, root first: one recursive query that
-   * follows the parentId index down from the root, so it reads the subtree, not every
-   * organisation (a province has 100,000). The depth cap stops a cycle in bad data.
+   * The organisations of `rootId`'s subtree (itself included) as a filter over the closure table, to put into
+   * any query about organisations (`where`), events (`{ organisation: … }`) or campaigns: the database joins
+   * it by index; no list of ids leaves it. For SQL written by hand, `underSql` (org-scope.ts).
    */
-  async subtreeIds(rootId: number): Promise<number[]> {
-    const rows = await this.db.$queryRaw<{ id: number }[]>`
-      WITH RECURSIVE sub ("id", "depth") AS (
-        SELECT "id", 0 FROM "Organisation" WHERE "id" = ${rootId}
-        UNION
-        SELECT o."id", sub."depth" + 1 FROM "Organisation" o JOIN sub ON o."parentId" = sub."id"
-        WHERE sub."depth" < ${MAX_DEPTH}
-      )
-      SELECT "id", MIN("depth") AS "depth" FROM sub GROUP BY "id" ORDER BY MIN("depth"), "id"`;
-    return rows.map((r) => Number(r.id));
+  subtree(rootId: number): Prisma.OrganisationWhereInput {
+    return inScope(subtreeScope(rootId));
   }
 
-  /** The chain from the organisation up to the city. */
+  /** Is `orgId` the organisation `rootId` or below it? */
+  async contains(rootId: number, orgId: number): Promise<boolean> {
+    const row = await this.db.organisationAncestor.findUnique({
+      where: { ancestorId_descendantId: { ancestorId: rootId, descendantId: orgId } },
+      select: { depth: true },
+    });
+    return row !== null;
+  }
+
+  /** Does any organisation sit below this one? */
+  async hasBelow(rootId: number): Promise<boolean> {
+    const row = await this.db.organisationAncestor.findFirst({
+      where: { ancestorId: rootId, depth: { gt: 0 } },
+      select: { depth: true },
+    });
+    return row !== null;
+  }
+
+  /** The organisations of one kind in a subtree (the districts of a city, the streets of a district), by name. */
+  descendantsAtLevel(rootId: number, kind: OrgKind) {
+    return this.db.organisation.findMany({ where: { kind, ...this.subtree(rootId) }, orderBy: [{ name: "asc" }] });
+  }
+
+  /** The district an organisation sits in (itself if it is one); null above or outside districts. */
+  districtOf(orgId: number) {
+    return this.db.organisation.findFirst({
+      where: { kind: "district", below: { some: { descendantId: orgId } } },
+      orderBy: { id: "asc" },
+    });
+  }
+
+  /** The chain from the organisation up to the city, nearest first (one indexed read of the closure table). */
   async ancestors(orgId: number) {
-    const chain = [];
-    let current = await this.find(orgId);
-    while (current && chain.length < 10) {
-      chain.push(current);
-      current = current.parentId === null ? null : await this.find(current.parentId);
-    }
-    return chain;
+    const rows = await this.db.organisationAncestor.findMany({
+      where: { descendantId: orgId },
+      orderBy: { depth: "asc" },
+      include: { ancestor: true },
+    });
+    return rows.map((r) => r.ancestor);
   }
 
   async addOrganiser(organisationId: number, userId: TelegramId, addedById: TelegramId): Promise<void> {
@@ -140,20 +161,13 @@ export class OrganisationService {
   }
 
   /** Organisations a user may organise for: named organiser, or admin of a linked group (cached admins). */
-  async organisedBy(userId: TelegramId) {
-    const named = await this.db.organiser.findMany({
-      where: { userId },
-      select: { organisationId: true },
+  organisedBy(userId: TelegramId) {
+    return this.db.organisation.findMany({
+      where: {
+        OR: [{ organisers: { some: { userId } } }, { chats: { some: { active: true, admins: { some: { userId } } } } }],
+      },
+      orderBy: { name: "asc" },
     });
-    const viaAdmin = await this.db.chatAdmin.findMany({
-      where: { userId, chat: { organisationId: { not: null }, active: true } },
-      select: { chat: { select: { organisationId: true } } },
-    });
-    const ids = new Set<number>([
-      ...named.map((n) => n.organisationId),
-      ...viaAdmin.map((a) => a.chat.organisationId).filter((id): id is number => id !== null),
-    ]);
-    return this.db.organisation.findMany({ where: { id: { in: [...ids] } }, orderBy: { name: "asc" } });
   }
 
   /** Group chats linked to an organisation (where its events are posted). */

@@ -12,6 +12,7 @@ import {
 import { MESSAGE_LIMIT } from "../views/html.ts";
 import type { View } from "../views/view.ts";
 import type { EventService } from "./events.ts";
+import type { OrgScope } from "./org-scope.ts";
 import type { OrganisationService } from "./organisations.ts";
 import type { SignupService } from "./signups.ts";
 
@@ -31,17 +32,22 @@ export class Presenter {
     return { t: this.deps.translator.for(locale), locale, now: this.deps.now() };
   }
 
-  /** The /events list for an organisation and everything below it. */
-  async eventList(organisationIds: number[], page: number, locale: Locale): Promise<View> {
+  /** The /events list of a scope (an organisation and everything below it); `several`: name each organisation. */
+  async eventList(scope: OrgScope, several: boolean, page: number, locale: Locale): Promise<View> {
     const v = this.viewContext(locale);
-    let { total, events } = await this.deps.events.upcoming(organisationIds, v.now, page, PAGE_SIZE);
+    let { total, events, series } = await this.deps.events.upcoming(scope, v.now, page, PAGE_SIZE);
     let index = page;
     if (events.length === 0 && page > 0) {
       index = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1); // the list shrank since the buttons were made
-      ({ total, events } = await this.deps.events.upcoming(organisationIds, v.now, index, PAGE_SIZE));
+      ({ total, events, series } = await this.deps.events.upcoming(scope, v.now, index, PAGE_SIZE));
     }
     const counts = await this.deps.signups.counts(events.map((e) => e.id));
-    return eventListView(events, counts, { index, total }, v, { showOrganisation: organisationIds.length > 1 });
+    // a recurring activity is listed once, by its next occurrence, with how many are left
+    const shown = events.map((e) => {
+      const left = e.seriesId === null ? undefined : series.get(e.seriesId);
+      return { ...e, recurring: left && e.series ? { pattern: e.series.pattern, ...left } : null };
+    });
+    return eventListView(shown, counts, { index, total }, v, { showOrganisation: several });
   }
 
   async card(eventId: number, locale: Locale): Promise<View | null> {
@@ -49,7 +55,10 @@ export class Presenter {
     if (!event) return null;
     const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
     const roles = await this.deps.signups.roleCounts(eventId);
-    return eventCardView(event, counts, this.viewContext(locale), roles);
+    const v = this.viewContext(locale);
+    const place = await this.deps.events.seriesPlace(eventId, v.now);
+    const recurring = place && { pattern: place.pattern, left: place.ids.length, lastStart: place.lastStart };
+    return eventCardView({ ...event, recurring }, counts, v, roles);
   }
 
   async roster(eventId: number, locale: Locale): Promise<View | null> {

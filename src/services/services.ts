@@ -11,6 +11,7 @@ import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
+import { CheckInService } from "./check-in.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
@@ -22,6 +23,7 @@ import { Presenter } from "./presenter.ts";
 import { PrivacyService } from "./privacy.ts";
 import { ProcessedUpdates } from "./processed-updates.ts";
 import { ProgrammeService } from "./programmes.ts";
+import { SeriesService } from "./series.ts";
 import { SignupService } from "./signups.ts";
 import { SummaryService } from "./summaries.ts";
 import { UserService } from "./users.ts";
@@ -60,9 +62,13 @@ export interface Services {
   changeNotices: ChangeNotices;
   /** guests (+1, +2) who hold places */
   guests: GuestService;
+  /** recurring activities: sign up for (or cancel) every upcoming occurrence */
+  series: SeriesService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
+  /** check-in codes (QR links shown at the venue) and check-ins */
+  checkIn: CheckInService;
   exports: ExportService;
   summaries: SummaryService;
   /** /privacy and /forgetme */
@@ -92,7 +98,7 @@ export function createServices(deps: ServiceDeps): Services {
     users,
     chats,
     languages,
-    settings: new ChatSettingsService(db, chats, changes),
+    settings: new ChatSettingsService(db, chats, users, changes),
     processedUpdates: new ProcessedUpdates(db, `${deps.config.instanceId}:${randomUUID().slice(0, 8)}`),
     conversations: new ConversationStore(db, deps.now),
     organisations,
@@ -118,11 +124,13 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     guests: new GuestService(db, deps.database.dialect, changes, signups),
+    series: new SeriesService(events, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
+    checkIn: new CheckInService(db, deps.database.dialect, changes),
     exports: new ExportService(db),
-    summaries: new SummaryService({ db, signups }),
+    summaries: new SummaryService({ db, dialect: deps.database.dialect, signups }),
     privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };

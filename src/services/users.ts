@@ -13,8 +13,14 @@ const LOCALE_CACHE_MS = 60_000;
  */
 export class UserService {
   private readonly seen = new Map<TelegramId, string>();
-  /** Languages chosen in /settings, read at most once a minute per person (a tap stays one or two statements). */
+  /**
+   * Languages chosen in /settings, read at most once a minute per person (a tap stays one or two
+   * statements). A choice is seen at once here (`setLocale`) and, through the change bus, on the other
+   * instances (`onLocaleChanged` → their `forgetLocaleHere`).
+   */
   private readonly chosen = new Map<TelegramId, { at: number; locale: string | null }>();
+  /** Told about every language chosen on this instance; with several instances the app passes it on. */
+  onLocaleChanged: (userId: TelegramId) => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -74,6 +80,17 @@ export class UserService {
   async setLocale(userId: TelegramId, locale: string | null): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
     this.chosen.set(userId, { at: Date.now(), locale });
+    this.onLocaleChanged(userId);
+  }
+
+  /** Another instance changed this person's language: read it afresh next time. */
+  forgetLocaleHere(userId: TelegramId): void {
+    this.chosen.delete(userId);
+  }
+
+  /** The change bus reconnected and may have missed changes: read every language afresh. */
+  forgetAllLocalesHere(): void {
+    this.chosen.clear();
   }
 
   async find(userId: TelegramId) {

@@ -30,6 +30,10 @@ export const actions = {
   newRoles: "nr", // /newevent: give the event roles (asks for the roles line)
   newGuests: "nq", // /newevent: let members bring guests (asks how many)
   guests: "gu", // member: bring this many guests (id: event, arg: count)
+  signUpSeries: "sa", // member: sign up for this and every later occurrence of a recurring activity (id: event)
+  cancelSeries: "sx", // member: cancel my sign-ups for this and every later occurrence (id: event)
+  editScope: "es", // /edit of an occurrence: this one (arg 0) or this and all later ones (arg 1) (id: event)
+  cancelSeriesConfirm: "sy", // organiser: cancel this and every later occurrence (id: event)
   editPick: "ep", // /edit: which event
   editField: "ef", // /edit: which field (id: event, arg: field index)
   editNotify: "en", // /edit of the time or place: tell the people signed up? (id: event, arg: 1 yes, 0 no)
@@ -55,6 +59,14 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  settingsPage: "sm", // group /settings menu: show a page (id: page); the group is the chat the menu is in
+  settingsReminders: "sr", // group /settings: reminder times (id: preset, or off)
+  settingsSummary: "ss", // group /settings: daily summary (id: time preset, off, or quiet days yes/no)
+  settingsLanguage: "sn", // group /settings: the group's language (id: locale)
+  myReminders: "mr", // private /settings: my reminder times (id: preset)
+  myLanguage: "ml", // private /settings: my language (id: locale, or Telegram's)
+  checkInCode: "ck", // organiser: the event's check-in QR code, privately (id: event)
+  checkInRenew: "cn", // organiser: a new check-in code; the old link stops working (id: event)
 } as const;
 
 export type Action = keyof typeof actions;
@@ -68,8 +80,17 @@ export type Action = keyof typeof actions;
  * - organiser: organisers of the organisation concerned (`canOrganise`)
  * - hub-organiser: organisers of the hub a request is addressed to
  * - group-admin: the group's Telegram admins (/setup, linking)
+ * - group-organiser: organisers of the organisation the group the button is in is linked to (its settings
+ *   menu: the button names no group, it acts on the chat it was pressed in)
  */
-export type ActionRule = "anyone" | "member" | "self" | "organiser" | "hub-organiser" | "group-admin";
+export type ActionRule =
+  | "anyone"
+  | "member"
+  | "self"
+  | "organiser"
+  | "hub-organiser"
+  | "group-admin"
+  | "group-organiser";
 
 export const actionRules: Record<Action, ActionRule> = {
   open: "member",
@@ -114,7 +135,7 @@ export const actionRules: Record<Action, ActionRule> = {
   directoryConfirm: "organiser",
   directoryCancel: "organiser",
   linkGroup: "group-admin",
-  organisationsPage: "member",
+  organisationsPage: "organiser",
   organisationsCsv: "organiser",
   importConfirmPost: "organiser",
   parentApprove: "hub-organiser",
@@ -123,6 +144,18 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  signUpSeries: "member",
+  cancelSeries: "self",
+  editScope: "organiser",
+  cancelSeriesConfirm: "organiser",
+  settingsPage: "group-organiser",
+  settingsReminders: "group-organiser",
+  settingsSummary: "group-organiser",
+  settingsLanguage: "group-organiser",
+  myReminders: "self",
+  myLanguage: "self",
+  checkInCode: "organiser",
+  checkInRenew: "organiser",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

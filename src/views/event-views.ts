@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { type AttendanceShown, attendanceOf } from "../domain/check-in.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
@@ -6,6 +7,7 @@ import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
 import { groupByRole, type RoleShown, roleLines, roleSignUpRows } from "./role-views.ts";
+import { type SeriesShown, seriesLine, seriesRows } from "./series-views.ts";
 import { type Button, callbackButton, keyboard, type View } from "./view.ts";
 
 export const PAGE_SIZE = 5;
@@ -25,6 +27,8 @@ export interface EventSummary {
   /** anyone with the link sees the card and may sign up (never names); absent: members only */
   isPublic?: boolean;
   organisation?: { name: string };
+  /** an occurrence of a recurring activity: its pattern and how many are left */
+  recurring?: SeriesShown | null;
 }
 
 export interface Counts {
@@ -105,7 +109,8 @@ export function eventListView(
     const n = page.index * PAGE_SIZE + i + 1;
     const org = opts.showOrganisation && e.organisation ? ` · ${userText(e.organisation.name, 40)}` : "";
     const c = counts.get(e.id) ?? { confirmed: 0, waitlisted: 0 };
-    return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}`;
+    const series = e.recurring ? `\n${seriesLine(e.recurring, e.timeZone, v)}` : "";
+    return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}${series}`;
   });
   const header = v.t("events-header", { page: page.index + 1, pages, total: page.total });
   const buttons: Button[][] = events.map((e, i) => [
@@ -138,6 +143,7 @@ export interface CardEvent extends EventSummary {
 export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: readonly RoleShown[] = []): View {
   const lines = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`, ""];
   lines.push(`🕘 ${eventTime(e, v)}`);
+  if (e.recurring && e.status !== "cancelled") lines.push(seriesLine(e.recurring, e.timeZone, v));
   lines.push(`📍 ${placeText(e, v)}`);
   const units = e.organisers.length > 0 ? e.organisers.map((o) => o.name).join("、") : e.organisation.name;
   lines.push(`🏢 ${userText(units, 300)}`);
@@ -167,6 +173,7 @@ export function eventCardView(e: CardEvent, c: Counts, v: ViewContext, roles: re
       callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id)),
     ]);
   else if (e.status === "closed") rows.push([callbackButton(v.t("btn-cancel-signup"), encodeCallback("cancel", e.id))]);
+  if (open && roles.length === 0) rows.push(...seriesRows(e.id, e.recurring, v));
   if (open) rows.push(...guestRows(e.id, e.maxGuests ?? 0, v));
   rows.push([
     callbackButton(v.t("btn-who"), encodeCallback("who", e.id)),
@@ -181,11 +188,15 @@ export interface RosterEntry {
   roleId?: number | null;
   /** guests the member brings */
   guests?: number;
+  /** the sign-up's status (the organiser's roster marks attendance from it) */
+  status?: string;
 }
 
-/** "李雷 (@lilei) +2" — a member on the roster, with their guests. */
-function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">): string {
-  return `${i + 1}. ${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+const ATTENDANCE_MARK: Record<string, string> = { attended: "✅ ", no_show: "❌ " };
+
+/** "✅ 李雷 (@lilei) +2" — a member on the roster, with their guests and, once known, their attendance. */
+function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">, shown: AttendanceShown = null): string {
+  return `${i + 1}. ${ATTENDANCE_MARK[shown ?? ""] ?? ""}${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
 }
 
 /** A person's first name as shown to members; someone who used /forgetme is "a former member". */
@@ -201,7 +212,7 @@ export function personName(u: RosterEntry["user"], v: Pick<ViewContext, "t">): s
 
 /** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
 export function rosterView(
-  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "isPublic">,
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "endsAt" | "isPublic">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
   roles: readonly RoleShown[] = [],
@@ -209,6 +220,11 @@ export function rosterView(
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
   blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
+  // attendance (checked in, marked by hand, or a no-show once the event is over): for the organisers only
+  const shown = (r: RosterEntry) => attendanceOf(r.status ?? "", e, v.now);
+  const attended = roster.confirmed.filter((r) => shown(r) === "attended").length;
+  const absent = roster.confirmed.filter((r) => shown(r) === "no_show").length;
+  if (attended + absent > 0) blocks.push(v.t("roster-attendance", { attended, absent }));
   for (const group of groupByRole(roles, { confirmed: roster.confirmed, waitlisted: roster.waitlisted })) {
     const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
     const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
@@ -217,7 +233,9 @@ export function rosterView(
     const counts = { count: String(held), capacity: String(capacity) };
     blocks.push("", `<b>${role}${v.t("roster-confirmed", counts)}</b>`);
     blocks.push(
-      ...(group.confirmed.length ? group.confirmed.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
+      ...(group.confirmed.length
+        ? group.confirmed.map((r, i) => rosterLine(r, i, v, shown(r)))
+        : [v.t("roster-empty")]),
     );
     blocks.push("", `<b>${role}${v.t("roster-waitlist", { count: group.waitlisted.length })}</b>`);
     blocks.push(
@@ -240,6 +258,9 @@ export function rosterView(
   rows.push([
     callbackButton(v.t(e.isPublic ? "btn-make-members-only" : "btn-make-public"), encodeCallback("togglePublic", e.id)),
   ]);
+  if (e.status !== "cancelled" && e.endsAt.getTime() > v.now.getTime()) {
+    rows.push([callbackButton(v.t("btn-check-in-code"), encodeCallback("checkInCode", e.id))]);
+  }
   const exportRow = [callbackButton(v.t("btn-export-csv"), encodeCallback("exportEvent", e.id))];
   if (e.status !== "cancelled" && e.startsAt.getTime() <= v.now.getTime()) {
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));

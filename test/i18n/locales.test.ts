@@ -20,6 +20,7 @@ const dynamicKeys = [
   ...["title", "time", "place", "details", "capacity", "deadline"].flatMap((f) => [`form-ask-${f}`, `form-field-${f}`]),
   ...["empty", "not_understood", "invalid_date", "invalid_time", "end_before_start"].map((e) => `form-time-${e}`),
   ...["city", "district", "street", "organisation"].map((k) => `org-kind-${k}`),
+  ...["city", "district", "street", "organisation"].map((k) => `organisations-level-${k}`),
   ...locales.map((l) => `locale-${l}`),
   ...["empty", "too_large", "binary", "bad_headers", "too_many_rows", "malformed"].map((e) => `import-error-${e}`),
   ...["title", "organisers", "content", "place", "time"].map((f) => `import-column-${f}`),
@@ -41,6 +42,7 @@ const dynamicKeys = [
     "hours",
   ].map((c) => `export-col-${c}`),
   ...["confirmed", "waitlisted", "cancelled", "attended", "no_show"].map((s) => `export-status-${s}`),
+  ...["bad-offsets", "bad-time", "bad-language"].map((e) => `settings-${e}`),
   "setup-name-empty",
   "setup-name-too-long",
   // roles (issue 15)

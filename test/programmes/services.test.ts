@@ -4,6 +4,7 @@ import { parseConfig } from "../../src/config/config.ts";
 import { Translator } from "../../src/i18n/translator.ts";
 import type { ParsedRow } from "../../src/imports/programme-table.ts";
 import { parseProgrammeTable } from "../../src/imports/programme-table.ts";
+import { subtreeScope } from "../../src/services/org-scope.ts";
 import { readProgramme } from "../../src/services/programme-parser.ts";
 import type { ProgrammeService } from "../../src/services/programmes.ts";
 import { createServices } from "../../src/services/services.ts";
@@ -199,12 +200,12 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     await importedIntoYearlyCampaign(story);
     await importedIntoSecondCampaign(story);
     await nextYearsEditionConfirmed(story);
-    const { campaigns, cityId, districtId, redCrossId } = story;
-    const visible = await campaigns.visible([districtId, redCrossId], [cityId], now);
+    const { campaigns, cityId, districtId } = story;
+    const visible = await campaigns.visible(subtreeScope(districtId), now);
     expect(visible.map((c) => c.name)).toEqual(["社会组织公益日", "学雷锋日", "社会组织公益日"]);
     const campaign = (await campaigns.latestByName("社会组织公益日"))!;
     expect(await campaigns.yearFor("社会组织公益日", new Date("2027-07-01T00:00:00Z"), zone)).toBe(2028);
-    const programme = await campaigns.programme(visible[0]!.id, await story.organisations.subtreeIds(cityId));
+    const programme = await campaigns.programme(visible[0]!.id, subtreeScope(cityId));
     expect(programme).toHaveLength(9);
     expect(programme.find((p) => p.event.title === "社区义诊")).toMatchObject({
       organisation: "市红十字会",
@@ -243,7 +244,9 @@ describe.each(databaseKinds)("programme, campaign and attendance services on %s"
     expect(year).toEqual([expect.objectContaining({ title: "社区义诊", hours: 2.5, organisation: "市红十字会" })]);
     expect(await attendance.memberYear(users[1]!.id, 2026, zone)).toEqual([]);
     await attendance.setHours(clinic.id, 4);
-    expect((await attendance.report([redCrossId], 2026, zone)).map((l) => [l.name, l.hours])).toEqual([["志愿者1", 4]]);
-    expect(await attendance.report([redCrossId], 2025, zone)).toEqual([]);
+    expect((await attendance.report(subtreeScope(redCrossId), 2026, zone)).map((l) => [l.name, l.hours])).toEqual([
+      ["志愿者1", 4],
+    ]);
+    expect(await attendance.report(subtreeScope(redCrossId), 2025, zone)).toEqual([]);
   });
 });

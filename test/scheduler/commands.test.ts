@@ -88,7 +88,7 @@ describe("/settings, /summary and signing up from a reminder", () => {
     const db = h.app.services.database.prisma;
     await h.app.scheduler.run(clock.now());
     wang.send(group, "/settings reminders 2h,30m");
-    await reply(group, "已保存");
+    await reply(group, "✅ 已保存");
     const chat = await db.chat.findUniqueOrThrow({ where: { id: BigInt(group.id) } });
     expect(chat.reminderOffsets).toBe("120,30");
     const rows = await db.delivery.findMany({ where: { chatId: BigInt(group.id), kind: "reminder" } });
@@ -108,7 +108,7 @@ describe("/settings, /summary and signing up from a reminder", () => {
     expect((await db.chat.findUniqueOrThrow({ where: { id: BigInt(group.id) } })).summaryOn).toBe(true);
     li.start();
     li.send(li.id, "/settings reminders off");
-    await reply(li, "🔕");
+    await reply(li, "✅ 已保存：不再给你发活动提醒");
     expect((await db.user.findUniqueOrThrow({ where: { id: BigInt(li.id) } })).remindersOn).toBe(false);
     wang.send(group, "/settings summary 7:30");
     await h.fake.waitFor(() => h.fake.sent(group.id).find((m) => m.text?.includes("每天 07:30")));

@@ -11,7 +11,7 @@ import { type Harness, startHarness } from "../support/harness.ts";
 const now = new Date("2026-06-01T02:00:00Z");
 
 /** Rules that outsiders must not get past (the others are for members, anyone, or the presser's own data). */
-const guarded = new Set(["organiser", "hub-organiser", "group-admin"]);
+const guarded = new Set(["organiser", "hub-organiser", "group-admin", "group-organiser"]);
 const guardedActions = (Object.keys(actions) as Action[]).filter((a) => guarded.has(actionRules[a]));
 const guardedCommands = Object.entries(commandRules)
   .filter(([, rule]) => guarded.has(rule))
@@ -30,7 +30,14 @@ const commandArguments: Record<string, string> = {
 describe("the permission matrix, built from the callback and command registries", () => {
   let h: Harness;
   let target: { group: GroupChatObject; card: Message; organiserName: string; ids: Record<string, number> };
-  let attackers: { name: string; user: SimUser; chat: GroupChatObject | number; message: () => Message }[];
+  let attackers: {
+    name: string;
+    user: SimUser;
+    chat: GroupChatObject | number;
+    message: () => Message;
+    /** a member of the target group, who can press buttons there */
+    onTarget?: boolean;
+  }[];
 
   const prisma = () => h.app.services.database.prisma;
 
@@ -43,7 +50,16 @@ describe("the permission matrix, built from the callback and command registries"
       organisations: strip(await db.organisation.findMany({ orderBy: { id: "asc" } }), "updatedAt"),
       chats: await db.chat.findMany({
         orderBy: { id: "asc" },
-        select: { id: true, organisationId: true, reminderOffsets: true, remindersOn: true, summaryOn: true },
+        select: {
+          id: true,
+          organisationId: true,
+          locale: true,
+          reminderOffsets: true,
+          remindersOn: true,
+          summaryOn: true,
+          summaryTime: true,
+          summaryWhenQuiet: true,
+        },
       }),
       events: strip(await db.event.findMany({ orderBy: { id: "asc" } }), "updatedAt", "cardsStale"),
       signups: strip(await db.signup.findMany({ orderBy: { id: "asc" } }), "updatedAt"),
@@ -51,6 +67,7 @@ describe("the permission matrix, built from the callback and command registries"
       campaigns: await db.campaign.findMany({ orderBy: { id: "asc" } }),
       pendingImports: await db.pendingImport.findMany({ orderBy: { id: "asc" } }),
       parentRequests: await db.parentRequest.findMany({ orderBy: { id: "asc" } }),
+      checkinCodes: await db.checkinCode.findMany({ orderBy: { eventId: "asc" } }),
     };
     return JSON.stringify(data, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   }
@@ -93,7 +110,13 @@ describe("the permission matrix, built from the callback and command registries"
     };
     attackers = [
       { name: "a plain member", user: member, chat: group, message: () => card },
-      { name: "an organiser of another organisation", user: otherAdmin, chat: otherGroup, message: last(otherGroup) },
+      {
+        name: "an organiser of another organisation",
+        user: otherAdmin,
+        chat: otherGroup,
+        message: last(otherGroup),
+        onTarget: true,
+      },
       { name: "a stranger in private", user: stranger, chat: stranger.id, message: last(stranger.id) },
       { name: "an admin of an unlinked group", user: unlinkedAdmin, chat: unlinked, message: last(unlinked) },
     ];
@@ -111,7 +134,8 @@ describe("the permission matrix, built from the callback and command registries"
     const { ids } = target;
     if (action === "attendToggle") return [ids.signup ?? 0];
     if (action === "parentApprove" || action === "parentDecline") return [ids.request ?? 0];
-    if (action === "linkGroup" || action === "organisationsCsv" || action === "newOrg") return [ids.organisation ?? 0];
+    if (["linkGroup", "organisationsCsv", "organisationsPage", "newOrg"].includes(action))
+      return [ids.organisation ?? 0];
     return [ids.event ?? 0, 1];
   }
 
@@ -121,10 +145,12 @@ describe("the permission matrix, built from the callback and command registries"
         const before = await snapshot();
         const privateBefore = h.fake.sent(attacker.user.id).length;
         const documentsBefore = h.fake.documents(attacker.user.id).length;
-        const answer = await answerOf(
-          h.fake,
-          attacker.user.pressData(attacker.message(), encodeCallback(action, id, 0)),
-        );
+        const photosBefore = h.fake.photos(attacker.user.id).length;
+        // a group's own menu acts on the chat it is pressed in: outsiders press it in the target group where
+        // they can (an organiser of another organisation may change their own group, that is no intrusion)
+        const message =
+          actionRules[action] === "group-organiser" && attacker.onTarget ? target.card : attacker.message();
+        const answer = await answerOf(h.fake, attacker.user.pressData(message, encodeCallback(action, id, 0)));
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(await snapshot(), `${action} by ${attacker.name}`).toBe(before);
         expect(answer.url, `${action} by ${attacker.name}: no link`).toBeUndefined();
@@ -136,6 +162,7 @@ describe("the permission matrix, built from the callback and command registries"
         expect(h.fake.documents(attacker.user.id).length, `${action} by ${attacker.name}: no file`).toBe(
           documentsBefore,
         );
+        expect(h.fake.photos(attacker.user.id).length, `${action} by ${attacker.name}: no image`).toBe(photosBefore);
       }
     }
   });

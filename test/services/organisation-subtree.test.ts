@@ -1,21 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OrgNode, subtreeOf } from "../../src/domain/org-tree.ts";
 import { OrganisationService } from "../../src/services/organisations.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
 
+type Kind = "city" | "district" | "street" | "organisation";
+
+/**
+ * The organisation tree is stored as a closure table kept by triggers (migration organisation_closure): these
+ * tests create and move organisations the ways the app does (the service, a plain Prisma update as the
+ * directory import does) and compare every subtree and chain with a walk over all rows (domain/org-tree.ts).
+ */
 describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   let organisations: OrganisationService;
   const ids: Record<string, number> = {};
+  const id = (name: string) => ids[name] as number;
 
-  const add = async (name: string, orgKind: "city" | "district" | "street" | "organisation", parent?: string) => {
+  const add = async (name: string, orgKind: Kind, parent?: string) => {
     const org = await organisations.create({
       name,
       kind: orgKind,
-      parentId: parent === undefined ? null : (ids[parent] ?? null),
+      parentId: parent === undefined ? null : id(parent),
       timeZone: "Asia/Shanghai",
       locale: "zh-CN",
     });
     ids[name] = org.id;
+  };
+  const nameOf = (orgId: number) => Object.entries(ids).find(([, v]) => v === orgId)?.[0];
+
+  /** Below `root` by the closure table, by depth then id. */
+  const below = async (root: string) => {
+    const rows = await db.prisma.organisationAncestor.findMany({
+      where: { ancestorId: id(root) },
+      orderBy: [{ depth: "asc" }, { descendantId: "asc" }],
+    });
+    return rows.map((r) => nameOf(r.descendantId));
+  };
+  /** Below `root` by walking every row (the old way), in the same order. */
+  const walked = async (root: string) => {
+    const all: OrgNode[] = await db.prisma.organisation.findMany({ select: { id: true, parentId: true } });
+    const depth = (o: OrgNode, byId: Map<number, OrgNode>): number => {
+      let d = 0;
+      for (let cur = o; cur.id !== id(root); d++) cur = byId.get(cur.parentId ?? -1) as OrgNode;
+      return d;
+    };
+    const byId = new Map(all.map((o) => [o.id, o]));
+    return subtreeOf(all, id(root))
+      .map((o) => ({ id: o.id, depth: depth(o, byId) }))
+      .sort((a, b) => a.depth - b.depth || a.id - b.id)
+      .map((o) => nameOf(o.id));
+  };
+  const expectEveryTreeMatches = async () => {
+    for (const name of Object.keys(ids)) expect(await below(name), name).toEqual(await walked(name));
   };
 
   beforeAll(async () => {
@@ -33,9 +69,7 @@ describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
   });
   afterAll(() => db?.drop());
 
-  it("is the hub first, then each level below it, and nothing outside it", async () => {
-    const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-    const below = async (name: string) => (await organisations.subtreeIds(ids[name] as number)).map((id) => names[id]);
+  it("is the hub, then each level below it, and nothing outside it", async () => {
     expect(await below("海曙区")).toEqual(["海曙区", "鼓楼街道", "海曙义工队", "阳光志愿者协会"]);
     expect(await below("宁波市")).toEqual([
       "宁波市",
@@ -47,18 +81,72 @@ describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
       "阳光志愿者协会",
     ]);
     expect(await below("阳光志愿者协会")).toEqual(["阳光志愿者协会"]);
-    expect(await organisations.subtreeIds(999_999)).toEqual([]);
+    await expectEveryTreeMatches();
+    expect(await organisations.contains(id("宁波市"), id("阳光志愿者协会"))).toBe(true);
+    expect(await organisations.contains(id("江北区"), id("阳光志愿者协会"))).toBe(false);
+    expect(await organisations.hasBelow(id("鼓楼街道"))).toBe(true);
+    expect(await organisations.hasBelow(id("阳光志愿者协会"))).toBe(false);
   });
 
-  it("ends on a cycle in bad data, each organisation once", async () => {
-    await db.prisma.organisation.update({ where: { id: ids.宁波市 }, data: { parentId: ids.阳光志愿者协会 } });
+  it("knows each chain up to the city, and the district of each organisation", async () => {
+    expect((await organisations.ancestors(id("阳光志愿者协会"))).map((o) => o.name)).toEqual([
+      "阳光志愿者协会",
+      "鼓楼街道",
+      "海曙区",
+      "宁波市",
+    ]);
+    expect((await organisations.districtOf(id("阳光志愿者协会")))?.name).toBe("海曙区");
+    expect((await organisations.districtOf(id("海曙区")))?.name).toBe("海曙区");
+    expect(await organisations.districtOf(id("宁波市"))).toBeNull();
+    expect(await organisations.districtOf(id("别的协会"))).toBeNull();
+    expect((await organisations.descendantsAtLevel(id("宁波市"), "district")).map((o) => o.name).sort()).toEqual(
+      ["江北区", "海曙区"].sort(),
+    );
+    const count = await db.prisma.organisation.count({ where: organisations.subtree(id("海曙区")) });
+    expect(count).toBe(4);
+  });
+
+  it("follows a move: a street and everything below it changes district, and moves back", async () => {
+    await organisations.setParent(id("鼓楼街道"), id("江北区"));
     try {
-      const below = await organisations.subtreeIds(ids.海曙区 as number);
-      expect(below[0]).toBe(ids.海曙区);
-      expect(new Set(below).size).toBe(below.length);
-      expect(below).toHaveLength(9 - 2); // all but the other city and its association
+      expect(await below("江北区")).toEqual(["江北区", "鼓楼街道", "江北志愿者协会", "阳光志愿者协会"]);
+      expect(await below("海曙区")).toEqual(["海曙区", "海曙义工队"]);
+      expect((await organisations.districtOf(id("阳光志愿者协会")))?.name).toBe("江北区");
+      await expectEveryTreeMatches();
+      // the directory import moves with a plain update; detached, then under another city
+      await db.prisma.organisation.update({ where: { id: id("鼓楼街道") }, data: { parentId: null } });
+      expect(await below("宁波市")).not.toContain("阳光志愿者协会");
+      await expectEveryTreeMatches();
+      await db.prisma.organisation.update({ where: { id: id("鼓楼街道") }, data: { parentId: id("别的城市") } });
+      expect((await organisations.ancestors(id("阳光志愿者协会"))).map((o) => o.name)).toEqual([
+        "阳光志愿者协会",
+        "鼓楼街道",
+        "别的城市",
+      ]);
+      await expectEveryTreeMatches();
     } finally {
-      await db.prisma.organisation.update({ where: { id: ids.宁波市 }, data: { parentId: null } });
+      await organisations.setParent(id("鼓楼街道"), id("海曙区"));
     }
+    await expectEveryTreeMatches();
+    expect(await below("海曙区")).toEqual(["海曙区", "鼓楼街道", "海曙义工队", "阳光志愿者协会"]);
+  });
+
+  it("refuses a move that would put an organisation below itself, and changes nothing", async () => {
+    const before = await db.prisma.organisationAncestor.count();
+    await expect(organisations.setParent(id("宁波市"), id("阳光志愿者协会"))).rejects.toThrow();
+    await expect(organisations.setParent(id("海曙区"), id("海曙区"))).rejects.toThrow();
+    expect((await organisations.find(id("宁波市")))?.parentId).toBeNull();
+    expect(await db.prisma.organisationAncestor.count()).toBe(before);
+    await expectEveryTreeMatches();
+  });
+
+  it("forgets a deleted organisation; what sat below it stands alone", async () => {
+    await add("临时街道", "street", "江北区");
+    await add("临时协会", "organisation", "临时街道");
+    await db.prisma.organisation.delete({ where: { id: id("临时街道") } });
+    delete ids.临时街道;
+    expect((await organisations.ancestors(id("临时协会"))).map((o) => o.name)).toEqual(["临时协会"]);
+    expect(await below("江北区")).toEqual(["江北区", "江北志愿者协会"]);
+    await expectEveryTreeMatches();
   });
 });

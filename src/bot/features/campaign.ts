@@ -1,4 +1,8 @@
 import { Composer, InputFile } from "grammy";
+import { CampaignGlanceService } from "../../services/campaign-glance.ts";
+import { renderChart } from "../../services/chart-renderer.ts";
+import { subtreeScope } from "../../services/org-scope.ts";
+import { glanceBlock, statsCaption, statsChart } from "../../views/campaign-glance-views.ts";
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
@@ -8,6 +12,27 @@ import { sendFilePrivately } from "../private.ts";
 import { canOrganise } from "../rights.ts";
 import { type ChatScope, chatScope, organiserTarget } from "../scope.ts";
 
+/** The campaign a chat sees: by id (a page button), by name when given, else the current one. */
+async function pickCampaign(ctx: YiqiContext, scope: ChatScope, pick: { id?: number; name?: string }) {
+  const { campaigns, now } = ctx.services;
+  const visible = await campaigns.visible(scope.orgs, now());
+  const wanted = pick.name?.trim().toLowerCase();
+  return pick.id !== undefined
+    ? visible.find((c) => c.id === pick.id)
+    : wanted
+      ? (visible.find((c) => c.name.toLowerCase() === wanted) ??
+        visible.find((c) => c.name.toLowerCase().includes(wanted)))
+      : visible[0];
+}
+
+/** The campaign's figures per part of the group's hub; null outside a hub's group. */
+async function hubGlance(ctx: YiqiContext, scope: ChatScope, campaignId: number) {
+  if (scope.rootId === null) return null;
+  const { database, organisations } = ctx.services;
+  const glance = await new CampaignGlanceService(database.prisma, organisations).glance(campaignId, scope.rootId);
+  return glance && glance.root.kind !== "organisation" ? glance : null;
+}
+
 /** The campaign a chat sees (by name when given), and its programme page as a view. */
 async function campaignPage(
   ctx: YiqiContext,
@@ -15,20 +40,35 @@ async function campaignPage(
   pick: { id?: number; name?: string },
   page: number,
 ): Promise<View> {
-  const { campaigns, now } = ctx.services;
-  const visible = await campaigns.visible(scope.organisationIds, scope.hubIds, now());
-  const wanted = pick.name?.trim().toLowerCase();
-  const campaign =
-    pick.id !== undefined
-      ? visible.find((c) => c.id === pick.id)
-      : wanted
-        ? (visible.find((c) => c.name.toLowerCase() === wanted) ??
-          visible.find((c) => c.name.toLowerCase().includes(wanted)))
-        : visible[0];
+  const campaign = await pickCampaign(ctx, scope, pick);
   if (!campaign) return { text: ctx.t("campaign-none") };
-  const lines = await campaigns.programme(campaign.id, scope.organisationIds);
+  const lines = await ctx.services.campaigns.programme(campaign.id, scope.orgs);
   const v = { ...ctx.services.presenter.viewContext(ctx.locale), timeZone: scope.timeZone };
-  return campaignView(campaign, lines, page, v);
+  const glance = page === 0 ? await hubGlance(ctx, scope, campaign.id) : null;
+  return campaignView(campaign, lines, page, v, glance ? glanceBlock(glance.root.kind, glance.rows, ctx.t) : []);
+}
+
+/** `/campaign stats`: sign-ups and attendance per district as a bar chart, every figure in the caption. */
+async function campaignStats(ctx: YiqiContext, scope: ChatScope, name: string | undefined) {
+  const campaign = await pickCampaign(ctx, scope, { name });
+  if (!campaign) return ctx.reply(ctx.t("campaign-none"));
+  const glance = await hubGlance(ctx, scope, campaign.id);
+  if (!glance) return ctx.reply(ctx.t("campaign-stats-hub-only"));
+  const { root, rows } = glance;
+  const caption = statsCaption(campaign.name, root.kind, rows, ctx.t);
+  await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
+  const chart = await renderChart(statsChart(campaign.name, root.kind, rows, ctx.t));
+  if (!chart.ok) {
+    ctx.log.warn(
+      { error: chart.error, detail: chart.detail },
+      "could not draw the campaign chart; sending the figures",
+    );
+    return ctx.reply(`${caption}\n\n${ctx.t("campaign-stats-no-chart")}`, { parse_mode: "HTML" });
+  }
+  return ctx.replyWithPhoto(new InputFile(chart.png, `yiqi-campaign-${campaign.id}.png`), {
+    caption,
+    parse_mode: "HTML",
+  });
 }
 
 /** `/calendar` and the list's 📅 button: the chat's upcoming events as one .ics file, in the chat. */
@@ -36,7 +76,7 @@ async function sendGroupCalendar(ctx: YiqiContext) {
   const scope = await chatScope(ctx);
   if (!scope) return ctx.reply(ctx.t(ctx.chat?.type === "private" ? "events-private-none" : "events-not-set-up"));
   const { exports, now } = ctx.services;
-  const { ics, count } = await exports.upcomingCalendar(scope.organisationIds, scope.name, now(), ctx.me.username);
+  const { ics, count } = await exports.upcomingCalendar(scope.orgs, scope.name, now(), ctx.me.username);
   if (count === 0) return ctx.reply(ctx.t("calendar-none"));
   return ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), "yiqi-events.ics"), {
     caption: ctx.t("calendar-group-caption", { name: userText(scope.name, 80), count }),
@@ -49,20 +89,19 @@ async function exportSignups(ctx: YiqiContext) {
   const target = await organiserTarget(ctx);
   if (target === null) return ctx.reply(ctx.t("events-not-set-up"));
   if (target === "refused") return ctx.reply(ctx.t("export-not-organiser"));
-  const { organisations, campaigns, exports, now } = ctx.services;
-  const orgIds = await organisations.subtreeIds(target.id);
-  const hubIds = (await organisations.ancestors(target.id)).slice(1).map((o) => o.id);
+  const { campaigns, exports, now } = ctx.services;
+  const scope = subtreeScope(target.id);
   // the current campaign with activities here, else the upcoming events
   let campaign = null;
   let eventIds: number[] = [];
-  for (const c of (await campaigns.visible(orgIds, hubIds, now())).filter((c) => c.endsAt > now())) {
-    eventIds = await exports.eventIds(orgIds, c.id, now());
+  for (const c of (await campaigns.visible(scope, now())).filter((c) => c.endsAt > now())) {
+    eventIds = await exports.eventIds(scope, c.id, now());
     campaign = c;
     if (eventIds.length > 0) break;
   }
   if (eventIds.length === 0) {
     campaign = null;
-    eventIds = await exports.eventIds(orgIds, null, now());
+    eventIds = await exports.eventIds(scope, null, now());
   }
   // the file and its caption are the person's own: in their language
   const lang = { t: ctx.tp, locale: ctx.personalLocale, now: now() };
@@ -113,6 +152,8 @@ export function campaignFeature(): Composer<YiqiContext> {
   feature.command("campaign", async (ctx) => {
     const scope = await chatScope(ctx);
     if (!scope) return ctx.reply(ctx.t(ctx.chat.type === "private" ? "events-private-none" : "events-not-set-up"));
+    const stats = /^(?:stats|统计)(?:\s+(.*))?$/i.exec(ctx.match.trim());
+    if (stats) return campaignStats(ctx, scope, stats[1]?.trim() || undefined);
     const view = await campaignPage(ctx, scope, { name: ctx.match || undefined }, 0);
     return ctx.reply(view.text, sendOptions(view));
   });

@@ -145,11 +145,6 @@ export function directoryFeature(): Composer<YiqiContext> {
     if (ctx.chat.type !== "private") return ctx.reply(ctx.t("directory-ask-file"));
     return importDirectory(ctx, ctx.msg.document);
   });
-  feature
-    .chatType("private")
-    .command("organisations", (ctx, next) =>
-      /^import\b/i.test(ctx.match.trim()) ? ctx.reply(ctx.t("directory-ask-file")) : next(),
-    );
   handleCallbacks(feature, handlers);
   return feature;
 }

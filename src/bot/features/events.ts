@@ -13,23 +13,18 @@ import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
 import { chatScope, type EventAccess, eventAccess, seesNames } from "../scope.ts";
 import { askToCancelEvent } from "./cancel-event.ts";
 
-/** The organisations whose events this chat shows (bot/scope.ts decides); null when not set up. */
-async function organisationsForChat(ctx: YiqiContext): Promise<number[] | null> {
-  return (await chatScope(ctx))?.organisationIds ?? null;
-}
-
 async function replyView(ctx: YiqiContext, view: View) {
   return ctx.reply(view.text, sendOptions(view));
 }
 
 async function listEvents(ctx: YiqiContext) {
-  const orgIds = await organisationsForChat(ctx);
-  if (orgIds === null && ctx.chat?.type === "private") return ctx.reply(ctx.t("events-private-none"));
-  if (orgIds === null) {
+  const scope = await chatScope(ctx);
+  if (scope === null && ctx.chat?.type === "private") return ctx.reply(ctx.t("events-private-none"));
+  if (scope === null) {
     const admin = await isChatAdmin(ctx, ctx.ids.chat, ctx.ids.user).catch(() => false);
     return ctx.reply(ctx.t(admin ? "events-not-set-up-admin" : "events-not-set-up"));
   }
-  return replyView(ctx, await ctx.services.presenter.eventList(orgIds, 0, ctx.locale));
+  return replyView(ctx, await ctx.services.presenter.eventList(scope.orgs, scope.several, 0, ctx.locale));
 }
 
 /** Is this callback about an event that belongs where the button was pressed? */
@@ -37,11 +32,8 @@ async function eventBelongsHere(ctx: YiqiContext, eventId: number): Promise<bool
   const message = ctx.callbackQuery?.message;
   if (!message) return false;
   if (await ctx.services.cards.isCardOf(eventId, ctx.ids.chat, message.message_id)) return true;
-  const event = await ctx.services.events.get(eventId);
-  const orgIds = await organisationsForChat(ctx);
-  if (event === null || orgIds === null) return false;
-  const shownHere = [event.organisationId, ...event.organisers.map((o) => o.organisationId)];
-  return shownHere.some((id) => id !== null && orgIds.includes(id));
+  const scope = await chatScope(ctx);
+  return scope !== null && (await ctx.services.events.shownIn(eventId, scope.orgs));
 }
 
 /** The event and what this user may see of it (bot/scope.ts `eventAccess`); access "none" when it does not exist. */
@@ -97,9 +89,9 @@ const STALE_RETRY_MS = 200;
 
 const handlers: CallbackHandlers = {
   async page(ctx, { id: page }) {
-    const orgIds = await organisationsForChat(ctx);
-    if (orgIds === null) return toast(ctx, "toast-stale-button");
-    const view = await ctx.services.presenter.eventList(orgIds, page, ctx.locale);
+    const scope = await chatScope(ctx);
+    if (scope === null) return toast(ctx, "toast-stale-button");
+    const view = await ctx.services.presenter.eventList(scope.orgs, scope.several, page, ctx.locale);
     await ctx.editMessageText(view.text, sendOptions(view)).catch((e) => ctx.log.debug({ err: e }, "page unchanged"));
     return ctx.answerCallbackQuery();
   },
@@ -307,5 +299,6 @@ export function eventsFeature(): Composer<YiqiContext> {
 
 async function myView(ctx: YiqiContext): Promise<View> {
   const rows = await ctx.services.signups.mine(ctx.ids.user, ctx.services.now());
-  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale));
+  const history = await ctx.services.attendance.history(ctx.ids.user, ctx.services.now());
+  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale), history);
 }

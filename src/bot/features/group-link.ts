@@ -48,13 +48,13 @@ async function showEvents(ctx: YiqiContext) {
   const scope = await chatScope(ctx);
   if (!scope) return;
   const { events, presenter, now } = ctx.services;
-  const { total, events: upcoming } = await events.upcoming(scope.organisationIds, now(), 0, MAX_CARDS);
+  const { total, events: upcoming } = await events.upcoming(scope.orgs, now(), 0, MAX_CARDS);
   if (total === 0) return ctx.reply(ctx.t("link-no-events"));
   if (total <= MAX_CARDS) {
     for (const event of upcoming) await postCard(ctx, event.id);
     return;
   }
-  const view = await presenter.eventList(scope.organisationIds, 0, ctx.locale);
+  const view = await presenter.eventList(scope.orgs, scope.several, 0, ctx.locale);
   return ctx.reply(view.text, sendOptions(view));
 }
 

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { wallClockOf } from "../../domain/time/calendar.ts";
 import { totalHours } from "../../domain/volunteer-hours.ts";
+import { subtreeScope } from "../../services/org-scope.ts";
 import { hoursText } from "../../views/attendance-views.ts";
 import { formatInstant } from "../../views/event-views.ts";
 import { userText } from "../../views/html.ts";
@@ -42,9 +43,9 @@ async function hoursReport(ctx: YiqiContext) {
   const target = await organiserTarget(ctx);
   if (target === null) return ctx.reply(ctx.t("events-not-set-up"));
   if (target === "refused") return ctx.reply(ctx.t("export-not-organiser"));
-  const { attendance, organisations, exports, now } = ctx.services;
+  const { attendance, exports, now } = ctx.services;
   const year = wallClockOf(now(), target.timeZone).date.year;
-  const lines = await attendance.report(await organisations.subtreeIds(target.id), year, target.timeZone);
+  const lines = await attendance.report(subtreeScope(target.id), year, target.timeZone);
   if (lines.length === 0) return ctx.reply(ctx.t("export-nothing"));
   const csv = exports.hoursCsv(lines, { t: ctx.tp, locale: ctx.personalLocale, now: now() });
   const caption = ctx.tp("hours-report-caption", {

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { Document } from "grammy/types";
 import { conversationKind } from "../../services/conversations.ts";
+import { subtreeScope } from "../../services/org-scope.ts";
 import { readProgrammeOffThread } from "../../services/programme-parser.ts";
 import { IMPORT_LIMITS, type PendingProgramme } from "../../services/programmes.ts";
 import { programmeBytes } from "../../services/table-files.ts";
@@ -115,12 +116,11 @@ async function importDocument(ctx: YiqiContext, document: Document, campaignName
 
 /** The preview of a staged import: the organisations it could be for and the campaigns it could join. */
 async function previewOf(ctx: YiqiContext, pending: PendingProgramme, targets: { id: number; name: string }[]) {
-  const { organisations, campaigns, now } = ctx.services;
+  const { campaigns, now } = ctx.services;
   const organisation = targets.find((o) => o.id === pending.organisationId);
-  const hubs = (await organisations.ancestors(pending.organisationId)).map((o) => o.id);
   const current =
     pending.campaignName === null
-      ? (await campaigns.visible(await organisations.subtreeIds(pending.organisationId), hubs, now()))
+      ? (await campaigns.visible(subtreeScope(pending.organisationId), now()))
           .filter((c) => c.endsAt > now())
           .slice(0, MAX_CAMPAIGNS)
       : [];

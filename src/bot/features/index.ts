@@ -2,6 +2,7 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { checkInFeature } from "./check-in.ts";
 import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
@@ -10,10 +11,13 @@ import { guestsFeature } from "./guests.ts";
 import { hoursFeature } from "./hours.ts";
 import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
+import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
+import { seriesFeature } from "./series.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
 import { summaryFeature } from "./summary.ts";
@@ -32,13 +36,17 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     organisersFeature(),
     newEventFeature(),
     directoryFeature(),
+    organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
+    checkInFeature(),
     hoursFeature(),
+    mySettingsFeature(),
     settingsFeature(),
     summaryFeature(),
     guestsFeature(),
+    seriesFeature(),
     eventsFeature(),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];

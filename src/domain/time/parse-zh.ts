@@ -203,7 +203,7 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 
 /** "六月二十八日" → "6月28日", "下午三点半" → "下午3点半"; weekday names such as 周日/星期一 stay. */
-function withArabicNumerals(text: string): string {
+export function withArabicNumerals(text: string): string {
   return text.replace(/(?<![周期拜])[零〇一二两三四五六七八九十]+(?=[年月日号点时分])/g, (numeral) => {
     if (!numeral.includes("十")) return [...numeral].map((c) => CHINESE_DIGITS[c] ?? "").join("");
     const [tens = "", ones = ""] = numeral.split("十");

@@ -25,7 +25,7 @@ export function parseTimeWindow(text: string, ctx: ParseContext): ParseResult {
 }
 
 /** Half-width characters, lower case, one kind of dash, commas as spaces, single spaces. */
-function normalizeInput(text: string): string {
+export function normalizeInput(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()

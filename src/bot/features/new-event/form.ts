@@ -16,7 +16,7 @@ export async function formContext(ctx: YiqiContext, orgId: number): Promise<Form
 
 /** "Time: 「2月30日」 is not a valid date" — the part and what is wrong with it. */
 export function errorText(ctx: YiqiContext, e: FieldError): string {
-  return `${ctx.t(`form-field-${e.field}`)}: ${ctx.t(e.error, { value: userText(e.value ?? "", 80) })}`;
+  return `${ctx.t(`form-field-${e.field}`)}: ${ctx.t(e.error, { ...e.args, value: userText(e.value ?? "", 80) })}`;
 }
 
 /** How a typed time was read where that was a choice, one line each ("ℹ️ …"), in the chat's language. */

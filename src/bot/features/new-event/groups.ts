@@ -2,6 +2,7 @@ import { eventInputFromDraft, nextMissing, skipButton } from "../../../domain/ev
 import { formatRoles } from "../../../domain/roles.ts";
 import { formatTimeWindow } from "../../../domain/time/format.ts";
 import type { TimeWindow } from "../../../domain/time/window.ts";
+import { subtreeScope } from "../../../services/org-scope.ts";
 import type { TelegramId } from "../../../telegram-id.ts";
 import { encodeCallback } from "../../../views/callback-data.ts";
 import { userText } from "../../../views/html.ts";
@@ -11,15 +12,14 @@ import { postCard } from "../../cards.ts";
 import type { YiqiContext } from "../../context.ts";
 import { endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
-import { formExpired, label } from "./form.ts";
+import { formContext, formExpired, label } from "./form.ts";
+import { createFromDraft, seriesReading } from "./series.ts";
 import { loadDraft, type NewEventState, newEventKind, type StartedState, started } from "./state.ts";
 import { wizardButton } from "./wizard-button.ts";
 
 /** Campaigns of the organisation or a hub above it whose dates overlap the event: it may join one. */
 async function campaignsAround(ctx: YiqiContext, orgId: number, window: TimeWindow) {
-  const { campaigns, organisations } = ctx.services;
-  const hubs = (await organisations.ancestors(orgId)).map((o) => o.id);
-  const visible = await campaigns.visible(await organisations.subtreeIds(orgId), hubs, ctx.services.now());
+  const visible = await ctx.services.campaigns.visible(subtreeScope(orgId), ctx.services.now());
   return visible.filter((c) => c.startsAt < window.end && c.endsAt > window.start).slice(0, 3);
 }
 
@@ -36,6 +36,8 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     place: draft.online ? ctx.t("event-online") : userText(draft.place ?? "", 200),
     capacity: draft.capacity ?? ctx.t("form-unlimited"),
   });
+  const reading = seriesReading(ctx, draft, await formContext(ctx, state.orgId));
+  const series = reading ? `\n${ctx.t("form-summary-series", reading)}` : "";
   const guests = draft.guests ? `\n${ctx.t("form-summary-guests", { count: draft.guests })}` : "";
   const roles = draft.roles?.length
     ? `\n${ctx.t("form-summary-roles", { roles: userText(formatRoles(draft.roles), 500) })}`
@@ -60,10 +62,13 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     callbackButton(ctx.t("guests-btn-set"), encodeCallback("newGuests", state.orgId)),
   ]);
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
-  return ctx.reply(`${summary}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`, {
-    parse_mode: "HTML",
-    reply_markup: keyboard(rows),
-  });
+  return ctx.reply(
+    `${summary}${series}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`,
+    {
+      parse_mode: "HTML",
+      reply_markup: keyboard(rows),
+    },
+  );
 }
 
 /** Creates the event and posts its card into the chosen groups (those still linked), then here. */
@@ -78,11 +83,14 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
         })
       : null;
   if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
+  const form = await formContext(ctx, input.organisationId);
+  const reading = seriesReading(ctx, draft, form);
   // once per update, even when it is handled again after a crash (bot/once.ts)
   const event = await ctx.step("createEvent", async () => {
-    const { id, title } = await ctx.services.events.create(input);
-    return { id, title };
+    const created = await createFromDraft(ctx, input, draft, form);
+    return created ? { id: created.id, title: created.title } : null;
   });
+  if (!event) return formExpired(ctx);
   await endConversation(ctx);
   const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
   let posted = 0;
@@ -93,9 +101,9 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
       ctx.log.warn({ err: error, chatId: String(chatId) }, "could not post the new event into a group");
     }
   }
-  await ctx.reply(ctx.t("form-created", { title: userText(event.title, 200), groups: posted }), {
-    parse_mode: "HTML",
-  });
+  const created = ctx.t("form-created", { title: userText(event.title, 200), groups: posted });
+  const series = reading ? [ctx.t("series-created", reading)] : [];
+  await ctx.reply([created, ...series].join("\n"), { parse_mode: "HTML" });
   await postCard(ctx, event.id);
 }
 

@@ -5,6 +5,7 @@ import type { YiqiContext } from "../../context.ts";
 import { deepLink } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
 import { errorText, formContext, timeNoteLines } from "./form.ts";
+import { createFromDraft, seriesNoteLines, seriesReading } from "./series.ts";
 import { newEventKind, newEventLink, storeDraft } from "./state.ts";
 import { ask, chooseOrganisation } from "./wizard.ts";
 
@@ -19,7 +20,9 @@ export async function oneLineInPrivate(ctx: YiqiContext, line: string): Promise<
   const { draft, errors } = parseOneLine(line, form);
   draft.details ??= null;
   if (others.length > 0) return chooseOrganisation(ctx, draft);
-  const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
+  const notes = draft.timeText
+    ? [...timeNoteLines(ctx, draft.timeText, form), ...seriesNoteLines(ctx, draft, form)]
+    : [];
   if (errors.length > 0 || notes.length > 0) {
     const lines = [...errors.map((e) => `⚠️ ${errorText(ctx, e)}`), ...notes];
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
@@ -36,14 +39,22 @@ export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: numb
   const { draft, errors } = parseOneLine(line, form);
   const input =
     errors.length === 0 ? eventInputFromDraft(draft, { organisationId: orgId, createdById: ctx.ids.user }) : null;
-  if (input) {
-    // once per update, even when it is handled again after a crash mid-way (bot/once.ts)
-    const eventId = await ctx.step("createEvent", async () => (await ctx.services.events.create(input)).id);
-    await postCard(ctx, eventId);
+  // once per update, even when it is handled again after a crash mid-way (bot/once.ts)
+  const event = input
+    ? await ctx.step("createEvent", async () => {
+        const created = await createFromDraft(ctx, input, draft, form);
+        return created ? { id: created.id } : null;
+      })
+    : null;
+  if (event) {
+    await postCard(ctx, event.id);
     // how the time was read, where that was a choice: said under the card, with the way to change it
     const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
-    if (notes.length > 0) {
-      await ctx.reply([...notes, ctx.t("time-note-edit-hint")].join("\n"), {
+    const reading = seriesReading(ctx, draft, form);
+    const series = reading ? [ctx.t("series-created", reading), ...seriesNoteLines(ctx, draft, form)] : [];
+    if (notes.length > 0 || series.length > 0) {
+      const hint = notes.length > 0 ? [ctx.t("time-note-edit-hint")] : [];
+      await ctx.reply([...series, ...notes, ...hint].join("\n"), {
         reply_parameters: { message_id: ctx.msgId ?? 0, allow_sending_without_reply: true },
       });
     }

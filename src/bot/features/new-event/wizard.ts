@@ -20,6 +20,7 @@ import { canOrganise } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
 import { formContext, label, replyFieldError, timeNoteLines } from "./form.ts";
 import { askGroups, groupButtons } from "./groups.ts";
+import { seriesNoteLines, seriesReading } from "./series.ts";
 import { groupOfLink, loadDraft, newEventKind, type StartedState, started, storeDraft } from "./state.ts";
 import { wizardButton } from "./wizard-button.ts";
 
@@ -38,13 +39,16 @@ export async function ask(ctx: YiqiContext, state: StartedState): Promise<unknow
 
 /** Echoes how the time was read, to be confirmed or typed again. */
 async function confirmTime(ctx: YiqiContext, state: StartedState): Promise<unknown> {
-  const { window, timeText } = loadDraft(state.draft);
+  const draft = loadDraft(state.draft);
+  const { window, timeText } = draft;
   if (!window) return ask(ctx, state);
   await saveConversation(ctx, newEventKind, "time-confirm", state);
-  const notes = timeText ? timeNoteLines(ctx, timeText, await formContext(ctx, state.orgId)) : [];
-  const reading = ctx.t("form-time-reading", {
-    when: formatTimeWindow(window, ctx.locale, { now: ctx.services.now() }),
-  });
+  const form = await formContext(ctx, state.orgId);
+  const notes = timeText ? [...timeNoteLines(ctx, timeText, form), ...seriesNoteLines(ctx, draft, form)] : [];
+  const series = seriesReading(ctx, draft, form);
+  const reading = series
+    ? ctx.t("form-series-reading", series)
+    : ctx.t("form-time-reading", { when: formatTimeWindow(window, ctx.locale, { now: ctx.services.now() }) });
   return ctx.reply([reading, ...notes].join("\n"), {
     parse_mode: "HTML",
     reply_markup: keyboard([
@@ -80,7 +84,7 @@ export async function chooseOrganisation(ctx: YiqiContext, draft: EventDraft = {
 function buttonAnswer(step: string, answer: number, draft: EventDraft): EventDraft | null {
   if (step === "time-confirm") {
     if (answer === timeAnswers.ok) return draft;
-    if (answer === timeAnswers.retype) return { ...draft, window: undefined, timeText: undefined };
+    if (answer === timeAnswers.retype) return { ...draft, window: undefined, timeText: undefined, series: undefined };
     return null;
   }
   const field = skippedField(answer);

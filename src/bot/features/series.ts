@@ -1,0 +1,50 @@
+import { Composer } from "grammy";
+import { handleCallbacks } from "../callbacks.ts";
+import type { YiqiContext } from "../context.ts";
+import { eventAccess } from "../scope.ts";
+
+const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
+  ctx.answerCallbackQuery({ text: ctx.tp(key, args), show_alert: alert });
+
+/** A card's buttons for every upcoming occurrence of a recurring activity: sign up for all, cancel all. */
+export function seriesFeature(): Composer<YiqiContext> {
+  const feature = new Composer<YiqiContext>();
+  handleCallbacks(feature, {
+    async signUpSeries(ctx, { id }) {
+      const card = ctx.callbackQuery?.message;
+      if (!card) return toast(ctx, "toast-stale-button");
+      // as for one tap: in a group the recorded card is the check; a card in private is checked again
+      if (ctx.chat?.type === "private") {
+        const event = await ctx.services.events.get(id);
+        if (!event || (await eventAccess(ctx, event)) === "none")
+          return toast(ctx, "event-not-visible", undefined, true);
+      }
+      const chatId = ctx.chat?.type === "private" ? null : ctx.ids.chat;
+      const outcome = await ctx.services.series.signUpAll(id, ctx.ids.user, chatId, ctx.services.now(), {
+        chatId: ctx.ids.chat,
+        messageId: card.message_id,
+      });
+      switch (outcome.kind) {
+        case "done":
+          return toast(ctx, "toast-series-signed-up", { ...outcome.tally }, true);
+        case "stale":
+          return toast(ctx, "toast-stale-button");
+        case "missing":
+          return toast(ctx, "toast-event-missing");
+        case "pick_role":
+          return toast(ctx, "toast-pick-role");
+      }
+    },
+
+    async cancelSeries(ctx, { id }) {
+      const message = ctx.callbackQuery?.message;
+      if (!message || !(await ctx.services.cards.isCardOf(id, ctx.ids.chat, message.message_id))) {
+        return toast(ctx, "toast-stale-button");
+      }
+      const cancelled = await ctx.services.series.cancelAll(id, ctx.ids.user, ctx.services.now());
+      if (cancelled === null) return toast(ctx, "toast-event-missing");
+      return toast(ctx, "toast-series-cancelled", { count: cancelled });
+    },
+  });
+  return feature;
+}

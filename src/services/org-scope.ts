@@ -1,0 +1,51 @@
+import type { Prisma } from "../generated/sqlite/client.ts";
+import { type Sql, Prisma as SqlTag } from "../store/sql.ts";
+import type { TelegramId } from "../telegram-id.ts";
+
+/**
+ * Which organisations something covers, said as a filter the database evaluates over the closure table
+ * (OrganisationAncestor, kept by triggers), never as a list of ids: a city hub covers 100,000 organisations
+ * and SQLite refuses a statement with more than a few thousand parameters.
+ * - `subtree`: an organisation and everything below it (a group's scope);
+ * - `member`: the subtrees of every linked group a person has been seen in (their private chat's scope).
+ */
+export type OrgScope = { kind: "subtree"; rootId: number } | { kind: "member"; userId: TelegramId };
+
+export const subtreeScope = (rootId: number): OrgScope => ({ kind: "subtree", rootId });
+
+/** The organisations whose subtrees the scope covers (its roots). */
+export function scopeRoots(scope: OrgScope): Prisma.OrganisationWhereInput {
+  return scope.kind === "subtree"
+    ? { id: scope.rootId }
+    : { chats: { some: { active: true, members: { some: { userId: scope.userId } } } } };
+}
+
+/** Organisations in the scope: those with one of its roots above them (or being one). */
+export function inScope(scope: OrgScope): Prisma.OrganisationWhereInput {
+  return scope.kind === "subtree"
+    ? { above: { some: { ancestorId: scope.rootId } } }
+    : { above: { some: { ancestor: scopeRoots(scope) } } };
+}
+
+/** Organisations in the scope and the hubs above its roots (whose campaigns the scope takes part in). */
+export function inScopeOrAbove(scope: OrgScope): Prisma.OrganisationWhereInput {
+  const above: Prisma.OrganisationWhereInput =
+    scope.kind === "subtree"
+      ? { below: { some: { descendantId: scope.rootId } } }
+      : { below: { some: { descendant: scopeRoots(scope) } } };
+  return { OR: [inScope(scope), above] };
+}
+
+/**
+ * Events the scope shows: those of its organisations and those one of them co-organises (a programme row's
+ * other organising units that name an organisation: EventOrganiser.organisationId).
+ */
+export function eventsInScope(scope: OrgScope): Prisma.EventWhereInput {
+  const orgs = inScope(scope);
+  return { OR: [{ organisation: orgs }, { organisers: { some: { organisation: orgs } } }] };
+}
+
+/** Hand-written SQL: `column` (an organisation id) is `rootId` or below it; one index probe per row. */
+export function underSql(rootId: number, column: Sql): Sql {
+  return SqlTag.sql`EXISTS (SELECT 1 FROM "OrganisationAncestor" oa WHERE oa."ancestorId" = ${rootId} AND oa."descendantId" = ${column})`;
+}
