@@ -4,7 +4,7 @@ import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on PostgreSQL: one round trip to the `yiqi_sign_up`
- * function (migrations 20261128060000_sign_up_function, 20261201160850_roles_and_guests, 20261201192440_questions_and_offers), which takes the
+ * function (migrations 20261128060000_sign_up_function, 20261201160850_roles_and_guests, 20261201194641_questions_and_offers), which takes the
  * event's row lock, checks the card and the event's state, inserts and
  * returns the waitlist position. A Prisma interactive transaction for the
  * same work costs four round trips and Prisma's transaction bookkeeping.
