@@ -271,7 +271,7 @@ async function generate(sql: Sql) {
           () => undefined, // tables keyed by something else
         );
     }
-    await timed("ANALYZE (what autovacuum does after a bulk load)", () => sql.exec("ANALYZE"));
+    await timed("VACUUM ANALYZE (what autovacuum does after a bulk load)", () => sql.exec("VACUUM ANALYZE"));
     const tag = `${sizes.orgs}-${sizes.events}-${sizes.signups}-${sizes.groups}`;
     await sql.exec(`COMMENT ON TABLE "Organisation" IS '${tag}'`);
   } else {

@@ -2,8 +2,9 @@ import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { EventSummary } from "../views/event-views.ts";
-import { eventsInScope, eventsInScopeSql, inScopeOrAbove, type OrgScope } from "./org-scope.ts";
+import { eventsInScopeSql, inScopeOrAboveSql, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -77,11 +78,14 @@ export class CampaignService {
    * or by a hub above; current and coming ones first (soonest first), then past ones (latest first).
    */
   async visible(scope: OrgScope, now: Date) {
-    const campaigns = await this.db.campaign.findMany({
-      where: { OR: [{ organisation: inScopeOrAbove(scope) }, { events: { some: eventsInScope(scope) } }] },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: 50,
-    });
+    // one statement: run by the scope or a hub above it, or with an event the scope shows (campaign index)
+    const ids = await this.db.$queryRaw<{ id: number }[]>`
+      SELECT c."id" FROM "Campaign" c
+      WHERE (c."organisationId" IS NOT NULL AND ${inScopeOrAboveSql(scope, Prisma.sql`c."organisationId"`)})
+         OR EXISTS (SELECT 1 FROM "Event" e WHERE e."campaignId" = c."id" AND ${eventsInScopeSql(scope)})
+      ORDER BY c."startsAt", c."id" LIMIT 50`;
+    const rows = await this.db.campaign.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } } });
+    const campaigns = rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const current = campaigns.filter((c) => c.endsAt.getTime() > now.getTime());
     const past = campaigns.filter((c) => c.endsAt.getTime() <= now.getTime()).reverse();
     return [...current, ...past];

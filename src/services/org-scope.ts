@@ -53,7 +53,7 @@ export function underSql(rootId: number, column: Sql): Sql {
 /** Hand-written SQL: the roots of the scope (organisation ids), as a subquery. */
 function rootsSql(scope: OrgScope): Sql {
   return scope.kind === "subtree"
-    ? SqlTag.sql`SELECT ${scope.rootId}`
+    ? SqlTag.sql`SELECT CAST(${scope.rootId} AS INTEGER)`
     : SqlTag.sql`SELECT c."organisationId" FROM "Chat" c JOIN "ChatMember" m ON m."chatId" = c."id"
         WHERE m."userId" = ${scope.userId} AND c."active" = true AND c."organisationId" IS NOT NULL`;
 }
@@ -75,4 +75,10 @@ export function eventsInScopeSql(scope: OrgScope, alias = "e"): Sql {
   return SqlTag.sql`(${inScopeSql(scope, SqlTag.sql`${e}."organisationId"`)} OR EXISTS (
     SELECT 1 FROM "EventOrganiser" eo WHERE eo."eventId" = ${e}."id" AND eo."organisationId" IS NOT NULL
       AND ${inScopeSql(scope, SqlTag.sql`eo."organisationId"`)}))`;
+}
+
+/** Hand-written SQL: `column` (an organisation id) is in the scope or a hub above one of its roots. */
+export function inScopeOrAboveSql(scope: OrgScope, column: Sql): Sql {
+  return SqlTag.sql`(${inScopeSql(scope, column)} OR EXISTS (SELECT 1 FROM "OrganisationAncestor" up
+    WHERE up."ancestorId" = ${column} AND up."descendantId" IN (${rootsSql(scope)})))`;
 }
