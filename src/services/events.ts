@@ -266,16 +266,3 @@ function eventData(input: EventInput) {
     roles: roles?.length ? { create: roles.map((r, position) => ({ ...r, position })) } : undefined,
   };
 }
-
-/**
- * Events of these organisations, and events they co-organise (a programme row's other organising units
- * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
- */
-export function ownedOrCoHosted(organisationIds: number[]) {
-  return {
-    OR: [
-      { organisationId: { in: organisationIds } },
-      { organisers: { some: { organisationId: { in: organisationIds } } } },
-    ],
-  };
-}

@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { localStamp } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
@@ -95,7 +96,8 @@ export class ExportService {
             : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
         ...(withGuests ? [s.guests] : []),
-        t(`export-status-${s.status}`),
+        // signed up and never checked in nor marked by the end: a no-show (domain/check-in.ts)
+        t(`export-status-${attendanceOf(s.status, e, lang.now) === "no_show" ? "no_show" : s.status}`),
         localStamp(s.createdAt, e.timeZone),
       ]);
     });

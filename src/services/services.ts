@@ -10,6 +10,7 @@ import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
+import { CheckInService } from "./check-in.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
@@ -65,6 +66,8 @@ export interface Services {
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
+  /** check-in codes (QR links shown at the venue) and check-ins */
+  checkIn: CheckInService;
   exports: ExportService;
   summaries: SummaryService;
   /** /privacy and /forgetme */
@@ -124,8 +127,9 @@ export function createServices(deps: ServiceDeps): Services {
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
+    checkIn: new CheckInService(db, deps.database.dialect, changes),
     exports: new ExportService(db),
-    summaries: new SummaryService({ db, signups }),
+    summaries: new SummaryService({ db, dialect: deps.database.dialect, signups }),
     privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };

@@ -65,6 +65,8 @@ export const actions = {
   settingsLanguage: "sn", // group /settings: the group's language (id: locale)
   myReminders: "mr", // private /settings: my reminder times (id: preset)
   myLanguage: "ml", // private /settings: my language (id: locale, or Telegram's)
+  checkInCode: "ck", // organiser: the event's check-in QR code, privately (id: event)
+  checkInRenew: "cn", // organiser: a new check-in code; the old link stops working (id: event)
 } as const;
 
 export type Action = keyof typeof actions;
@@ -152,6 +154,8 @@ export const actionRules: Record<Action, ActionRule> = {
   settingsLanguage: "group-organiser",
   myReminders: "self",
   myLanguage: "self",
+  checkInCode: "organiser",
+  checkInRenew: "organiser",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

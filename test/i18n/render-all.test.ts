@@ -58,6 +58,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "12月5日",
     following: "12月12日",
     weekday: "周六",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "7月6日",
     limit: "5000",
@@ -66,7 +67,6 @@ const samples: Record<Locale, Record<string, string>> = {
     mentions: "李雷、韩梅梅",
     new: "6月28日 周日 14:00–16:00",
     old: "6月28日 周日 9:00–11:30",
-    organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
     rule: "每周六",
@@ -77,6 +77,7 @@ const samples: Record<Locale, Record<string, string>> = {
     language: "中文",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "区县",
     levels: "区县 8/10 · 组织 412/1126",
     group: "海曙区社会组织群",
@@ -128,6 +129,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "5 Dec",
     following: "12 Dec",
     weekday: "Saturday",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "6 July",
     limit: "5000",
@@ -136,7 +138,6 @@ const samples: Record<Locale, Record<string, string>> = {
     mentions: "Li Lei, Han Meimei",
     new: "Sun 28 Jun, 14:00–16:00",
     old: "Sun 28 Jun, 9:00–11:30",
-    organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
     rule: "every Saturday",
@@ -147,6 +148,7 @@ const samples: Record<Locale, Record<string, string>> = {
     language: "English",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "district",
     levels: "Districts 8/10 · Organisations 412/1126",
     group: "Haishu social organisations",
@@ -156,6 +158,7 @@ const samples: Record<Locale, Record<string, string>> = {
 /** Arguments that are numbers (plural selectors and counts). */
 const numeric = new Set([
   "count",
+  "absent",
   "total",
   "waitlisted",
   "position",
@@ -185,6 +188,11 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "organiserOf",
+  "activities",
+  "left",
+  "uncapped",
+  "hoursDone",
   "already",
   "refused",
 ]);
@@ -264,9 +272,35 @@ describe("every message, rendered", () => {
       const one = render("en", key, 1).replace(/<[^>]+>/g, "");
       return (
         /["«»]/.test(one) ||
-        /\b1 (?:new )?(?:sign-ups|cancellations|people|events|activities|groups|rows)\b/.test(one) ||
+        /\b1 (?:new )?(?:sign-ups|cancellations|people|events|activities|groups|rows|changes|guests|cards|organisations)\b/.test(
+          one,
+        ) ||
+        /\w\(s\)/.test(render("en", key, 3)) ||
         /\b0 waitlisted/.test(render("en", key, 0))
       );
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it("Chinese: no space between Chinese words and a name (「江北区志愿者协会的」, not 「江北区志愿者协会 的」)", () => {
+    const names = [
+      "title",
+      "name",
+      "org",
+      "organisation",
+      "hub",
+      "current",
+      "parent",
+      "campaign",
+      "place",
+      "chat",
+      "by",
+    ]
+      .map((k) => samples["zh-CN"][k] ?? "")
+      .filter((n) => /^[\u4e00-\u9fff]+$/.test(n));
+    const bad = keys.filter((key) => {
+      const text = render("zh-CN", key, 3).replace(/<[^>]+>/g, "");
+      return names.some((n) => new RegExp(`[\\u4e00-\\u9fff] ${n}|${n} [\\u4e00-\\u9fff]`).test(text));
     });
     expect(bad).toEqual([]);
   });

@@ -299,5 +299,6 @@ export function eventsFeature(): Composer<YiqiContext> {
 
 async function myView(ctx: YiqiContext): Promise<View> {
   const rows = await ctx.services.signups.mine(ctx.ids.user, ctx.services.now());
-  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale));
+  const history = await ctx.services.attendance.history(ctx.ids.user, ctx.services.now());
+  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale), history);
 }

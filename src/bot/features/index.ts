@@ -2,6 +2,7 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { checkInFeature } from "./check-in.ts";
 import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
@@ -39,6 +40,7 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
+    checkInFeature(),
     hoursFeature(),
     mySettingsFeature(),
     settingsFeature(),

@@ -184,6 +184,16 @@ export class FakeTelegram {
     });
   }
 
+  /** The photos the bot sent to a chat (the largest size of each), with their bytes. */
+  photos(chat: ChatRef): SentDocument[] {
+    return this.sent(chat).flatMap((message) => {
+      const photo = message.photo?.at(-1);
+      const file = photo && this.state.files.get(photo.file_id);
+      if (!photo || !file) return [];
+      return [{ message, fileName: file.filename, mimeType: file.contentType, data: file.data }];
+    });
+  }
+
   /** The parameters of every answerCallbackQuery call for this query (a second answer gets a 400). */
   answers(callbackQueryId: string): Record<string, unknown>[] {
     return this.log
