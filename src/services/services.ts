@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "../config/config.ts";
 import { Outbox } from "../delivery/outbox.ts";
 import type { Translator } from "../i18n/translator.ts";
@@ -98,7 +99,7 @@ export function createServices(deps: ServiceDeps): Services {
     chats,
     languages,
     settings: new ChatSettingsService(db, chats, users, changes),
-    processedUpdates: new ProcessedUpdates(db),
+    processedUpdates: new ProcessedUpdates(db, `${deps.config.instanceId}:${randomUUID().slice(0, 8)}`),
     conversations: new ConversationStore(db, deps.now),
     organisations,
     events,

@@ -85,7 +85,11 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
   if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
   const form = await formContext(ctx, input.organisationId);
   const reading = seriesReading(ctx, draft, form);
-  const event = await createFromDraft(ctx, input, draft, form);
+  // once per update, even when it is handled again after a crash (bot/once.ts)
+  const event = await ctx.step("createEvent", async () => {
+    const created = await createFromDraft(ctx, input, draft, form);
+    return created ? { id: created.id, title: created.title } : null;
+  });
   if (!event) return formExpired(ctx);
   await endConversation(ctx);
   const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
