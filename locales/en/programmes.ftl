@@ -138,3 +138,53 @@ hours-not-set-up = This group is not linked to an organisation yet.
 export-ready = Thanks! I can send you files now: send the command in the group again.
 btn-group-calendar = 📅 All in my calendar
 btn-import-campaign = Add to the campaign “{ $campaign }”
+## Campaign at a glance: /campaign in a hub, /campaign stats
+campaign-glance-title = { $kind ->
+    [city] 📊 <b>By district so far</b>
+    [district] 📊 <b>By street so far</b>
+   *[other] 📊 <b>So far</b>
+}
+campaign-glance-own = { $name } (own level)
+campaign-glance-line = { $name }: { $activities ->
+    [one] 1 activity
+   *[other] { $activities } activities
+  }, { $signups } signed up, { $left }, { $attended } attended, { $hoursDone ->
+    [one] 1 hour
+   *[other] { $hoursDone } hours
+  }
+campaign-glance-left = { $mode ->
+    [unlimited] no limit on places
+    [mixed] { $left ->
+        [one] 1 place left
+       *[other] { $left } places left
+      } (and { $uncapped ->
+        [one] 1 activity
+       *[other] { $uncapped } activities
+      } without a limit)
+   *[number] { $left ->
+        [one] 1 place left
+       *[other] { $left } places left
+      }
+}
+campaign-glance-more = …and { $count } more not listed.
+campaign-stats-title = 📊 <b>{ $name }</b> · { $kind ->
+    [city] sign-ups and attendance by district
+    [district] sign-ups and attendance by street
+   *[other] sign-ups and attendance
+}
+campaign-stats-total = Total: { $activities ->
+    [one] 1 activity
+   *[other] { $activities } activities
+  }, { $signups } signed up, { $attended } attended, { $hoursDone ->
+    [one] 1 hour
+   *[other] { $hoursDone } hours
+  }
+campaign-stats-hub-only = The campaign chart adds up districts or streets, so it is shown only in the group of a city, district or street hub.
+campaign-stats-no-chart = (The chart cannot be drawn right now; these are all the figures.)
+campaign-chart-title = { $name } · { $kind ->
+    [city] sign-ups and attendance by district
+    [district] sign-ups and attendance by street
+   *[other] sign-ups and attendance
+}
+campaign-chart-signups = Signed up
+campaign-chart-attended = Attended

@@ -114,3 +114,32 @@ hours-not-set-up = 本群还没有关联组织。
 export-ready = 好的！现在可以私聊发送文件给你了：请回到群里再发送一次命令。
 btn-group-calendar = 📅 全部加入日历
 btn-import-campaign = 归入活动日「{ $campaign }」
+## Campaign at a glance: /campaign in a hub, /campaign stats
+campaign-glance-title = { $kind ->
+    [city] 📊 <b>各区县至今</b>
+    [district] 📊 <b>各街道至今</b>
+   *[other] 📊 <b>至今</b>
+}
+campaign-glance-own = { $name }本级
+campaign-glance-line = { $name }：{ $activities } 项活动，报名 { $signups } 人，{ $left }，出席 { $attended } 人，共 { $hoursDone } 小时
+campaign-glance-left = { $mode ->
+    [unlimited] 名额不限
+    [mixed] 余位 { $left }（另有 { $uncapped } 项不限名额）
+   *[number] 余位 { $left }
+}
+campaign-glance-more = ……另有 { $count } 项未列出。
+campaign-stats-title = 📊 <b>{ $name }</b> · { $kind ->
+    [city] 各区县报名与出席
+    [district] 各街道报名与出席
+   *[other] 报名与出席
+}
+campaign-stats-total = 合计：{ $activities } 项活动，报名 { $signups } 人，出席 { $attended } 人，共 { $hoursDone } 小时
+campaign-stats-hub-only = 活动日统计图按区县或街道汇总，只能在市、区县或街道枢纽组织的群里查看。
+campaign-stats-no-chart = （暂时画不出统计图，以上是全部数据。）
+campaign-chart-title = { $name } · { $kind ->
+    [city] 各区县报名与出席
+    [district] 各街道报名与出席
+   *[other] 报名与出席
+}
+campaign-chart-signups = 报名
+campaign-chart-attended = 出席
