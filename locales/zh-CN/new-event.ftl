@@ -1,10 +1,10 @@
 # /newevent、/edit、/cancelevent
-form-start = 为 <b>{ $org }</b> 创建活动。随时发送 /newevent 可以重新开始。
+form-start = 为<b>{ $org }</b>创建活动。随时发送 /newevent 可以重新开始。
 form-ask-org = 为哪个组织创建活动？
-form-ask-title = 活动名称是？
+form-ask-title = 活动叫什么名字？
 form-ask-time = 什么时间？例如：<code>6月28日 9:00-11:30</code>、<code>6月下旬</code>、<code>明天下午3点</code>、<code>6月16日开始持续到年底</code>；每周重复：<code>每周六 9:00-11:00 至12月31日</code>、<code>每月第一个周日 14:00-16:00 共6次</code>
 form-ask-place = 在哪里？回复地点，线上活动请回复「线上」。
-form-ask-details = 活动内容和对象（可选）：
+form-ask-details = 活动内容是什么，面向哪些人？（可选，可以跳过）
 form-ask-capacity = 名额多少？回复数字，或点「不限名额」。
 form-ask-deadline = 报名截止时间（可选）？例如 <code>6月27日 18:00</code>。
 form-ask-groups = 发布到哪些群？点群名选择或取消，然后点「发布」。

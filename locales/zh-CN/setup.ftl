@@ -17,10 +17,10 @@ setup-zone-unknown = 不认识的时区「{ $value }」，请回复 IANA 时区�
 setup-code-unknown = 加入码「{ $code }」不存在，请检查后重试。
 setup-not-yours = 这一步属于另一位管理员的设置，或已过期。请发送 /setup 重新开始。
 setup-created =
-    ✅ 已创建组织 <b>{ $name }</b> 并关联本群。
+    ✅ 已创建组织<b>{ $name }</b>并关联本群。
     加入码：<code>{ $code }</code>（其他群的管理员可用 /setup join { $code } 加入同一组织）
     现在可以用 /newevent 创建活动。
-setup-joined = ✅ 本群已关联到 <b>{ $name }</b>。发送 /events 查看活动。
+setup-joined = ✅ 本群已关联到<b>{ $name }</b>。发送 /events 查看活动。
 setup-status =
     本群已关联：<b>{ $name }</b>（{ $kind }）
     上级：{ $parent }

@@ -1,4 +1,5 @@
 import type { TelegramId } from "../telegram-id.ts";
+import { parseQuestions, type QuestionInput } from "./questions.ts";
 import { encodePattern, MAX_OCCURRENCES as MAX_SERIES, parseRecurrence, type SeriesEnd } from "./recurrence.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
 import { cleanText, cutToFit, isInvisible } from "./text-hygiene.ts";
@@ -11,7 +12,17 @@ import type { TimeWindow } from "./time/window.ts";
  * `now`). Every failure names its field and a message key, so the user can fix
  * just that part.
  */
-export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles" | "guests";
+export type FormField =
+  | "title"
+  | "time"
+  | "place"
+  | "details"
+  | "capacity"
+  | "deadline"
+  | "roles"
+  | "guests"
+  | "questions"
+  | "offer";
 
 /** `shortened`: the text was longer than fits on a card and was cut (the reply says so). */
 export type FieldResult<T> = { ok: true; value: T; shortened?: true } | FieldError;
@@ -167,6 +178,37 @@ export function checkRoles(text: string): FieldResult<RoleInput[]> {
   return { ok: false, field: "roles", error: `form-${result.error}`, value: result.value ?? clean(text) };
 }
 
+/** Questions asked in private after the tap (domain/questions.ts); "无" / "none" = none. */
+export function checkQuestions(text: string): FieldResult<QuestionInput[]> {
+  const result = parseQuestions(text);
+  if (result.ok) return { ok: true, value: result.questions };
+  return { ok: false, field: "questions", error: `form-${result.error}`, value: result.value ?? clean(text) };
+}
+
+export const OFFER_MINUTES_MIN = 10;
+export const OFFER_MINUTES_MAX = 48 * 60;
+const offerOffWords = new Set(["无", "不", "否", "关", "关闭", "自动", "off", "no", "none", "auto", "automatic"]);
+const offerOnWords = new Set(["是", "开", "开启", "要", "yes", "on"]);
+
+/**
+ * How long a freed place is offered to the first on the waitlist: "2小时", "90分钟", "1.5h", "45 min"; "是" / "yes"
+ * for the default two hours; "自动" / "off" (or nothing) for automatic promotion, as without offers.
+ */
+export function checkOffer(text: string): FieldResult<number | null> {
+  const value = clean(text)
+    .replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .toLowerCase();
+  if (value === "" || offerOffWords.has(value)) return { ok: true, value: null };
+  if (offerOnWords.has(value)) return { ok: true, value: 120 };
+  const match = /^(\d+(?:\.\d+)?)\s*(小时|个小时|钟头|h|hrs?|hours?|分钟|分|m|mins?|minutes?)?$/.exec(value);
+  const unit = match?.[2] ?? "小时";
+  const minutes = match ? Math.round(Number(match[1]) * (/^(分|m)/.test(unit) ? 1 : 60)) : Number.NaN;
+  if (!(minutes >= OFFER_MINUTES_MIN && minutes <= OFFER_MINUTES_MAX)) {
+    return { ok: false, field: "offer", error: "form-offer-range", value: clean(text) };
+  }
+  return { ok: true, value: minutes };
+}
+
 export interface EventDraft {
   title?: string;
   window?: TimeWindow;
@@ -182,6 +224,10 @@ export interface EventDraft {
   roles?: RoleInput[];
   /** guests a member may bring */
   guests?: number;
+  /** questions asked in private after the tap */
+  questions?: QuestionInput[];
+  /** minutes a freed place is offered to the first on the waitlist; null = promoted automatically */
+  offerMinutes?: number | null;
 }
 
 export interface OneLineResult {
@@ -252,6 +298,8 @@ export interface EventFormPatch {
   signupDeadline?: Date | null;
   roles?: RoleInput[];
   maxGuests?: number;
+  questions?: QuestionInput[];
+  offerMinutes?: number | null;
 }
 
 /** The value each part holds once its text is valid. */
@@ -264,6 +312,8 @@ interface FieldValues {
   deadline: Date | null;
   roles: RoleInput[];
   guests: number;
+  questions: QuestionInput[];
+  offer: number | null;
 }
 
 /** Everything about one part of the form, in one place. */
@@ -351,6 +401,21 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: () => false,
     skip: { answer: 6, label: "guests-btn-none", value: 0 },
   },
+  // not asked in turn either: a button before posting, and a part in /edit
+  questions: {
+    check: checkQuestions,
+    put: (draft, questions) => ({ ...draft, questions }),
+    patch: (questions) => ({ questions }),
+    missing: () => false,
+    skip: { answer: 7, label: "questions-btn-none", value: [] },
+  },
+  offer: {
+    check: checkOffer,
+    put: (draft, offerMinutes) => ({ ...draft, offerMinutes }),
+    patch: (offerMinutes) => ({ offerMinutes }),
+    missing: () => false,
+    skip: { answer: 8, label: "offer-btn-off", value: null },
+  },
 };
 
 function withoutSeries({ series: _series, ...draft }: EventDraft): EventDraft {
@@ -367,6 +432,8 @@ export const formFields: readonly FormField[] = [
   "deadline",
   "roles",
   "guests",
+  "questions",
+  "offer",
 ];
 
 export function isFormField(step: string): step is FormField {
@@ -441,6 +508,8 @@ export function eventInputFromDraft(
     signupDeadline: draft.deadline ?? null,
     roles: draft.roles ?? [],
     maxGuests: draft.guests ?? 0,
+    questions: draft.questions ?? [],
+    offerMinutes: draft.offerMinutes ?? null,
     createdById: owner.createdById,
     campaignId: owner.campaignId ?? null,
   };

@@ -140,7 +140,7 @@ describe("the group chat, in Chinese", () => {
     expect((await press(h.fake, li, card, "✅ 报名")).text).toBe("已报名 ✅");
     expect((await press(h.fake, li, card, "✅ 报名")).text).toBe("你已经报名了");
     expect((await press(h.fake, han, card, "✅ 报名")).text).toBe("已报名 ✅");
-    expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("名额已满，已在候补第 1 位");
+    expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("名额已满，你在候补第 1 位");
     expect((await press(h.fake, zhang, card, "✅ 报名")).text).toBe("你已在候补第 1 位");
     const updated = await h.fake.waitFor(() =>
       h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.includes("满员 · 候补 1")),

@@ -7,6 +7,7 @@ import {
   TITLE_MAX,
   timeNotes,
 } from "../../../domain/event-form.ts";
+import type { QuestionInput } from "../../../domain/questions.ts";
 import { describeNote } from "../../../domain/time/ambiguity.ts";
 import { escapeHtml, userText } from "../../../views/html.ts";
 import type { YiqiContext } from "../../context.ts";
@@ -59,4 +60,24 @@ export function replyFieldError(ctx: YiqiContext, field: FormField, error: Field
 export async function formExpired(ctx: YiqiContext): Promise<unknown> {
   await endConversation(ctx);
   return ctx.reply(ctx.t("form-expired"));
+}
+
+/** The questions as the organiser would type them again (the summary before posting), in the chat's words. */
+export function questionLines(ctx: YiqiContext, questions: readonly QuestionInput[]): string {
+  return questions
+    .map((q) => {
+      const kind = ctx.t(`question-kind-${q.kind}`);
+      const prompt = userText(q.prompt, 100);
+      return q.kind === "choice"
+        ? ctx.t("question-line-choice", { kind, prompt, options: userText(q.options.join(" / "), 300) })
+        : ctx.t("question-line", { kind, prompt });
+    })
+    .join("\n");
+}
+
+/** "2 小时" / "90 分钟": how long a waitlist offer stays open. */
+export function offerDuration(ctx: YiqiContext, minutes: number): string {
+  return minutes % 60 === 0
+    ? ctx.t("offer-hours", { count: minutes / 60 })
+    : ctx.t("offer-minutes", { count: minutes });
 }

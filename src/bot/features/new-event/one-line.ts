@@ -45,7 +45,13 @@ export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: numb
   const cut = shortenedLines(ctx, shortened, draft);
   const input =
     errors.length === 0 ? eventInputFromDraft(draft, { organisationId: orgId, createdById: ctx.ids.user }) : null;
-  const event = input ? await createFromDraft(ctx, input, draft, form) : null;
+  // once per update, even when it is handled again after a crash mid-way (bot/once.ts)
+  const event = input
+    ? await ctx.step("createEvent", async () => {
+        const created = await createFromDraft(ctx, input, draft, form);
+        return created ? { id: created.id } : null;
+      })
+    : null;
   if (event) {
     await postCard(ctx, event.id);
     // how the time was read, where that was a choice: said under the card, with the way to change it
