@@ -12,7 +12,6 @@ setup-ask-zone = 选择时区，或回复任意 IANA 时区名（如 Asia/Urumqi
 setup-ask-locale = 本群使用哪种语言？
 setup-no-parent = 无上级
 setup-name-empty = 名称不能为空，请重新回复组织名称：
-setup-name-too-long = 名称最多 100 个字，请重新回复：
 setup-kind-unknown = 不认识的级别「{ $value }」。可用：市、区县、街道、组织（city、district、street、organisation）。
 setup-zone-unknown = 不认识的时区「{ $value }」，请回复 IANA 时区名，如 Asia/Shanghai：
 setup-code-unknown = 加入码「{ $code }」不存在，请检查后重试。
