@@ -4,7 +4,7 @@ cmd-my = My sign-ups
 cmd-newevent = Create an event (organisers)
 cmd-setup = Link this group to an organisation (admins)
 cmd-summary = Events summary
-cmd-settings = Reminder and summary settings (organisers)
+cmd-settings = Settings: reminders, summary, language
 cmd-campaign = All events of a campaign day
 cmd-calendar = This group's events as a calendar (.ics)
 cmd-export = Export sign-up lists (organisers)
@@ -28,12 +28,13 @@ help =
     /my — my sign-ups and waitlist positions
     /hours — my volunteer hours
     /calendar — this group's upcoming events as a calendar file
+    /settings (in private) — my reminder times and language
     <b>Organisers</b>
     /setup — link this group to an organisation (new, or with a join code)
     /newevent — create an event (or in one line: /newevent Title | 28 June 9:00-11:30 | Place | 20)
     /edit, /cancelevent — change or cancel an event
     /organiser add @username — add an organiser
-    /settings — reminders and the daily summary
+    /settings — the group's reminder times, daily summary and language
     /summary — events summary
     /import — import a programme table (CSV)
     /export — sign-up lists as CSV (sent privately)

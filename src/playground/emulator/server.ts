@@ -315,6 +315,11 @@ export class FakeTelegram {
     this.faults.add(method, { kind: "disconnect", processed: options.processed ?? false }, options.times ?? 1);
   }
 
+  /** Makes the next call(s) of `method` take `ms` longer before they take effect and are answered. */
+  delayNext(method: string, ms: number, options: { times?: number } = {}): void {
+    this.faults.add(method, { kind: "delay", ms }, options.times ?? 1);
+  }
+
   /**
    * A black hole between the bot and Telegram: from now on requests (of `methods`, default every method) are
    * accepted and never answered, until `restore()`. A long poll already waiting is answered empty first, so the
@@ -442,13 +447,14 @@ export class FakeTelegram {
     const fault = this.faults.take(method.name);
     if (fault?.kind === "error") throw fault.error;
     if (fault?.kind === "disconnect" && !fault.processed) return "disconnect";
+    if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const result = await method.handler({
       state: this.state,
       params: new Params(call.params),
       files: call.files,
       signal,
     });
-    return fault ? "disconnect" : { ok: true, result };
+    return fault?.kind === "disconnect" ? "disconnect" : { ok: true, result };
   }
 }
 
