@@ -28,8 +28,7 @@ async function pickCampaign(ctx: YiqiContext, scope: ChatScope, pick: { id?: num
 /** The campaign's figures per part of the group's hub; null outside a hub's group. */
 async function hubGlance(ctx: YiqiContext, scope: ChatScope, campaignId: number) {
   if (scope.rootId === null) return null;
-  const { database, organisations } = ctx.services;
-  const glance = await new CampaignGlanceService(database.prisma, organisations).glance(campaignId, scope.rootId);
+  const glance = await new CampaignGlanceService(ctx.services.database.prisma).glance(campaignId, scope.rootId);
   return glance && glance.root.kind !== "organisation" ? glance : null;
 }
 
