@@ -4,6 +4,7 @@ import { Outbox } from "../delivery/outbox.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
+import { AnswerService } from "./answers.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
@@ -16,6 +17,8 @@ import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
 import { GuestService } from "./guests.ts";
+import { HoldNotices } from "./hold-notices.ts";
+import { HoldService } from "./holds.ts";
 import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
@@ -62,6 +65,12 @@ export interface Services {
   changeNotices: ChangeNotices;
   /** guests (+1, +2) who hold places */
   guests: GuestService;
+  /** answers to the events' questions (personal data: organisers and the member only) */
+  answers: AnswerService;
+  /** places held while questions are answered, waitlist offers, and their expiry */
+  holds: HoldService;
+  /** what the member sees of them: the offer, "your place was released" */
+  holdNotices: HoldNotices;
   /** recurring activities: sign up for (or cancel) every upcoming occurrence */
   series: SeriesService;
   campaigns: CampaignService;
@@ -124,6 +133,9 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     guests: new GuestService(db, deps.database.dialect, changes, signups),
+    answers: new AnswerService(db),
+    holds: new HoldService(db, deps.database.dialect, signups),
+    holdNotices: new HoldNotices({ outbox, translator: deps.translator, languages }),
     series: new SeriesService(events, signups),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
@@ -137,5 +149,8 @@ export function createServices(deps: ServiceDeps): Services {
   services.notifier.listen(changes);
   signups.promotionNotices = (tx, eventId, userIds, now) =>
     services.notifier.promotionNotices(tx, eventId, userIds, now);
+  signups.offerNotices = (tx, eventId, userIds, now) => services.holdNotices.offerNotices(tx, eventId, userIds, now);
+  services.holds.releaseNotices = (tx, eventId, released, now) =>
+    services.holdNotices.releaseNotices(tx, eventId, released, now);
   return services;
 }

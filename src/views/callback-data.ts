@@ -59,6 +59,12 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  newQuestions: "nu", // /newevent: ask questions at sign-up (asks for them)
+  newOffer: "nw", // /newevent: offer freed places from the waitlist for a time (asks how long)
+  answerPick: "qp", // member: a choice answer (id: event, arg: question position × 10 + option)
+  answersEdit: "qe", // member, in /my: change my answers (id: event)
+  offerAccept: "oa", // member: take the place offered from the waitlist (id: event; only the presser's own offer)
+  offerDecline: "od",
   settingsPage: "sm", // group /settings menu: show a page (id: page); the group is the chat the menu is in
   settingsReminders: "sr", // group /settings: reminder times (id: preset, or off)
   settingsSummary: "ss", // group /settings: daily summary (id: time preset, off, or quiet days yes/no)
@@ -144,6 +150,12 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  newQuestions: "organiser",
+  newOffer: "organiser",
+  answerPick: "self",
+  answersEdit: "self",
+  offerAccept: "self",
+  offerDecline: "self",
   signUpSeries: "member",
   cancelSeries: "self",
   editScope: "organiser",

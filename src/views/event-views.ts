@@ -3,6 +3,7 @@ import { type AttendanceShown, attendanceOf } from "../domain/check-in.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { answerLines } from "./answer-lines.ts";
 import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
@@ -188,15 +189,26 @@ export interface RosterEntry {
   roleId?: number | null;
   /** guests the member brings */
   guests?: number;
-  /** the sign-up's status (the organiser's roster marks attendance from it) */
+  /** the sign-up's status (the organiser's roster marks attendance, and places held or offered, from it) */
   status?: string;
+  /** answers to the event's questions (organisers only) */
+  answers?: { question: { prompt: string }; value: string }[];
 }
 
 const ATTENDANCE_MARK: Record<string, string> = { attended: "✅ ", no_show: "❌ " };
 
-/** "✅ 李雷 (@lilei) +2" — a member on the roster, with their guests and, once known, their attendance. */
+/**
+ * "✅ 李雷 (@lilei) +2" — a member on the roster, with their guests, once known their attendance, a place held
+ * or offered, and their answers.
+ */
 function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">, shown: AttendanceShown = null): string {
-  return `${i + 1}. ${ATTENDANCE_MARK[shown ?? ""] ?? ""}${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+  const mark = r.status === "held" || r.status === "offered" ? ` ${v.t(`roster-mark-${r.status}`)}` : "";
+  const answers = answerLines(
+    (r.answers ?? []).map((a) => ({ prompt: a.question.prompt, value: a.value })),
+    v.t,
+  );
+  const name = `${ATTENDANCE_MARK[shown ?? ""] ?? ""}${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+  return [`${i + 1}. ${name}${mark}`, ...answers].join("\n    ");
 }
 
 /** A person's first name as shown to members; someone who used /forgetme is "a former member". */

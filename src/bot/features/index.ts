@@ -13,10 +13,12 @@ import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { offersFeature } from "./offers.ts";
 import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
+import { questionsFeature } from "./questions.ts";
 import { seriesFeature } from "./series.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
@@ -35,6 +37,8 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     privacyFeature(),
     organisersFeature(),
     newEventFeature(),
+    questionsFeature(),
+    offersFeature(),
     directoryFeature(),
     organisationsFeature(),
     importFeature(),

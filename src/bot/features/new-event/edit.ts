@@ -8,7 +8,7 @@ import type { YiqiContext } from "../../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise, deepLink } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { formContext, formExpired, replyFieldError, timeNoteLines } from "./form.ts";
+import { formContext, formExpired, replyFieldError, shortenedLines, timeNoteLines } from "./form.ts";
 import { eventButtons, manageableHere, manageableOf } from "./pick.ts";
 import { editKind } from "./state.ts";
 
@@ -51,8 +51,9 @@ async function applyEdit(ctx: YiqiContext, eventId: number, field: FormField, te
   const told = notify ? await ctx.services.changeNotices.edited(event.id, event) : 0;
   const done = ctx.t("edit-done", { title: userText(result.patch.title ?? event.title, 200) });
   const notes = field === "time" ? timeNoteLines(ctx, text, form) : [];
+  const cut = result.shortened ? shortenedLines(ctx, [field], result.draft) : [];
   const notice = notify ? [ctx.t("edit-notified", { count: told })] : [];
-  return ctx.reply([done, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
+  return ctx.reply([done, ...cut, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
 }
 
 /** "Tell the people signed up?" — yes or no; the edit waits in the conversation until then. */
