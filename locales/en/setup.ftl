@@ -1,6 +1,6 @@
 # /setup: link a group to an organisation
 setup-group-only = Send /setup in the group you want to link.
-setup-admins-only = Only the group's admins can set it up.
+setup-admins-only = Only this group's admins can set it up. Ask one of them to send /setup.
 setup-choose = This group is not linked to an organisation yet. Choose:
 setup-change = To link this group to another organisation, choose:
 setup-btn-create = Create an organisation

@@ -1,6 +1,6 @@
 # /setup：关联组织
 setup-group-only = 请在要关联的群里发送 /setup。
-setup-admins-only = 只有群管理员可以设置本群。
+setup-admins-only = 只有群管理员可以设置本群，请找一位管理员发送 /setup。
 setup-choose = 本群还没有关联组织。请选择：
 setup-change = 如需改为关联其他组织，请选择：
 setup-btn-create = 新建组织

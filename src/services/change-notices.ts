@@ -64,7 +64,7 @@ export class ChangeNotices {
     if (!event) return 0;
     const now = this.deps.now();
     const signups = await db.signup.findMany({
-      where: { eventId, status: { in: ["confirmed", "waitlisted"] } },
+      where: { eventId, status: { in: ["confirmed", "waitlisted", "held", "offered"] } },
       include: { user: true },
       orderBy: { seq: "asc" },
     });
