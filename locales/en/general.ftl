@@ -39,7 +39,10 @@ help =
     /import — import a programme table (CSV)
     /export — sign-up lists as CSV (sent privately)
     /hours report — the organisation's volunteer hours (CSV)
-    /campaign — every event of a campaign day
+    /campaign — every event of a campaign day; in a hub's group it starts with each district’s (or street’s) sign-ups, places left, attendance and hours
+    /campaign stats — a chart of sign-ups and attendance by district
+    /organisations — which organisations below have a linked group (with one-tap links and a CSV)
+    /organisations import — the caption for a directory file sent in private
 error-generic = Sorry, something went wrong. Please try again in a moment.
 fallback-private = I didn't understand that. Send /help to see what I can do.
 conversation-outdated = Yiqi was updated while we were talking, and this conversation can't go on. Please start again with the same command.
