@@ -1,6 +1,8 @@
 import type { CardRef } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
+import type { ChangeFeed } from "./changes.ts";
 import type { EventService } from "./events.ts";
+import type { Notifier } from "./notifier.ts";
 import type { SignUpOutcome, SignupService } from "./signups.ts";
 
 /** What "sign up for all upcoming" did, occurrence by occurrence, added up for the toast. */
@@ -27,7 +29,25 @@ export class SeriesService {
   constructor(
     private readonly events: EventService,
     private readonly signups: SignupService,
+    private readonly changes: ChangeFeed,
+    private readonly notifier: Pick<Notifier, "seriesCancelled">,
   ) {}
+
+  /**
+   * Cancels this and every later live occurrence; their people and groups are told once for all. The cards of
+   * earlier occurrences follow too (they say how many are left). Returns how many were cancelled.
+   */
+  async cancelFuture(eventId: number, now: Date): Promise<number> {
+    const place = await this.events.seriesPlace(eventId, now);
+    if (!place) return 0;
+    const cancelled: number[] = [];
+    for (const id of place.ids) if (await this.events.cancel(id, { quiet: true })) cancelled.push(id);
+    if (cancelled.length > 0) await this.notifier.seriesCancelled(cancelled);
+    for (const id of await this.events.earlierLive(place.seriesId, eventId, now)) {
+      await this.changes.emit("eventChanged", { eventId: id, timeChanged: false });
+    }
+    return cancelled.length;
+  }
 
   /** The tapped occurrence first (checked against its card), then every later live one. */
   async signUpAll(

@@ -120,7 +120,9 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     guests: new GuestService(db, deps.database.dialect, changes, signups),
-    series: new SeriesService(events, signups),
+    series: new SeriesService(events, signups, changes, {
+      seriesCancelled: (ids) => services.notifier.seriesCancelled(ids),
+    }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),

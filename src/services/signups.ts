@@ -253,6 +253,16 @@ export class SignupService {
     return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted"] } } });
   }
 
+  /** How many different people are signed up or waiting in any of these events (the occurrences an edit changes). */
+  async peopleSignedUpIn(eventIds: number[]): Promise<number> {
+    const rows = await this.db.signup.findMany({
+      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted"] } },
+      distinct: ["userId"],
+      select: { userId: true },
+    });
+    return rows.length;
+  }
+
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
   async roleCounts(eventId: number): Promise<RoleCount[]> {
     const [roles, groups] = await Promise.all([
