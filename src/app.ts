@@ -218,6 +218,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await services.chats.flushMembers();
       await theCluster.stop();
       await sender.stop();
+      await services.processedUpdates.settled();
       await database.close();
     },
   };

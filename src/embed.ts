@@ -99,6 +99,7 @@ export async function createYiqi(options: YiqiOptions = {}): Promise<Yiqi> {
       await cards.stop();
       await services.chats.flushMembers();
       await sender.stop();
+      await services.processedUpdates.settled();
       await database.close();
     },
   };

@@ -21,10 +21,16 @@ directory-action-move = moved
 directory-action-update = level changed
 directory-action-unchanged = unchanged
 directory-preview-title = 🏢 <b>{ $file }</b>
-directory-preview-errors = { $count } row(s) with errors:
+directory-preview-errors = { $count ->
+    [one] 1 row has an error:
+   *[other] { $count } rows have errors:
+  }
 directory-preview-confirm = Nothing is saved before you press Import. Importing the same directory again creates nothing twice.
 directory-preview-blocked = Fix the rows with errors and send the file again; nothing was saved.
-btn-directory-confirm = Import ({ $count } changes)
+btn-directory-confirm = { $count ->
+    [one] Import (1 change)
+   *[other] Import ({ $count } changes)
+  }
 directory-done = Directory imported: { $counts }.
 directory-done-links = Each organisation's join code and one-tap link (an admin opens the link to add me to the organisation's group):
 directory-done-more = …{ $count } in all; the full list is in the file.
@@ -38,19 +44,28 @@ directory-cancelled = Directory import cancelled; nothing was saved.
 link-ask = Link this group to <b>{ $name }</b>? Once linked, the organisation's activities are posted here.
 link-ask-change = This group is linked to <b>{ $current }</b>. Link it to <b>{ $name }</b> instead?
 btn-link-confirm = ✅ Link to { $name }
-link-admins-only = Only the group's admins can link it to an organisation.
+link-admins-only = Only this group's admins can link it to an organisation. Ask one of them to do it.
 link-already = This group is already linked to <b>{ $name }</b>. Send /events to see the activities.
 link-no-events = There are no upcoming activities yet. Organisers can post one with /newevent or import a programme with /import.
 routing-city-level = city level
 routing-by-district = By district: { $list }
 routing-district-count = { $name } { $count }
-routing-created = { $count } organisation(s) will be created: { $list }
-routing-row = row { $row } { $title } → { $organisation } ({ $district }{ $created ->
+routing-created = { $count ->
+    [one] 1 new organisation will be created: { $list }
+   *[other] { $count } new organisations will be created: { $list }
+  }
+routing-row = row { $row }: “{ $title }” → { $organisation } ({ $district }{ $created ->
     [yes] , new
    *[no] {""}
 })
 btn-import-confirm-post = Import and post the cards to each organisation's groups
-import-posted = Posted { $cards } activity card(s) to { $groups } group(s).
+import-posted = Posted { $cards ->
+    [one] 1 card
+   *[other] { $cards } cards
+  } to { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+  }.
 import-error-sheet-zip_bomb = This Excel file unpacks to an abnormal size (it may be a “zip bomb”), so I will not open it. Save it again in Excel or WPS and send it once more.
 import-error-sheet-no_sheet = The workbook has no sheet of that name. Its sheets: { $detail }
 import-error-sheet-unreadable = I cannot read this Excel file ({ $detail }). Save it again as .xlsx or CSV in Excel or WPS and send it once more.

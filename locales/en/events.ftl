@@ -1,6 +1,6 @@
 # Event list, event card, sign-ups
 events-header = <b>Upcoming events</b> ({ $total } · page { $page }/{ $pages })
-events-none = No upcoming events yet.
+events-none = No upcoming events yet. Organisers can create one with /newevent.
 events-not-set-up = This group is not linked to an organisation yet, so there are no events. An admin can send /setup.
 events-not-set-up-admin =
     This group is not linked to an organisation yet. Send /setup to
@@ -42,7 +42,7 @@ who-list = { $count } going: { $names }{ $waitlisted ->
    *[other] ; { $waitlisted } waitlisted
   }
 toast-signed-up = You're in ✅
-toast-waitlisted = It's full: waitlisted, position { $position }
+toast-waitlisted = It's full, so you're on the waitlist: number { $position }
 toast-already-confirmed = You're already signed up
 toast-already-waitlisted = You're on the waitlist, position { $position }
 toast-refused-cancelled = This event was cancelled
@@ -54,7 +54,7 @@ toast-refused-completed = This event has ended
 toast-cancelled = Your sign-up is cancelled
 toast-cancelled-waitlist = You left the waitlist
 toast-not-signed-up = You're not signed up for this event
-toast-event-missing = This event no longer exists
+toast-event-missing = This event no longer exists. Send /events to see the others
 toast-stale-button = This button has expired. Send /events again
 toast-not-organiser = Only this event's organisers can do that
 toast-sent-private = Sent to you in a private message
@@ -62,9 +62,10 @@ toast-start-bot-first = Open a private chat with me and press Start, then tap ag
 toast-closed = Sign-ups closed
 toast-reopened = Sign-ups reopened
 toast-event-cancelled = Event cancelled; the people signed up were told
-toast-not-in-state = That isn't possible in the event's current state
-promoted-private = Good news! A place opened up for “{ $title }”: you're moved from the waitlist to <b>signed up</b>. When: { $when }
-promoted-group = { $mention }, good news! A place opened up for “{ $title }”: you’re now signed up.
+toast-not-in-state = That can't be done now: see the event's status on its card
+promoted-private = Good news! A place opened up for “{ $title }”, so you're off the waitlist and <b>signed up</b>. When: { $when }
+    Can't come after all? Cancel in /my so the next person gets the place.
+promoted-group = { $mention }, good news! A place opened up for “{ $title }”, so you're now signed up.
 event-cancelled-notice = ❌ “{ $title }” ({ $when }) has been cancelled.
 cancel-event-ask = Cancel “{ $title }”? { $count ->
     [0] Nobody has signed up yet.

@@ -34,7 +34,10 @@ import-preview-total = { $total ->
   }
 import-preview-on-day = { $count } on { $date }
 import-preview-multi-day = { $count } over several days
-import-preview-errors = { $count } with errors (left out):
+import-preview-errors = { $count ->
+    [one] 1 row has an error and is left out:
+   *[other] { $count } rows have errors and are left out:
+  }
 import-preview-more-errors = …and { $count } more
 import-preview-for = For: <b>{ $organisation }</b> (activities of organisations below it go to them)
 import-preview-campaign = Campaign: <b>{ $campaign }</b>
@@ -42,7 +45,7 @@ import-preview-no-campaign = No campaign. To add the activities to one, send the
 import-preview-confirm = Nothing is saved until you press Import. Importing the same table again updates the activities instead of adding copies.
 btn-import-confirm = Import { $count }
 btn-import-cancel = Cancel
-btn-import-for = For: { $organisation }
+btn-import-for = Import for { $organisation }
 import-done = Imported: { $created } new, { $updated } updated, { $unchanged } unchanged. See them with /events.
 import-done-campaign = They are in the campaign “{ $campaign }”: see it with /campaign.
 import-cancelled = Import cancelled; nothing was saved.
@@ -58,7 +61,7 @@ campaign-totals = { $events ->
    *[other] { $events } activities
   } · { $going } signed up
 campaign-city-wide = City-wide and other
-campaign-empty-here = This campaign has no activities of this group's organisations.
+campaign-empty-here = None of this campaign's events belong to this group's organisations. Send /campaign in their groups, or /events here.
 campaign-page = Page { $page }/{ $pages }
 calendar-group-caption = Upcoming events of { $name } ({ $count }): open the file to add them to your calendar.
 calendar-none = There are no upcoming events to put in a calendar.
@@ -112,15 +115,15 @@ btn-attendance = ✅ Attendance and hours
 attendance-header = <b>Attendance: { $title }</b>
 attendance-count = { $attended } of { $expected } attended. Tap a name to switch between attended and absent.
 attendance-hours = Hours per attendee: <b>{ $hours }</b>
-attendance-hours-unset = Hours per attendee: not set yet (the event has no clock times): tap “Set hours”.
+attendance-hours-unset = Hours per attendee: not set yet, as the event has no start and end time. Tap “Set hours”.
 attendance-nobody = Nobody was signed up for this event.
-btn-attendance-all = All signed-up attended
+btn-attendance-all = Everyone signed up attended
 btn-hours-length = Hours = event length ({ $hours })
 btn-hours-set = Set hours
-attendance-not-started = The event has not started yet: attendance comes afterwards.
+attendance-not-started = The event hasn't started yet. You can take attendance once it's over.
 attendance-marked = { $count } marked as attended
 attendance-switched = Attendance updated
-attendance-ask-hours = Send the hours each attendee of “{ $title }” gets, e.g. 2.5
+attendance-ask-hours = How many volunteer hours does each attendee of “{ $title }” get? Send a number, e.g. 2.5
 attendance-hours-bad = “{ $value }” is not a number of hours (up to 1000); send e.g. 2.5
 attendance-hours-saved = Hours set: { $hours } per attendee.
 hours-header = <b>Your volunteer hours in { $year }</b>: { $total } h in { $count ->
@@ -134,7 +137,57 @@ hours-report-caption = Volunteer hours of { $organisation } in { $year }: { $peo
    *[other] { $people } people
   }, { $total } h.
 hours-report-hint = Organisers: /hours report sends this organisation's hours report as a spreadsheet.
-hours-not-set-up = This group is not linked to an organisation yet.
-export-ready = Thanks! I can send you files now: send the command in the group again.
-btn-group-calendar = 📅 All in my calendar
+hours-not-set-up = This group is not linked to an organisation yet. An admin can send /setup.
+export-ready = Thanks! I can send you files now. Go back to the group and send the command again.
+btn-group-calendar = 📅 Add all to my calendar
 btn-import-campaign = Add to the campaign “{ $campaign }”
+## Campaign at a glance: /campaign in a hub, /campaign stats
+campaign-glance-title = { $kind ->
+    [city] 📊 <b>By district so far</b>
+    [district] 📊 <b>By street so far</b>
+   *[other] 📊 <b>So far</b>
+}
+campaign-glance-own = { $name } (own level)
+campaign-glance-line = { $name }: { $activities ->
+    [one] 1 activity
+   *[other] { $activities } activities
+  }, { $signups } signed up, { $left }, { $attended } attended, { $hoursDone ->
+    [one] 1 hour
+   *[other] { $hoursDone } hours
+  }
+campaign-glance-left = { $mode ->
+    [unlimited] no limit on places
+    [mixed] { $left ->
+        [one] 1 place left
+       *[other] { $left } places left
+      } (and { $uncapped ->
+        [one] 1 activity
+       *[other] { $uncapped } activities
+      } without a limit)
+   *[number] { $left ->
+        [one] 1 place left
+       *[other] { $left } places left
+      }
+}
+campaign-glance-more = …and { $count } more not listed.
+campaign-stats-title = 📊 <b>{ $name }</b> · { $kind ->
+    [city] sign-ups and attendance by district
+    [district] sign-ups and attendance by street
+   *[other] sign-ups and attendance
+}
+campaign-stats-total = Total: { $activities ->
+    [one] 1 activity
+   *[other] { $activities } activities
+  }, { $signups } signed up, { $attended } attended, { $hoursDone ->
+    [one] 1 hour
+   *[other] { $hoursDone } hours
+  }
+campaign-stats-hub-only = The campaign chart adds up districts or streets, so it is shown only in the group of a city, district or street hub.
+campaign-stats-no-chart = (The chart cannot be drawn right now; these are all the figures.)
+campaign-chart-title = { $name } · { $kind ->
+    [city] sign-ups and attendance by district
+    [district] sign-ups and attendance by street
+   *[other] sign-ups and attendance
+}
+campaign-chart-signups = Signed up
+campaign-chart-attended = Attended

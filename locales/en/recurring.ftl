@@ -46,7 +46,7 @@ toast-series-cancelled = { $count ->
    *[other] Cancelled your sign-ups for { $count } upcoming dates
   }
 # edit and cancel: this one or all future ones
-series-ask-scope = “{ $title }” is one date of “{ $rule }”. Change which?
+series-ask-scope = “{ $title }” is one date of “{ $rule }”. Which dates do you want to change?
 series-btn-this-one = This one only
 series-btn-future = This and the next { $count ->
     [one] one
@@ -64,7 +64,7 @@ edit-converted-series = ✅ “{ $title }” now repeats: { $rule }, { $count ->
 cancel-series-ask = “{ $title }” is one date of “{ $rule }”; { $count ->
     [one] one person is
    *[other] { $count } people are
-  } signed up for this one (waitlist included). Cancel which?
+  } signed up for this one (waitlist included). Which dates do you want to cancel?
 btn-cancel-this-one = 🗑 This one only
 btn-cancel-future = 🗑 This and the next { $count ->
     [one] one
@@ -82,3 +82,4 @@ edit-notice-private-series = ✏️ “{ $title }” ({ $rule }), which you sign
     [one] one date
    *[other] { $count } dates
   }; your next one:
+toast-series-questions = This event asks a few questions at sign-up: please sign up for each date on its own

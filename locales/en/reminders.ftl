@@ -1,8 +1,8 @@
 # Reminders, daily summary, /summary and /settings
 reminder-in = ⏰ <b>Reminder</b>: starts in { $lead }
-reminder-tomorrow = ⏰ <b>Reminder</b>: this is tomorrow
-reminder-today = ⏰ <b>Reminder</b>: this is today
-reminder-opens = ⏰ <b>Reminder</b>: this begins today
+reminder-tomorrow = ⏰ <b>Reminder</b>: it's tomorrow
+reminder-today = ⏰ <b>Reminder</b>: it's today
+reminder-opens = ⏰ <b>Reminder</b>: it starts today
 lead-days = { $count ->
     [one] 1 day
    *[other] { $count } days

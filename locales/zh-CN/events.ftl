@@ -1,6 +1,6 @@
 # 活动列表、活动卡片、报名
 events-header = <b>近期活动</b>（共 { $total } 个 · 第 { $page }/{ $pages } 页）
-events-none = 暂时没有即将开始的活动。
+events-none = 暂时没有即将开始的活动。组织者可以发送 /newevent 创建一个。
 events-not-set-up = 本群还没有关联组织，暂时没有活动。管理员可以发送 /setup 完成设置。
 events-not-set-up-admin =
     本群还没有关联组织。请发送 /setup：
@@ -42,7 +42,7 @@ who-list = 已报名 { $count } 人：{ $names }{ $waitlisted ->
    *[other] ；候补 { $waitlisted } 人
   }
 toast-signed-up = 已报名 ✅
-toast-waitlisted = 名额已满，已在候补第 { $position } 位
+toast-waitlisted = 名额已满，你在候补第 { $position } 位
 toast-already-confirmed = 你已经报名了
 toast-already-waitlisted = 你已在候补第 { $position } 位
 toast-refused-cancelled = 活动已取消，不能报名
@@ -54,7 +54,7 @@ toast-refused-completed = 活动已结束
 toast-cancelled = 已取消报名
 toast-cancelled-waitlist = 已退出候补
 toast-not-signed-up = 你还没有报名这个活动
-toast-event-missing = 这个活动已不存在
+toast-event-missing = 这个活动已不存在，发送 /events 看看其他活动
 toast-stale-button = 这个按钮已失效，请重新发送 /events
 toast-not-organiser = 只有本活动的组织者可以这样做
 toast-sent-private = 已私信发给你
@@ -62,8 +62,9 @@ toast-start-bot-first = 请先打开与我的私聊并点「开始」，然后�
 toast-closed = 已截止报名
 toast-reopened = 已重新开放报名
 toast-event-cancelled = 活动已取消，已通知报名的成员
-toast-not-in-state = 活动当前状态不允许这样做
-promoted-private = 好消息！「{ $title }」有人取消了报名，你已从候补转为<b>正式报名</b>。时间：{ $when }
+toast-not-in-state = 活动现在的状态不能这样操作，请看卡片上的状态
+promoted-private = 好消息！「{ $title }」空出了名额，你已从候补转为<b>正式报名</b>。时间：{ $when }
+    临时来不了？请在 /my 中取消，把名额让给下一位。
 promoted-group = { $mention }，好消息！「{ $title }」空出了名额，你已从候补转为正式报名。
 event-cancelled-notice = ❌ 活动「{ $title }」（{ $when }）已取消。
 cancel-event-ask = 确定要取消活动「{ $title }」吗？{ $count ->

@@ -9,15 +9,15 @@ setup-parent-not-above = 上级必须比本组织高一级或更多（例如街�
 setup-parent-self = 组织不能做自己的上级。
 setup-parent-forged = 上级只能通过加入码或上级组织者的审批来确定，这个选择无效，没有做任何更改。
 parent-request =
-    📨 <b>{ $org }</b> 申请成为 <b>{ $hub }</b> 的下级组织。
+    📨 <b>{ $org }</b>申请成为<b>{ $hub }</b>的下级组织。
     申请人：{ $by }（群「{ $chat }」）
     同意后，它的活动会出现在本枢纽的 /events 和汇总里。只有本枢纽的组织者可以决定。
 parent-btn-approve = ✅ 同意
 parent-btn-decline = ✖️ 拒绝
-parent-asked = 已请 <b>{ $hub }</b> 的组织者审批上级申请，结果会发到本群。在此之前本组织暂无上级。
+parent-asked = 已请<b>{ $hub }</b>的组织者审批上级申请，结果会发到本群。在此之前本组织暂无上级。
 parent-unreachable = 暂时联系不到该枢纽的组织者（它还没有关联的群）。请向上级索取加入码，再发送 /setup 设置。
 parent-already-decided = 这个申请已经处理过了。
-parent-approved = ✅ <b>{ $hub }</b> 同意了申请：<b>{ $org }</b> 现在是它的下级组织。
-parent-declined = <b>{ $hub }</b> 拒绝了 <b>{ $org }</b> 的上级申请。本组织仍然没有上级。
-parent-approved-hub = ✅ { $by }已同意：<b>{ $org }</b> 现在是 <b>{ $hub }</b> 的下级组织。
-parent-declined-hub = { $by }已拒绝 <b>{ $org }</b> 成为 <b>{ $hub }</b> 下级的申请。
+parent-approved = ✅ <b>{ $hub }</b>同意了申请：<b>{ $org }</b>现在是它的下级组织。
+parent-declined = <b>{ $hub }</b>拒绝了<b>{ $org }</b>的上级申请。本组织仍然没有上级。
+parent-approved-hub = ✅ { $by }已同意：<b>{ $org }</b>现在是<b>{ $hub }</b>的下级组织。
+parent-declined-hub = { $by }已拒绝<b>{ $org }</b>成为<b>{ $hub }</b>下级的申请。

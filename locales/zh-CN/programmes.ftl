@@ -52,7 +52,7 @@ campaign-header = <b>{ $name }</b> · { $when }{ $yearly ->
   }
 campaign-totals = 共 { $events } 项活动 · { $going } 人报名
 campaign-city-wide = 全市及其他
-campaign-empty-here = 本活动日中没有本群所属组织的活动。
+campaign-empty-here = 这个活动日里没有本群所属组织的活动。可以在其他组织的群里发送 /campaign，或在这里发送 /events 查看本群的活动。
 campaign-page = 第 { $page }/{ $pages } 页
 calendar-group-caption = { $name }的近期活动（{ $count } 项）：打开文件即可加入日历。
 calendar-none = 没有可以加入日历的近期活动。
@@ -94,15 +94,15 @@ btn-attendance = ✅ 签到与时长
 attendance-header = <b>签到：{ $title }</b>
 attendance-count = 已参加 { $attended }/{ $expected } 人。点击姓名可在「已参加」和「缺席」之间切换。
 attendance-hours = 每人志愿时长：<b>{ $hours }</b>
-attendance-hours-unset = 每人志愿时长：尚未设置（活动没有具体钟点），请点击「设置时长」。
+attendance-hours-unset = 每人志愿时长：还没设置（活动没有具体的开始和结束时间），请点「设置时长」。
 attendance-nobody = 这个活动没有人报名。
-btn-attendance-all = 报名者全部已参加
+btn-attendance-all = 报名的人都参加了
 btn-hours-length = 时长 = 活动时长（{ $hours }）
 btn-hours-set = 设置时长
-attendance-not-started = 活动还没开始，结束后再签到。
+attendance-not-started = 活动还没开始，等活动结束后再来签到。
 attendance-marked = 已将 { $count } 人标记为已参加
 attendance-switched = 签到已更新
-attendance-ask-hours = 请发送「{ $title }」每位参加者的志愿时长（小时），例如 2.5
+attendance-ask-hours = 「{ $title }」每位参加者记多少志愿时长？请发送小时数，例如 2.5
 attendance-hours-bad = 「{ $value }」不是有效的小时数（最多 1000），请发送例如 2.5
 attendance-hours-saved = 已设置时长：每人 { $hours }。
 hours-header = <b>你在 { $year } 年的志愿时长</b>：{ $count } 项活动，共 { $total } 小时
@@ -110,7 +110,36 @@ hours-none = 你在 { $year } 年还没有已签到的活动。组织者会在�
 hours-unset = 时长未设置
 hours-report-caption = { $organisation }在 { $year } 年的志愿时长：{ $people } 人，共 { $total } 小时。
 hours-report-hint = 组织者：发送 /hours report 获取本组织的志愿时长表格。
-hours-not-set-up = 本群还没有关联组织。
-export-ready = 好的！现在可以私聊发送文件给你了：请回到群里再发送一次命令。
-btn-group-calendar = 📅 全部加入日历
+hours-not-set-up = 本群还没有关联组织。管理员可以发送 /setup 完成设置。
+export-ready = 好的！现在可以私聊给你发文件了。请回到群里，再发送一次刚才的命令。
+btn-group-calendar = 📅 全部加入我的日历
 btn-import-campaign = 归入活动日「{ $campaign }」
+## Campaign at a glance: /campaign in a hub, /campaign stats
+campaign-glance-title = { $kind ->
+    [city] 📊 <b>各区县至今</b>
+    [district] 📊 <b>各街道至今</b>
+   *[other] 📊 <b>至今</b>
+}
+campaign-glance-own = { $name }本级
+campaign-glance-line = { $name }：{ $activities } 项活动，报名 { $signups } 人，{ $left }，出席 { $attended } 人，共 { $hoursDone } 小时
+campaign-glance-left = { $mode ->
+    [unlimited] 名额不限
+    [mixed] 余位 { $left }（另有 { $uncapped } 项不限名额）
+   *[number] 余位 { $left }
+}
+campaign-glance-more = ……另有 { $count } 项未列出。
+campaign-stats-title = 📊 <b>{ $name }</b> · { $kind ->
+    [city] 各区县报名与出席
+    [district] 各街道报名与出席
+   *[other] 报名与出席
+}
+campaign-stats-total = 合计：{ $activities } 项活动，报名 { $signups } 人，出席 { $attended } 人，共 { $hoursDone } 小时
+campaign-stats-hub-only = 活动日统计图按区县或街道汇总，只能在市、区县或街道枢纽组织的群里查看。
+campaign-stats-no-chart = （暂时画不出统计图，以上是全部数据。）
+campaign-chart-title = { $name } · { $kind ->
+    [city] 各区县报名与出席
+    [district] 各街道报名与出席
+   *[other] 报名与出席
+}
+campaign-chart-signups = 报名
+campaign-chart-attended = 出席

@@ -1,5 +1,5 @@
 # 提醒、每日汇总、/summary 和 /settings
-reminder-in = ⏰ <b>活动提醒</b>：还有 { $lead } 开始
+reminder-in = ⏰ <b>活动提醒</b>：还有 { $lead }开始
 reminder-tomorrow = ⏰ <b>活动提醒</b>：活动就在明天
 reminder-today = ⏰ <b>活动提醒</b>：活动就在今天
 reminder-opens = ⏰ <b>活动提醒</b>：活动今天开始
@@ -10,8 +10,8 @@ reminder-you-confirmed = ✅ 你已报名。
 reminder-you-waitlisted = ⏳ 你在候补名单第 { $position } 位，有空位时会通知你。
 reminder-member-footer = 来不了？请在 /my 中取消报名，把名额让给别人。想换提醒时间或不再提醒，发送 /settings。
 remind-org-tomorrow = 📋 明天：<b>{ $title }</b> — 报名情况：{ $places }
-remind-org-deadline = ⏳ <b>{ $title }</b> 将于 { $when } 截止报名，目前还有空位（{ $places }）。要不要在群里再提醒一下？
-remind-org-attendance = ✅ <b>{ $title }</b> 已结束（{ $places }）。请确认实际到场人员：
+remind-org-deadline = ⏳ <b>{ $title }</b>将于 { $when } 截止报名，目前还有空位（{ $places }）。要不要在群里再提醒一下？
+remind-org-attendance = ✅ <b>{ $title }</b>已结束（{ $places }）。请确认实际到场人员：
 btn-signup-list = 📋 报名名单
 summary-header = 📋 <b>每日汇总</b> · { $org } · { $date }
 summary-today = <b>今天</b>（{ $count }）

@@ -23,6 +23,12 @@ export interface YiqiFlavor {
    */
   personalLocale: Locale;
   tp: Translate;
+  /**
+   * Does `work` once for this update, even when the update is handled again after the instance handling it died
+   * (bot/once.ts): the result (JSON) is kept with the update's claim and a retry takes it. For work that must
+   * not happen twice, such as creating an event; what it returns must survive `JSON.stringify`.
+   */
+  step<T>(name: string, work: () => Promise<T>): Promise<T>;
 }
 
 export type YiqiContext = Context & YiqiFlavor;

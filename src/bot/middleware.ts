@@ -3,12 +3,13 @@ import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
 import { telegramId } from "../telegram-id.ts";
 import type { YiqiContext } from "./context.ts";
+import { handleOnce, unclaimed } from "./once.ts";
 
 /**
  * Gives every update its services, a child logger, its ids and the default
- * translator, then runs Yiqi's features on it. Updates without a chat or a
- * sender (none of the kinds Yiqi asks for) and messages already handled stop
- * here, or, embedded, pass to the host's next middleware.
+ * translator, then runs Yiqi's features on it, once across instances (bot/once.ts). Updates without a chat or
+ * a sender (none of the kinds Yiqi asks for) and updates already handled stop here, or, embedded, pass to the
+ * host's next middleware.
  */
 export function withYiqi(
   services: Services,
@@ -26,12 +27,20 @@ export function withYiqi(
     const locale = services.translator.defaultLocale;
     const ids = { chat: telegramId(ctx.chat.id), user: telegramId(ctx.from.id) };
     const t = services.translator.for(locale);
-    const yiqi: YiqiContext = Object.assign(ctx, { services, log, ids, locale, t, personalLocale: locale, tp: t });
-    if (await alreadyProcessed(yiqi)) {
-      log.info("update already processed; skipped");
-      return mode.embedded ? next() : undefined;
-    }
-    await run(yiqi, next);
+    const yiqi: YiqiContext = Object.assign(ctx, {
+      services,
+      log,
+      ids,
+      locale,
+      t,
+      personalLocale: locale,
+      tp: t,
+      step: unclaimed,
+    });
+    const handled = await handleOnce(yiqi, log, async () => {
+      await run(yiqi, next);
+    });
+    if (!handled && mode.embedded) await next();
   };
 }
 
@@ -53,14 +62,4 @@ export async function rememberAndLocalise(ctx: YiqiContext, next: NextFunction):
   ctx.locale = inGroup ? await languages.ofChat(ctx.ids.chat, ctx.from?.language_code) : ctx.personalLocale;
   ctx.t = inGroup ? translator.for(ctx.locale) : ctx.tp;
   await next();
-}
-
-/**
- * Whether this is a message update that was already handled (redelivered
- * after a crash before the offset was confirmed). Button taps are idempotent
- * by construction and skip this bookkeeping to stay one statement.
- */
-async function alreadyProcessed(ctx: YiqiContext): Promise<boolean> {
-  if (!ctx.message) return false;
-  return !(await ctx.services.processedUpdates.firstTime(ctx.update.update_id, ctx.services.now()));
 }

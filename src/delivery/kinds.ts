@@ -95,6 +95,36 @@ export interface ChangeNoticePlan {
   call: ApiCall;
 }
 
+/** A freed place offered to the first on the waitlist (events with offers): rendered when sent, dropped once the offer is over. */
+export interface OfferPlan {
+  eventId: number;
+  userId: TelegramId;
+  /** the sign-up's tap order: an offer after signing up again is a new notice */
+  seq: number;
+  /** the member privately, or the group where they signed up if they never started the bot */
+  to: TelegramId;
+  now: Date;
+  /** when the offer ends (then the notice is useless) */
+  until: Date;
+}
+
+export interface OfferArgs {
+  eventId: number;
+  userId: string;
+  seq: number;
+}
+
+/** A place held for someone was given up (questions not answered, offer not accepted in time): they are told. */
+export interface ReleasePlan {
+  eventId: number;
+  userId: TelegramId;
+  seq: number;
+  to: TelegramId;
+  eventEndsAt: Date;
+  now: Date;
+  call: ApiCall;
+}
+
 interface KindSpec<In> {
   guarantee: Guarantee;
   /** the idempotency key: planning the same delivery twice (a restart, two instances) inserts one row */
@@ -159,6 +189,19 @@ const rendered = {
       return typeof date === "string" ? { date } : null;
     },
   },
+  /** `offer:<event>:<user>:<seq>`: Accept / Decline, shown only while the offer is open */
+  offer: {
+    guarantee: "at-least-once",
+    key: (o: OfferPlan) => `offer:${o.eventId}:${o.userId}:${o.seq}`,
+    expiresAt: (o: OfferPlan) => o.until,
+    address: (o: OfferPlan) => ({ chatId: o.to, dueAt: o.now, eventId: o.eventId }),
+    args: (o: OfferPlan): OfferArgs => ({ eventId: o.eventId, userId: String(o.userId), seq: o.seq }),
+    parseArgs: (json: unknown): OfferArgs | null => {
+      const [eventId, userId, seq] = [jsonField(json, "eventId"), jsonField(json, "userId"), jsonField(json, "seq")];
+      if (typeof eventId !== "number" || typeof userId !== "string" || typeof seq !== "number") return null;
+      return /^\d+$/.test(userId) ? { eventId, userId, seq } : null;
+    },
+  },
 } satisfies Record<string, RenderedSpec<never, unknown>>;
 
 const ready = {
@@ -185,6 +228,14 @@ const ready = {
     expiresAt: (c: ChangeNoticePlan) => c.eventEndsAt,
     address: (c: ChangeNoticePlan) => ({ chatId: c.to, dueAt: c.now, eventId: c.eventId }),
     call: (c: ChangeNoticePlan) => c.call,
+  },
+  /** `released:<event>:<user>:<seq>`: "your held place was released"; useless once the event ended */
+  released: {
+    guarantee: "at-least-once",
+    key: (r: ReleasePlan) => `released:${r.eventId}:${r.userId}:${r.seq}`,
+    expiresAt: (r: ReleasePlan) => r.eventEndsAt,
+    address: (r: ReleasePlan) => ({ chatId: r.to, dueAt: r.now, eventId: r.eventId }),
+    call: (r: ReleasePlan) => r.call,
   },
 } satisfies Record<string, ReadySpec<never>>;
 

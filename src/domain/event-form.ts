@@ -1,7 +1,8 @@
 import type { TelegramId } from "../telegram-id.ts";
+import { parseQuestions, type QuestionInput } from "./questions.ts";
 import { encodePattern, MAX_OCCURRENCES as MAX_SERIES, parseRecurrence, type SeriesEnd } from "./recurrence.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
-import { cleanText, isInvisible } from "./text-hygiene.ts";
+import { cleanText, cutToFit, isInvisible } from "./text-hygiene.ts";
 import { parseTimeWindow } from "./time/parse.ts";
 import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
@@ -11,9 +12,20 @@ import type { TimeWindow } from "./time/window.ts";
  * `now`). Every failure names its field and a message key, so the user can fix
  * just that part.
  */
-export type FormField = "title" | "time" | "place" | "details" | "capacity" | "deadline" | "roles" | "guests";
+export type FormField =
+  | "title"
+  | "time"
+  | "place"
+  | "details"
+  | "capacity"
+  | "deadline"
+  | "roles"
+  | "guests"
+  | "questions"
+  | "offer";
 
-export type FieldResult<T> = { ok: true; value: T } | FieldError;
+/** `shortened`: the text was longer than fits on a card and was cut (the reply says so). */
+export type FieldResult<T> = { ok: true; value: T; shortened?: true } | FieldError;
 
 /** A part that is not valid: which, the message key, and the text as typed (for the message). */
 export interface FieldError {
@@ -47,8 +59,8 @@ export function checkTitle(text: string): FieldResult<string> {
   const title = clean(text);
   if (!title) return { ok: false, field: "title", error: "form-title-empty" };
   if (isInvisible(title)) return { ok: false, field: "title", error: "form-title-invisible" };
-  if (Array.from(title).length > TITLE_MAX) return { ok: false, field: "title", error: "form-title-too-long" };
-  return { ok: true, value: title };
+  const cut = cutToFit(title, TITLE_MAX);
+  return cut.shortened ? { ok: true, value: cut.value, shortened: true } : { ok: true, value: title };
 }
 
 export function checkTime(text: string, ctx: FormContext): FieldResult<TimeWindow> {
@@ -103,8 +115,10 @@ export function checkPlace(text: string): FieldResult<{ place: string | null; on
   if (!place) return { ok: false, field: "place", error: "form-place-empty" };
   if (isInvisible(place)) return { ok: false, field: "place", error: "form-place-invisible" };
   if (onlineWords.has(place.toLowerCase())) return { ok: true, value: { place: null, online: true } };
-  if (Array.from(place).length > PLACE_MAX) return { ok: false, field: "place", error: "form-place-too-long" };
-  return { ok: true, value: { place, online: false } };
+  const cut = cutToFit(place, PLACE_MAX);
+  return cut.shortened
+    ? { ok: true, value: { place: cut.value, online: false }, shortened: true }
+    : { ok: true, value: { place, online: false } };
 }
 
 export function checkDetails(text: string): FieldResult<string> {
@@ -164,6 +178,37 @@ export function checkRoles(text: string): FieldResult<RoleInput[]> {
   return { ok: false, field: "roles", error: `form-${result.error}`, value: result.value ?? clean(text) };
 }
 
+/** Questions asked in private after the tap (domain/questions.ts); "无" / "none" = none. */
+export function checkQuestions(text: string): FieldResult<QuestionInput[]> {
+  const result = parseQuestions(text);
+  if (result.ok) return { ok: true, value: result.questions };
+  return { ok: false, field: "questions", error: `form-${result.error}`, value: result.value ?? clean(text) };
+}
+
+export const OFFER_MINUTES_MIN = 10;
+export const OFFER_MINUTES_MAX = 48 * 60;
+const offerOffWords = new Set(["无", "不", "否", "关", "关闭", "自动", "off", "no", "none", "auto", "automatic"]);
+const offerOnWords = new Set(["是", "开", "开启", "要", "yes", "on"]);
+
+/**
+ * How long a freed place is offered to the first on the waitlist: "2小时", "90分钟", "1.5h", "45 min"; "是" / "yes"
+ * for the default two hours; "自动" / "off" (or nothing) for automatic promotion, as without offers.
+ */
+export function checkOffer(text: string): FieldResult<number | null> {
+  const value = clean(text)
+    .replace(/[０-９．]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .toLowerCase();
+  if (value === "" || offerOffWords.has(value)) return { ok: true, value: null };
+  if (offerOnWords.has(value)) return { ok: true, value: 120 };
+  const match = /^(\d+(?:\.\d+)?)\s*(小时|个小时|钟头|h|hrs?|hours?|分钟|分|m|mins?|minutes?)?$/.exec(value);
+  const unit = match?.[2] ?? "小时";
+  const minutes = match ? Math.round(Number(match[1]) * (/^(分|m)/.test(unit) ? 1 : 60)) : Number.NaN;
+  if (!(minutes >= OFFER_MINUTES_MIN && minutes <= OFFER_MINUTES_MAX)) {
+    return { ok: false, field: "offer", error: "form-offer-range", value: clean(text) };
+  }
+  return { ok: true, value: minutes };
+}
+
 export interface EventDraft {
   title?: string;
   window?: TimeWindow;
@@ -179,11 +224,17 @@ export interface EventDraft {
   roles?: RoleInput[];
   /** guests a member may bring */
   guests?: number;
+  /** questions asked in private after the tap */
+  questions?: QuestionInput[];
+  /** minutes a freed place is offered to the first on the waitlist; null = promoted automatically */
+  offerMinutes?: number | null;
 }
 
 export interface OneLineResult {
   draft: EventDraft;
   errors: FieldError[];
+  /** parts that were too long for a card and were cut (to be said in the reply) */
+  shortened: FormField[];
 }
 
 /**
@@ -198,7 +249,9 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   const capacity = plus ? places.slice(0, plus.index) : places;
   const draft: EventDraft = {};
   const errors: OneLineResult["errors"] = [];
+  const shortened: FormField[] = [];
   const t = checkTitle(title);
+  if (t.ok && t.shortened) shortened.push("title");
   if (t.ok) draft.title = t.value;
   else errors.push(t);
   const w = checkTimeOrSeries(time, ctx);
@@ -208,6 +261,7 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
     if (w.value.series) draft.series = w.value.series;
   } else errors.push(w);
   const p = checkPlace(place);
+  if (p.ok && p.shortened) shortened.push("place");
   if (p.ok) Object.assign(draft, p.value);
   else errors.push(p);
   const c = checkCapacity(capacity);
@@ -229,7 +283,7 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
     if (d.ok) draft.deadline = d.value;
     else errors.push(d);
   }
-  return { draft, errors };
+  return { draft, errors, shortened };
 }
 
 /** What one edited part changes on an existing event (the events service's `EventPatch` accepts it). */
@@ -244,6 +298,8 @@ export interface EventFormPatch {
   signupDeadline?: Date | null;
   roles?: RoleInput[];
   maxGuests?: number;
+  questions?: QuestionInput[];
+  offerMinutes?: number | null;
 }
 
 /** The value each part holds once its text is valid. */
@@ -256,6 +312,8 @@ interface FieldValues {
   deadline: Date | null;
   roles: RoleInput[];
   guests: number;
+  questions: QuestionInput[];
+  offer: number | null;
 }
 
 /** Everything about one part of the form, in one place. */
@@ -343,6 +401,21 @@ const rules: { [F in FormField]: FieldRule<FieldValues[F]> } = {
     missing: () => false,
     skip: { answer: 6, label: "guests-btn-none", value: 0 },
   },
+  // not asked in turn either: a button before posting, and a part in /edit
+  questions: {
+    check: checkQuestions,
+    put: (draft, questions) => ({ ...draft, questions }),
+    patch: (questions) => ({ questions }),
+    missing: () => false,
+    skip: { answer: 7, label: "questions-btn-none", value: [] },
+  },
+  offer: {
+    check: checkOffer,
+    put: (draft, offerMinutes) => ({ ...draft, offerMinutes }),
+    patch: (offerMinutes) => ({ offerMinutes }),
+    missing: () => false,
+    skip: { answer: 8, label: "offer-btn-off", value: null },
+  },
 };
 
 function withoutSeries({ series: _series, ...draft }: EventDraft): EventDraft {
@@ -359,6 +432,8 @@ export const formFields: readonly FormField[] = [
   "deadline",
   "roles",
   "guests",
+  "questions",
+  "offer",
 ];
 
 export function isFormField(step: string): step is FormField {
@@ -371,7 +446,7 @@ export function nextMissing(draft: EventDraft): FormField | null {
 }
 
 /** A typed answer for one part: the draft with it, and what it changes on an event; or what is wrong. */
-export type FieldAnswer = { ok: true; draft: EventDraft; patch: EventFormPatch } | FieldError;
+export type FieldAnswer = { ok: true; draft: EventDraft; patch: EventFormPatch; shortened?: true } | FieldError;
 
 export function answerField<F extends FormField>(
   field: F,
@@ -382,7 +457,12 @@ export function answerField<F extends FormField>(
   const rule: FieldRule<FieldValues[F]> = rules[field];
   const result = rule.check(text, current, form);
   if (!result.ok) return result;
-  return { ok: true, draft: rule.put(current, result.value, text), patch: rule.patch(result.value, text) };
+  const answer = {
+    ok: true as const,
+    draft: rule.put(current, result.value, text),
+    patch: rule.patch(result.value, text),
+  };
+  return result.shortened ? { ...answer, shortened: true } : answer;
 }
 
 /** The button that leaves an optional part out: its answer number and label (message key). */
@@ -428,6 +508,8 @@ export function eventInputFromDraft(
     signupDeadline: draft.deadline ?? null,
     roles: draft.roles ?? [],
     maxGuests: draft.guests ?? 0,
+    questions: draft.questions ?? [],
+    offerMinutes: draft.offerMinutes ?? null,
     createdById: owner.createdById,
     campaignId: owner.campaignId ?? null,
   };

@@ -24,8 +24,41 @@ export function signupRefusal(event: SignupGate, now: Date): SignupRefusal | nul
   }
 }
 
-/** Sign-up statuses that hold one of the event's places: capacity counts them (attendance marked keeps its place). */
-export const PLACE_HOLDING = ["confirmed", "attended", "no_show"] as const;
+/**
+ * Sign-up statuses that hold one of the event's places: capacity counts them (attendance marked keeps its place;
+ * a place held while the member answers the questions, and a place offered from the waitlist, are taken too, so
+ * nobody overtakes them).
+ */
+export const PLACE_HOLDING = ["confirmed", "attended", "no_show", "held", "offered"] as const;
+
+/** Statuses whose place is theirs only until `Signup.heldUntil` (then the expiry job releases it). */
+export const HOLDING_UNTIL = ["held", "offered"] as const;
+
+/** How long a place is held after the tap while the member answers the event's questions in private. */
+export const HOLD_MINUTES = 10;
+
+/** The status an admitted tap gets: a free place is confirmed (or held while the questions wait), else the waitlist. */
+export function admittedStatus(fits: boolean, asksQuestions: boolean): "confirmed" | "held" | "waitlisted" {
+  if (!fits) return "waitlisted";
+  return asksQuestions ? "held" : "confirmed";
+}
+
+/** Until when a place taken at `now` is held for the questions. */
+export function holdUntil(now: Date): Date {
+  return new Date(now.getTime() + HOLD_MINUTES * 60_000);
+}
+
+/** The waitlist offer's default length (the organiser may choose another). */
+export const DEFAULT_OFFER_MINUTES = 120;
+
+/**
+ * Until when a place offered from the waitlist at `now` stays open: the event's length of offer, shortened close
+ * to the start — never past the start, and at most half the time left, so the next in line still has a chance.
+ */
+export function offerDeadline(now: Date, startsAt: Date, minutes: number): Date {
+  const left = Math.max(0, startsAt.getTime() - now.getTime());
+  return new Date(now.getTime() + Math.min(minutes * 60_000, Math.floor(left / 2)));
+}
 
 /**
  * A pool of places: the event's (`Event.capacity`) or one role's. `held` counts the places taken (each

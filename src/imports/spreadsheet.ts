@@ -1,4 +1,5 @@
 import * as XLSX from "@e965/xlsx";
+import { type SpreadsheetLimits, type SpreadsheetRead, spreadsheetKind } from "./spreadsheet-format.ts";
 import type { Records } from "./text-records.ts";
 
 /**
@@ -8,31 +9,10 @@ import type { Records } from "./text-records.ts";
  * sheet shows, whole numbers in full (phone numbers, codes), text as text.
  * Runs on a worker thread (spreadsheet-worker.ts) with memory and time limits.
  */
-export type SpreadsheetKind = "xlsx" | "xls";
 
-export type SpreadsheetRead =
-  | { ok: true; records: Records; sheet: string }
-  | { ok: false; error: "zip_bomb" | "too_many_rows" | "no_sheet" | "unreadable"; detail?: string };
-
-export interface SpreadsheetLimits {
-  /** rows a sheet may have */
-  maxRows: number;
-  /** what the parts of an .xlsx may add up to once unpacked */
-  maxUnpackedBytes: number;
-  sheet?: string | undefined;
-}
-
-export const SPREADSHEET_LIMITS = { maxRows: 50_000, maxUnpackedBytes: 200 * 1024 * 1024 } as const;
 /** A part that unpacks to more than this many times its packed size is not a real spreadsheet. */
 const MAX_RATIO = 200;
 const MAX_CELLS = 2_000_000;
-
-/** .xlsx is a ZIP (PK\x03\x04); .xls an OLE compound file (D0 CF 11 E0). */
-export function spreadsheetKind(bytes: Uint8Array): SpreadsheetKind | null {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "xls";
-  return null;
-}
 
 /**
  * What the ZIP's central directory says its entries unpack to, before anything is unpacked; null when

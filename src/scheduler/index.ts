@@ -35,6 +35,7 @@ export function createScheduler(services: Services, logger: Logger): Scheduler {
   return new Scheduler({
     ...jobs,
     housekeeping: new Housekeeping(services.database.prisma),
+    holds: services.holds,
     now: services.now,
     logger,
     nudge: () => services.nudgeSender(),

@@ -2,6 +2,7 @@ import type { ApiCall, ReminderArgs } from "../delivery/kinds.ts";
 import type { Renderers } from "../delivery/render.ts";
 import type { Services } from "../services/services.ts";
 import type { TelegramId } from "../telegram-id.ts";
+import { offerGroupView, offerView } from "../views/hold-views.ts";
 import {
   groupReminderView,
   memberReminderView,
@@ -65,6 +66,23 @@ export function schedulerRenderers(services: Services, botUsername: () => string
       if (!found) return null;
       const v = await context(delivery.chatId);
       return message(organiserReminderView(args.slot, found.event, found.counts, v, botUsername()));
+    },
+
+    // a waitlist offer, shown only while it is still open (the member may have accepted, declined or let it lapse)
+    offer: async (args, delivery) => {
+      const userId = BigInt(args.userId);
+      const [event, signup, user] = await Promise.all([
+        services.events.get(args.eventId),
+        db.signup.findUnique({ where: { eventId_userId: { eventId: args.eventId, userId } } }),
+        services.users.find(userId),
+      ]);
+      const until = signup?.heldUntil;
+      if (!event || !user || signup?.status !== "offered" || signup.seq !== args.seq || !until) return null;
+      if (until.getTime() <= services.now().getTime()) return null;
+      if (delivery.chatId === userId) {
+        return message(offerView(event, until, services.presenter.viewContext(services.languages.ofUserRow(user))));
+      }
+      return message(offerGroupView(event, user, until, botUsername(), await context(delivery.chatId)));
     },
 
     summary: async (_args, delivery) => {

@@ -23,6 +23,8 @@ export class Scheduler {
       reminders: ReminderPlanner;
       summaries: SummaryPlanner;
       housekeeping: Housekeeping;
+      /** places held for questions or offered from the waitlist whose time ran out (services/holds.ts) */
+      holds: { expire(now: Date): Promise<number> };
       now: () => Date;
       logger: Logger;
       /** something became due: wake the sender */
@@ -45,8 +47,27 @@ export class Scheduler {
     return { reminders, summaries };
   }
 
+  /**
+   * Releases the holds and offers that ran out by `now` (every instance may run it: each release is decided under
+   * the event's lock, services/holds.ts). The notices and any next offer are in the outbox: the sender is woken.
+   */
+  async releaseExpired(now: Date): Promise<number> {
+    const released = await this.deps.holds.expire(now);
+    if (released > 0) {
+      this.deps.logger.debug({ released }, "released expired holds and offers");
+      this.deps.nudge();
+    }
+    return released;
+  }
+
   private tick(): Promise<void> {
-    this.current = this.planning.run(() => this.run(this.deps.now())).then(() => undefined);
+    this.current = this.planning
+      .run(async () => {
+        const now = this.deps.now();
+        await this.run(now);
+        await this.releaseExpired(now);
+      })
+      .then(() => undefined);
     return this.current;
   }
 

@@ -5,8 +5,8 @@ import type { RequestHandler } from "./http-server.ts";
 
 /**
  * How long an update may take before Telegram is answered anyway. The answer normally goes out once the update
- * has been handled (so a crash mid-update means Telegram delivers it again, and the processed-update table
- * makes sure a message is applied once); a sign-up under a burst can wait up to 30 s for its event's lock.
+ * has been handled (so a crash mid-update means Telegram delivers it again, and bot/once.ts makes sure it is
+ * applied once); a sign-up under a burst can wait up to 30 s for its event's lock.
  */
 export const WEBHOOK_TIMEOUT_MS = 50_000;
 

@@ -1,3 +1,4 @@
+import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { zonedInstant } from "../domain/time/calendar.ts";
 import { creditedHours } from "../domain/volunteer-hours.ts";
@@ -25,6 +26,9 @@ export interface HoursLine {
 }
 
 const ATTENDING = ["confirmed", "attended", "no_show"] as const;
+
+/** How many past events /my lists. */
+const HISTORY_LIMIT = 10;
 
 /** Attendance after an event and the volunteer hours that follow from it. */
 export class AttendanceService {
@@ -94,6 +98,31 @@ export class AttendanceService {
   /** A member's attended events that started in the year (in the zone), with hours. */
   async memberYear(userId: TelegramId, year: number, timeZone: string): Promise<HoursLine[]> {
     return this.lines({ userId }, year, timeZone);
+  }
+
+  /**
+   * A member's own attendance, latest first (for them only: /my): events they were marked or checked in at
+   * (from the start), and the no-shows once an event has ended.
+   */
+  async history(userId: TelegramId, now: Date) {
+    const rows = await this.db.signup.findMany({
+      where: {
+        userId,
+        status: { in: [...ATTENDING] },
+        event: { startsAt: { lte: now }, status: { notIn: ["cancelled", "draft"] } },
+      },
+      include: { event: true },
+      orderBy: { event: { startsAt: "desc" } },
+      take: HISTORY_LIMIT,
+    });
+    return rows.flatMap((r) => {
+      const attendance = attendanceOf(r.status, r.event, now);
+      if (attendance !== "attended" && attendance !== "no_show") return [];
+      const { event } = r;
+      const window = { start: event.startsAt, end: event.endsAt, precision: event.precision, timeZone: event.timeZone };
+      const hours = attendance === "attended" ? creditedHours(r.hours, event.hours, window) : null;
+      return [{ event, attendance, hours }];
+    });
   }
 
   /** Every attended event of the scope's organisations that started in the year, per member. */

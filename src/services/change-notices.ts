@@ -81,7 +81,7 @@ export class ChangeNotices {
     const beforeOf = new Map(changes.map((c) => [c.eventId, c.before]));
     const now = this.deps.now();
     const signups = await db.signup.findMany({
-      where: { eventId: { in: ids }, status: { in: ["confirmed", "waitlisted"] } },
+      where: { eventId: { in: ids }, status: { in: ["confirmed", "waitlisted", "held", "offered"] } },
       include: { user: true },
       orderBy: { seq: "asc" },
     });

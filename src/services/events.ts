@@ -1,4 +1,5 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
+import { type QuestionInput, storeOptions } from "../domain/questions.ts";
 import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
@@ -26,7 +27,18 @@ export interface EventInput {
   roles?: RoleInput[];
   /** guests a member may bring (0 = none) */
   maxGuests?: number;
+  /** questions asked in private after the tap (at most three) */
+  questions?: QuestionInput[];
+  /** minutes a freed place is offered to the first on the waitlist; null = promoted automatically */
+  offerMinutes?: number | null;
 }
+
+const questionRow = (q: QuestionInput, position: number) => ({
+  position,
+  kind: q.kind,
+  prompt: q.prompt,
+  options: storeOptions(q.options),
+});
 
 export type EventPatch = Partial<Omit<EventInput, "organisationId" | "createdById" | "importKey">>;
 
@@ -137,6 +149,11 @@ export class EventService {
     }
   }
 
+  /** An event's questions in order (empty without questions). */
+  questions(eventId: number) {
+    return this.db.eventQuestion.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+  }
+
   /** An event's roles in order (empty without roles). */
   roles(eventId: number) {
     return this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
@@ -152,8 +169,9 @@ export class EventService {
   async update(id: number, patch: EventPatch, now: Date) {
     const before = await this.db.event.findUnique({ where: { id } });
     if (!before) return null;
-    const { window, organisers, roles, ...rest } = patch;
+    const { window, organisers, roles, questions, ...rest } = patch;
     if (roles) await this.replaceRoles(id, roles);
+    if (questions) await this.replaceQuestions(id, questions);
     const updated = await this.db.event.update({
       where: { id },
       data: {
@@ -180,6 +198,24 @@ export class EventService {
     await this.changes.emit("eventChanged", { eventId: id, timeChanged });
     await this.changes.emit("signupsChanged", { eventId: id });
     return updated;
+  }
+
+  /** Sets an event's questions: one that stays the same (kind and wording) keeps its answers; the rest are replaced. */
+  private async replaceQuestions(eventId: number, questions: QuestionInput[]): Promise<void> {
+    const existing = await this.questions(eventId);
+    await this.db.$transaction(async (tx) => {
+      for (const q of existing)
+        await tx.eventQuestion.update({ where: { id: q.id }, data: { position: -1 - q.position } });
+      const kept: number[] = [];
+      for (const [position, q] of questions.entries()) {
+        const same = existing.find((e) => e.kind === q.kind && e.prompt === q.prompt && !kept.includes(e.id));
+        if (same) {
+          await tx.eventQuestion.update({ where: { id: same.id }, data: questionRow(q, position) });
+          kept.push(same.id);
+        } else await tx.eventQuestion.create({ data: { eventId, ...questionRow(q, position) } });
+      }
+      await tx.eventQuestion.deleteMany({ where: { eventId, id: { notIn: kept }, position: { lt: 0 } } });
+    });
   }
 
   /**
@@ -336,7 +372,7 @@ export class EventService {
 
 /** The columns of a new event. */
 function eventData(input: EventInput) {
-  const { window, organisers, roles, ...rest } = input;
+  const { window, organisers, roles, questions, ...rest } = input;
   return {
     ...rest,
     startsAt: window.start,
@@ -347,18 +383,6 @@ function eventData(input: EventInput) {
     createdById: input.createdById ?? null,
     organisers: organisers ? { create: organisers.map((o, position) => ({ ...o, position })) } : undefined,
     roles: roles?.length ? { create: roles.map((r, position) => ({ ...r, position })) } : undefined,
-  };
-}
-
-/**
- * Events of these organisations, and events they co-organise (a programme row's other organising units
- * that name an organisation: EventOrganiser.organisationId): both show in the organisations' groups.
- */
-export function ownedOrCoHosted(organisationIds: number[]) {
-  return {
-    OR: [
-      { organisationId: { in: organisationIds } },
-      { organisers: { some: { organisationId: { in: organisationIds } } } },
-    ],
+    questions: questions?.length ? { create: questions.map(questionRow) } : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "../config/config.ts";
+import { attendanceOf } from "../domain/check-in.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { localStamp } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/index.ts";
@@ -20,6 +21,8 @@ export interface ExportLanguage {
 
 /** Most events in one calendar or spreadsheet. */
 const CALENDAR_LIMIT = 500;
+/** Most answer columns in one spreadsheet (three questions per event; a campaign's events may differ). */
+const QUESTION_COLUMNS = 30;
 const EVENT_INCLUDE = { organisation: true, organisers: { orderBy: { position: "asc" as const } } };
 
 /** Spreadsheets (CSV for Excel) and calendars (.ics) of events, sign-ups and hours. */
@@ -53,8 +56,9 @@ export class ExportService {
           where: { id: { in: ids } },
           include: {
             organisation: true,
-            signups: { include: { user: true, role: true }, orderBy: { seq: "asc" } },
+            signups: { include: { user: true, role: true, answers: true }, orderBy: { seq: "asc" } },
             roles: { orderBy: { position: "asc" } },
+            questions: { orderBy: { position: "asc" } },
           },
         }),
       )
@@ -73,7 +77,9 @@ export class ExportService {
       "username",
       ...(withGuests ? ["guests"] : []),
     ];
-    const header = [...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`));
+    // one column per question (by its wording: events asking the same question share it), after the status
+    const prompts = [...new Set(events.flatMap((e) => e.questions.map((q) => q.prompt)))].slice(0, QUESTION_COLUMNS);
+    const header = [...[...columns, "status", "signed-up-at"].map((c) => t(`export-col-${c}`)), ...prompts];
     const rows = events.flatMap((e) => {
       const when = formatTimeWindow(
         { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone, openEnded: e.openEnded },
@@ -95,8 +101,13 @@ export class ExportService {
             : s.user.firstName,
         s.user.username ? `@${s.user.username}` : "",
         ...(withGuests ? [s.guests] : []),
-        t(`export-status-${s.status}`),
+        // signed up and never checked in nor marked by the end: a no-show (domain/check-in.ts)
+        t(`export-status-${attendanceOf(s.status, e, lang.now) === "no_show" ? "no_show" : s.status}`),
         localStamp(s.createdAt, e.timeZone),
+        ...prompts.map((prompt) => {
+          const question = e.questions.find((q) => q.prompt === prompt);
+          return s.answers.find((a) => a.questionId === question?.id)?.value ?? "";
+        }),
       ]);
     });
     const cancelled = events.reduce((n, e) => n + e.signups.filter((s) => s.status === "cancelled").length, 0);

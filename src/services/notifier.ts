@@ -99,7 +99,7 @@ export class Notifier {
       );
     const deliveries: NewDelivery[] = [];
     const signups = await db.signup.findMany({
-      where: { eventId, status: { in: ["confirmed", "waitlisted"] }, user: { startedBot: true } },
+      where: { eventId, status: { in: ["confirmed", "waitlisted", "held", "offered"] }, user: { startedBot: true } },
       include: { user: true },
     });
     for (const s of signups) {

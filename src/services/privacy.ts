@@ -24,7 +24,7 @@ export interface StoredAboutUser {
  * The user's control over their data (PIPL, GDPR): what is stored, and deleting it. Deleting keeps the
  * events' counts and volunteer-hour totals: the person's sign-ups move to an anonymous placeholder row
  * (`User.forgotten`), shown as "former member" in rosters and exports; everything that says who they
- * were (the user row, their private chat, group memberships, organiser roles, conversations, pending
+ * were (their answers to events' questions, the user row, their private chat, group memberships, organiser roles, conversations, pending
  * imports, messages queued to them) is deleted.
  */
 export class PrivacyService {
@@ -52,6 +52,8 @@ export class PrivacyService {
     const placeholder = placeholderId();
     const kept = await this.db.$transaction(async (tx) => {
       const signups = await tx.signup.count({ where: { userId } });
+      // answers to events' questions say who the person was (a phone number): they go, the sign-ups stay anonymous
+      await tx.signupAnswer.deleteMany({ where: { signup: { userId } } });
       if (signups > 0) {
         await tx.user.create({ data: { id: placeholder, firstName: "", forgotten: true, remindersOn: false } });
         await tx.signup.updateMany({ where: { userId }, data: { userId: placeholder } });

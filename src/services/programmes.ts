@@ -1,4 +1,3 @@
-import { subtreeOf } from "../domain/org-tree.ts";
 import { ProgrammeRouter, type RowRoute, routingKey } from "../domain/programme-routing.ts";
 import { placesOfRoles } from "../domain/roles.ts";
 import { importKey } from "../imports/import-key.ts";
@@ -265,9 +264,19 @@ export class ProgrammeService {
 
   /** Routes rows among the importer and everything below it (domain/programme-routing.ts). */
   async router(importerId: number): Promise<ProgrammeRouter> {
-    const all = await this.db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
-    const subtree = subtreeOf(all, importerId);
-    const importer = subtree[0] ?? { id: importerId, name: "", kind: "organisation", parentId: null };
+    // the importer's subtree through the closure table (not every organisation in the database), level by level
+    const rows = await this.db.organisationAncestor.findMany({
+      where: { ancestorId: importerId },
+      orderBy: [{ depth: "asc" }, { descendantId: "asc" }],
+      select: { descendant: { select: { id: true, name: true, kind: true, parentId: true } } },
+    });
+    const subtree = rows.map((r) => r.descendant);
+    const importer = subtree[0] ?? {
+      id: importerId,
+      name: "",
+      kind: "organisation",
+      parentId: null,
+    };
     return new ProgrammeRouter(importer, subtree);
   }
 

@@ -18,7 +18,9 @@ export interface SeriesSignUpTally {
 export type SeriesSignUpOutcome =
   | { kind: "done"; tally: SeriesSignUpTally }
   /** the tap was not on a card of that occurrence, or the occurrence is gone */
-  | { kind: "stale" | "missing" | "pick_role" };
+  | { kind: "stale" | "missing" | "pick_role" }
+  /** the event asks questions at sign-up: each date is signed up for (and answered) on its own */
+  | { kind: "questions" };
 
 /**
  * Recurring activities across their occurrences (issue 15): signing a member up for this and every later
@@ -59,6 +61,7 @@ export class SeriesService {
   ): Promise<SeriesSignUpOutcome> {
     const place = await this.events.seriesPlace(eventId, now);
     if (!place) return { kind: "missing" };
+    if ((await this.events.questions(eventId)).length > 0) return { kind: "questions" };
     const tally: SeriesSignUpTally = { confirmed: 0, waitlisted: 0, already: 0, refused: 0 };
     const first = await this.signups.signUp(eventId, userId, chatId, now, card);
     if (first.kind === "stale" || first.kind === "missing" || first.kind === "pick_role") return { kind: first.kind };

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "../config/config.ts";
 import { Outbox } from "../delivery/outbox.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
+import { AnswerService } from "./answers.ts";
 import { AttendanceService } from "./attendance.ts";
 import { CampaignService } from "./campaigns.ts";
 import { CardService } from "./cards.ts";
@@ -10,10 +12,13 @@ import { ChangeNotices } from "./change-notices.ts";
 import { ChangeFeed } from "./changes.ts";
 import { ChatSettingsService } from "./chat-settings.ts";
 import { ChatService } from "./chats.ts";
+import { CheckInService } from "./check-in.ts";
 import { ConversationStore } from "./conversations.ts";
 import { EventService } from "./events.ts";
 import { ExportService } from "./exports.ts";
 import { GuestService } from "./guests.ts";
+import { HoldNotices } from "./hold-notices.ts";
+import { HoldService } from "./holds.ts";
 import { Languages } from "./languages.ts";
 import { Notifier } from "./notifier.ts";
 import { OrganisationService } from "./organisations.ts";
@@ -60,11 +65,19 @@ export interface Services {
   changeNotices: ChangeNotices;
   /** guests (+1, +2) who hold places */
   guests: GuestService;
+  /** answers to the events' questions (personal data: organisers and the member only) */
+  answers: AnswerService;
+  /** places held while questions are answered, waitlist offers, and their expiry */
+  holds: HoldService;
+  /** what the member sees of them: the offer, "your place was released" */
+  holdNotices: HoldNotices;
   /** recurring activities: sign up for (or cancel) every upcoming occurrence */
   series: SeriesService;
   campaigns: CampaignService;
   programmes: ProgrammeService;
   attendance: AttendanceService;
+  /** check-in codes (QR links shown at the venue) and check-ins */
+  checkIn: CheckInService;
   exports: ExportService;
   summaries: SummaryService;
   /** /privacy and /forgetme */
@@ -95,7 +108,7 @@ export function createServices(deps: ServiceDeps): Services {
     chats,
     languages,
     settings: new ChatSettingsService(db, chats, users, changes),
-    processedUpdates: new ProcessedUpdates(db),
+    processedUpdates: new ProcessedUpdates(db, `${deps.config.instanceId}:${randomUUID().slice(0, 8)}`),
     conversations: new ConversationStore(db, deps.now),
     organisations,
     events,
@@ -120,19 +133,26 @@ export function createServices(deps: ServiceDeps): Services {
       nudge: () => services.nudgeSender(),
     }),
     guests: new GuestService(db, deps.database.dialect, changes, signups),
+    answers: new AnswerService(db),
+    holds: new HoldService(db, deps.database.dialect, signups),
+    holdNotices: new HoldNotices({ outbox, translator: deps.translator, languages }),
     series: new SeriesService(events, signups, changes, {
       seriesCancelled: (ids) => services.notifier.seriesCancelled(ids),
     }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),
+    checkIn: new CheckInService(db, deps.database.dialect, changes),
     exports: new ExportService(db),
-    summaries: new SummaryService({ db, signups }),
+    summaries: new SummaryService({ db, dialect: deps.database.dialect, signups }),
     privacy: new PrivacyService(db, users, chats),
     nudgeSender: () => {},
   };
   services.notifier.listen(changes);
   signups.promotionNotices = (tx, eventId, userIds, now) =>
     services.notifier.promotionNotices(tx, eventId, userIds, now);
+  signups.offerNotices = (tx, eventId, userIds, now) => services.holdNotices.offerNotices(tx, eventId, userIds, now);
+  services.holds.releaseNotices = (tx, eventId, released, now) =>
+    services.holdNotices.releaseNotices(tx, eventId, released, now);
   return services;
 }

@@ -1,5 +1,13 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
-import { freeIn, PLACE_HOLDING, promotions, type SignupRefusal, signupRefusal } from "../domain/signup-rules.ts";
+import {
+  freeIn,
+  holdUntil,
+  offerDeadline,
+  PLACE_HOLDING,
+  promotions,
+  type SignupRefusal,
+  signupRefusal,
+} from "../domain/signup-rules.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -7,7 +15,11 @@ import type { ChangeFeed } from "./changes.ts";
 
 export type SignUpOutcome =
   | { kind: "confirmed" }
+  /** a place held until `until` while the member answers the event's questions in private (new or repeated tap) */
+  | { kind: "held"; until: Date; repeated: boolean }
   | { kind: "waitlisted"; position: number }
+  /** a place from the waitlist is offered to them: Accept or Decline in private */
+  | { kind: "offered" }
   | { kind: "already_confirmed" }
   | { kind: "already_waitlisted"; position: number }
   | { kind: "refused"; reason: SignupRefusal }
@@ -48,6 +60,8 @@ export class SignupService {
    */
   promotionNotices: (tx: DbTransaction, eventId: number, userIds: bigint[], now: Date) => Promise<void> =
     async () => {};
+  /** The same for places offered from the waitlist (events with offers): "Accept or Decline until …". */
+  offerNotices: (tx: DbTransaction, eventId: number, userIds: bigint[], now: Date) => Promise<void> = async () => {};
   /** Told the outcome of every sign-up tap (the app counts them for /metrics). */
   onSignUp: (outcome: SignUpOutcome["kind"]) => void = () => {};
 
@@ -91,6 +105,7 @@ export class SignupService {
     if (!row) return this.whyNotSignedUp(eventId, userId, now, card, roleId);
     await this.changes.emit("signupsChanged", { eventId, userId });
     if (row.status === "confirmed") return { kind: "confirmed" };
+    if (row.status === "held") return { kind: "held", until: holdUntil(now), repeated: false };
     return { kind: "waitlisted", position: row.position ?? (await this.waitlistPosition(eventId, row.seq, roleId)) };
   }
 
@@ -128,6 +143,10 @@ export class SignupService {
       };
     }
     if (existing?.status === "confirmed" || existing?.status === "attended") return { kind: "already_confirmed" };
+    if (existing?.status === "held" && existing.heldUntil) {
+      return { kind: "held", until: existing.heldUntil, repeated: true };
+    }
+    if (existing?.status === "offered") return { kind: "offered" };
     if (refusal) return { kind: "refused", reason: refusal };
     const roles = await this.db.eventRole.count({ where: { eventId } });
     const roleFits =
@@ -148,10 +167,13 @@ export class SignupService {
       if (!event) return { kind: "missing" };
       if (event.endsAt.getTime() <= now.getTime()) return { kind: "refused", reason: "ended" };
       const signup = await tx.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
-      if (!signup || (signup.status !== "confirmed" && signup.status !== "waitlisted"))
-        return { kind: "not_signed_up" };
-      await tx.signup.update({ where: { id: signup.id }, data: { status: "cancelled", updatedAt: now } });
-      const promotedUserId = signup.status === "confirmed" ? await this.promoteInto(tx, eventId, now) : [];
+      const cancellable: readonly string[] = ["confirmed", "waitlisted", "held", "offered"];
+      if (!signup || !cancellable.includes(signup.status)) return { kind: "not_signed_up" };
+      await tx.signup.update({
+        where: { id: signup.id },
+        data: { status: "cancelled", heldUntil: null, updatedAt: now },
+      });
+      const promotedUserId = signup.status !== "waitlisted" ? await this.promoteInto(tx, eventId, now) : [];
       return {
         kind: "cancelled",
         wasWaitlisted: signup.status === "waitlisted",
@@ -174,13 +196,23 @@ export class SignupService {
   }
 
   /**
-   * Promotes from the waitlist into the free places. Nobody is promoted into an event that is cancelled, no
-   * longer takes sign-ups (deadline), or has started or ended: a "you got a place" there would be false.
+   * Promotes from the waitlist into the free places (the caller holds the event's lock). Nobody is promoted into an
+   * event that is cancelled, no longer takes sign-ups (deadline), or has started or ended: a "you got a place"
+   * there would be false. An event with offers (`offerMinutes`) offers the place instead: it is held for the
+   * member until the offer ends (domain `offerDeadline`) and they accept or decline it in private.
    */
-  private async promoteInto(tx: DbTransaction, eventId: number, now: Date): Promise<bigint[]> {
+  async promoteInto(tx: DbTransaction, eventId: number, now: Date): Promise<bigint[]> {
     const event = await tx.event.findUnique({
       where: { id: eventId },
-      select: { status: true, startsAt: true, endsAt: true, signupDeadline: true, capacity: true, roles: true },
+      select: {
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        signupDeadline: true,
+        capacity: true,
+        roles: true,
+        offerMinutes: true,
+      },
     });
     const refusal = event ? signupRefusal(event, now) : "ended";
     if (!event || (refusal !== null && refusal !== "closed") || event.startsAt.getTime() <= now.getTime()) return [];
@@ -199,10 +231,15 @@ export class SignupService {
         ? Number.POSITIVE_INFINITY
         : freeIn({ capacity: roleCapacity.get(roleId) ?? null, held: held.byRole.get(roleId) ?? 0 }),
     );
-    for (const s of next)
-      await tx.signup.update({ where: { id: s.id }, data: { status: "confirmed", updatedAt: now } });
+    const offer = event.offerMinutes;
+    const data =
+      offer === null
+        ? { status: "confirmed" as const, heldUntil: null }
+        : { status: "offered" as const, heldUntil: offerDeadline(now, event.startsAt, offer) };
+    for (const s of next) await tx.signup.update({ where: { id: s.id }, data: { ...data, updatedAt: now } });
     const promoted = next.map((s) => s.userId);
-    await this.promotionNotices(tx, eventId, promoted, now);
+    if (offer === null) await this.promotionNotices(tx, eventId, promoted, now);
+    else await this.offerNotices(tx, eventId, promoted, now);
     return promoted;
   }
 
@@ -223,7 +260,8 @@ export class SignupService {
     return { total, byRole };
   }
 
-  private async afterChange(eventId: number, promoted: bigint[]): Promise<void> {
+  /** Cards follow the change, and the sender is woken for the notices of those who moved up. */
+  async afterChange(eventId: number, promoted: bigint[]): Promise<void> {
     await this.changes.emit("signupsChanged", { eventId });
     for (const userId of promoted) {
       const s = await this.db.signup.findUnique({ where: { eventId_userId: { eventId, userId } } });
@@ -250,7 +288,7 @@ export class SignupService {
 
   /** How many people are signed up or waiting (those an edit notice would reach). */
   peopleSignedUp(eventId: number): Promise<number> {
-    return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted"] } } });
+    return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted", "held", "offered"] } } });
   }
 
   /** How many different people are signed up or waiting in any of these events (the occurrences an edit changes). */
@@ -287,15 +325,21 @@ export class SignupService {
     });
   }
 
-  /** Everyone on an event: confirmed (and attended), the waitlist in order, and cancellations. */
+  /** Everyone on an event: confirmed (and attended), the waitlist in order, and cancellations; with their answers. */
   async roster(eventId: number) {
+    const placeHolding: readonly string[] = PLACE_HOLDING;
     const rows = await this.db.signup.findMany({
       where: { eventId },
-      include: { user: true, role: true },
+      include: {
+        user: true,
+        role: true,
+        answers: { include: { question: true }, orderBy: { question: { position: "asc" } } },
+      },
       orderBy: { seq: "asc" },
     });
     return {
-      confirmed: rows.filter((r) => r.status === "confirmed" || r.status === "attended" || r.status === "no_show"),
+      // places held for questions or offered are on the list (they take places), marked as such
+      confirmed: rows.filter((r) => placeHolding.includes(r.status)),
       waitlisted: rows.filter((r) => r.status === "waitlisted"),
       cancelled: rows.filter((r) => r.status === "cancelled"),
     };
@@ -306,16 +350,25 @@ export class SignupService {
     const rows = await this.db.signup.findMany({
       where: {
         userId,
-        status: { in: ["confirmed", "waitlisted"] },
+        status: { in: ["confirmed", "waitlisted", "held", "offered"] },
         event: { endsAt: { gt: now }, status: { in: [...LIVE_STATUSES] } },
       },
-      include: { event: { include: { organisation: true } }, role: true },
+      include: {
+        event: { include: { organisation: true, questions: { orderBy: { position: "asc" } } } },
+        role: true,
+        answers: true,
+      },
       orderBy: { event: { startsAt: "asc" } },
     });
     return Promise.all(
       rows.map(async (r) => ({
         ...r,
         position: r.status === "waitlisted" ? await this.waitlistPosition(r.eventId, r.seq, r.roleId) : null,
+        // the event's questions with the member's answers (null: not answered yet)
+        replies: r.event.questions.map((q) => ({
+          prompt: q.prompt,
+          value: r.answers.find((a) => a.questionId === q.id)?.value ?? null,
+        })),
       })),
     );
   }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { SPREADSHEET_LIMITS, type SpreadsheetRead } from "../imports/spreadsheet.ts";
+import { SPREADSHEET_LIMITS, type SpreadsheetRead } from "../imports/spreadsheet-format.ts";
 
 /** Memory a spreadsheet's worker may use; past it the worker is stopped and the file refused. */
 const WORKER_MEMORY_MB = 512;

@@ -1,15 +1,17 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
-import { districtOf, subtreeOf } from "../domain/org-tree.ts";
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { addDays, localDate, startOfLocalDay, wallClockOf, zonedInstant } from "../domain/time/calendar.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
+import { inScope, subtreeScope, underSql } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
+
+const subtree = (rootId: number) => inScope(subtreeScope(rootId));
 
 /** events listed per section; the rest are counted */
 const LISTED = 10;
-const ORGS_PER_QUERY = 500;
 
 /** One row of the per-organisation or per-district tally of a hub's summary. */
 export interface Tally {
@@ -39,21 +41,30 @@ export interface SummaryReport {
   quiet: boolean;
 }
 
-interface OrgRow {
-  id: number;
+/** One organisation's figures in a hub's summary, with the district it sits in (null above districts). */
+interface OrgFigures {
+  orgId: number;
   name: string;
-  kind: string;
-  parentId: number | null;
+  districtId: number | null;
+  districtName: string | null;
+  today: number;
+  week: number;
+  signups: number;
+  cancellations: number;
 }
+
+type Deps = { db: Db; dialect: SqlDialect; signups: Pick<SignupService, "counts"> };
 
 /**
  * Gathers a group's summary for the local day of `now`: today's events, the
  * next seven days, sign-ups and cancellations since `since`, places left; a
  * hub also gets tallies per organisation and per district. Null when the
- * group is not linked to an organisation.
+ * group is not linked to an organisation. Everything is read through the
+ * closure table (a city hub has 100,000 organisations below it): the
+ * figures in one grouped query, the listed events in two short ones.
  */
 export async function gatherSummary(
-  deps: { db: Db; signups: Pick<SignupService, "counts"> },
+  deps: Deps,
   chatId: TelegramId,
   now: Date,
   since: Date,
@@ -63,14 +74,9 @@ export async function gatherSummary(
   const root = chat?.organisation;
   if (!root) return null;
   const tz = root.timeZone;
-  const all = await db.organisation.findMany({ select: { id: true, name: true, kind: true, parentId: true } });
-  const orgs = subtreeOf(all, root.id);
-  const orgIds = orgs.map((o) => o.id);
   const dayStart = startOfLocalDay(now, tz);
   const dayEnd = endOfLocalDay(now, tz);
   const weekEnd = zonedInstant(addDays(wallClockOf(now, tz).date, 8), 0, tz);
-  const todayRange = { startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } };
-  const weekRange = { startsAt: { gte: dayEnd, lt: weekEnd } };
   const select = {
     id: true,
     title: true,
@@ -87,73 +93,46 @@ export async function gatherSummary(
     organisation: { select: { name: true } },
   } as const;
   const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
-  // A city hub may have thousands of organisations below it: read them in chunks the database accepts.
-  const perChunk = await Promise.all(
-    chunks(orgIds, ORGS_PER_QUERY).map(async (ids) => {
-      const base = { organisationId: { in: ids }, status: { in: [...LIVE_STATUSES] } };
-      const [todayCounts, weekCounts, today, week, changes] = await Promise.all([
-        db.event.groupBy({ by: ["organisationId"], where: { ...base, ...todayRange }, _count: { _all: true } }),
-        db.event.groupBy({ by: ["organisationId"], where: { ...base, ...weekRange }, _count: { _all: true } }),
-        db.event.findMany({ where: { ...base, ...todayRange }, select, orderBy: order, take: LISTED }),
-        db.event.findMany({ where: { ...base, ...weekRange }, select, orderBy: order, take: LISTED }),
-        db.signup.findMany({
-          where: {
-            updatedAt: { gt: since, lte: now },
-            status: { in: ["confirmed", "waitlisted", "cancelled"] },
-            event: { organisationId: { in: ids } },
-          },
-          select: { status: true, event: { select: { organisationId: true } } },
-        }),
-      ]);
-      return { todayCounts, weekCounts, today, week, changes };
+  const base = { organisation: subtree(root.id), status: { in: [...LIVE_STATUSES] } };
+  const [figures, today, week, hub] = await Promise.all([
+    orgFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
+    db.event.findMany({
+      where: { ...base, endsAt: { gt: dayStart }, startsAt: { lt: dayEnd } },
+      select,
+      orderBy: order,
+      take: LISTED,
     }),
-  );
-  const byStart = (a: { startsAt: Date; id: number }, b: { startsAt: Date; id: number }) =>
-    a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id;
-  const today = perChunk
-    .flatMap((c) => c.today)
-    .sort(byStart)
-    .slice(0, LISTED);
-  const week = perChunk
-    .flatMap((c) => c.week)
-    .sort(byStart)
-    .slice(0, LISTED);
+    db.event.findMany({
+      where: { ...base, startsAt: { gte: dayEnd, lt: weekEnd } },
+      select,
+      orderBy: order,
+      take: LISTED,
+    }),
+    db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
+  ]);
   const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));
 
-  const hub = orgs.length > 1;
-  const byId = new Map(all.map((o) => [o.id, o]));
-  const tallies = (groupOf: (orgId: number) => OrgRow | null): Tally[] => {
+  const tallies = (groupOf: (f: OrgFigures) => { id: number; name: string } | null): Tally[] => {
     const rows = new Map<number, Tally>();
-    const row = (orgId: number): Tally | null => {
-      const group = groupOf(orgId);
-      if (!group) return null;
-      const existing = rows.get(group.id);
-      if (existing) return existing;
-      const fresh = { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 };
-      rows.set(group.id, fresh);
-      return fresh;
-    };
     // events of organisations outside every group (city-level events in a per-district tally) are not counted there
-    for (const c of perChunk) {
-      for (const g of c.todayCounts) {
-        const r = row(g.organisationId);
-        if (r) r.today += g._count._all;
-      }
-      for (const g of c.weekCounts) {
-        const r = row(g.organisationId);
-        if (r) r.week += g._count._all;
-      }
-      for (const change of c.changes) {
-        const r = row(change.event.organisationId);
-        if (r && change.status === "cancelled") r.cancellations++;
-        else if (r) r.signups++;
-      }
+    for (const f of figures) {
+      const group = groupOf(f);
+      if (!group) continue;
+      const row = rows.get(group.id) ?? { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 };
+      row.today += f.today;
+      row.week += f.week;
+      row.signups += f.signups;
+      row.cancellations += f.cancellations;
+      rows.set(group.id, row);
     }
     return [...rows.values()].sort((a, b) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name));
   };
   const total = tallies(() => root);
   const sum = total[0] ?? { today: 0, week: 0, signups: 0, cancellations: 0 };
-  const districts = hub ? tallies((id) => districtOf(id, byId)) : [];
+  const isHub = hub !== null;
+  const districts = isHub
+    ? tallies((f) => (f.districtId === null ? null : { id: f.districtId, name: f.districtName ?? "" }))
+    : [];
   return {
     date: localDate(now, tz),
     timeZone: tz,
@@ -165,21 +144,82 @@ export async function gatherSummary(
     counts,
     signups: sum.signups,
     cancellations: sum.cancellations,
-    byOrganisation: hub ? tallies((id) => byId.get(id) ?? null) : null,
+    byOrganisation: isHub ? tallies((f) => ({ id: f.orgId, name: f.name })) : null,
     byDistrict: districts.length > 1 ? districts : null,
     quiet: sum.today + sum.week + sum.signups + sum.cancellations === 0,
   };
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * Per organisation below the root that has something to report: events today (they overlap the local day)
+ * and in the next seven days (they start in them), sign-ups and cancellations in (since, now], with its
+ * name and district. One grouped statement over the closure table; only active organisations come back.
+ */
+async function orgFigures(
+  deps: Deps,
+  rootId: number,
+  at: { dayStart: Date; dayEnd: Date; weekEnd: Date; since: Date; now: Date },
+): Promise<OrgFigures[]> {
+  const { dialect } = deps;
+  const live = Prisma.join(LIVE_STATUSES.map((s) => dialect.enumValue("EventStatus", s)));
+  const cancelled = dialect.enumValue("SignupStatus", "cancelled");
+  const changed = Prisma.join(
+    (["confirmed", "waitlisted", "cancelled"] as const).map((s) => dialect.enumValue("SignupStatus", s)),
+  );
+  const district = dialect.enumValue("OrgKind", "district");
+  const districtOf = (column: string) => Prisma.sql`(
+    SELECT d.${Prisma.raw(`"${column}"`)} FROM "OrganisationAncestor" da JOIN "Organisation" d ON d."id" = da."ancestorId"
+    WHERE da."descendantId" = per."orgId" AND d."kind" = ${district} ORDER BY da."depth" LIMIT 1)`;
+  const rows = await deps.db.$queryRaw<
+    {
+      orgId: number;
+      name: string;
+      districtId: number | null;
+      districtName: string | null;
+      today: number | bigint;
+      week: number | bigint;
+      signups: number | bigint;
+      cancellations: number | bigint;
+    }[]
+  >`
+    WITH activity AS (
+      SELECT e."organisationId" AS "orgId",
+             CASE WHEN e."startsAt" < ${at.dayEnd} THEN 1 ELSE 0 END AS "today",
+             CASE WHEN e."startsAt" >= ${at.dayEnd} THEN 1 ELSE 0 END AS "week",
+             0 AS "signups", 0 AS "cancellations"
+      FROM "Event" e
+      WHERE e."status" IN (${live}) AND e."endsAt" > ${at.dayStart} AND e."startsAt" < ${at.weekEnd}
+        AND ${underSql(rootId, Prisma.sql`e."organisationId"`)}
+      UNION ALL
+      SELECT e."organisationId", 0, 0,
+             CASE WHEN s."status" = ${cancelled} THEN 0 ELSE 1 END,
+             CASE WHEN s."status" = ${cancelled} THEN 1 ELSE 0 END
+      FROM "Signup" s JOIN "Event" e ON e."id" = s."eventId"
+      WHERE s."updatedAt" > ${at.since} AND s."updatedAt" <= ${at.now} AND s."status" IN (${changed})
+        AND ${underSql(rootId, Prisma.sql`e."organisationId"`)}
+    ), per AS (
+      SELECT "orgId", SUM("today") AS "today", SUM("week") AS "week",
+             SUM("signups") AS "signups", SUM("cancellations") AS "cancellations"
+      FROM activity GROUP BY "orgId"
+    )
+    SELECT per."orgId", o."name", ${districtOf("id")} AS "districtId", ${districtOf("name")} AS "districtName",
+           per."today", per."week", per."signups", per."cancellations"
+    FROM per JOIN "Organisation" o ON o."id" = per."orgId"`;
+  return rows.map((r) => ({
+    orgId: Number(r.orgId),
+    name: r.name,
+    districtId: r.districtId === null ? null : Number(r.districtId),
+    districtName: r.districtName,
+    today: Number(r.today),
+    week: Number(r.week),
+    signups: Number(r.signups),
+    cancellations: Number(r.cancellations),
+  }));
 }
 
 /** Daily summaries' figures for a group (the scheduled summary and /summary both read them here). */
 export class SummaryService {
-  constructor(private readonly deps: { db: Db; signups: Pick<SignupService, "counts"> }) {}
+  constructor(private readonly deps: Deps) {}
 
   /** The report for the local day of `now`, counting changes since `since`; null for a group not set up. */
   report(chatId: TelegramId, now: Date, since: Date): Promise<SummaryReport | null> {

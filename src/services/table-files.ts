@@ -1,4 +1,4 @@
-import { spreadsheetKind } from "../imports/spreadsheet.ts";
+import { spreadsheetKind } from "../imports/spreadsheet-format.ts";
 import { type Records, readTextRecords, recordsToCsv } from "../imports/text-records.ts";
 import { readSpreadsheetOffThread } from "./spreadsheet-reader.ts";
 

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
+import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
 import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
@@ -15,33 +16,42 @@ export function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
+/** The place-holding statuses as an SQL list (domain/signup-rules.ts `PLACE_HOLDING`). */
+const HOLDING = PLACE_HOLDING.map((status) => `'${status}'`).join(", ");
 /** Places held in the event (each place-holding member and their guests). */
-const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN ('confirmed', 'attended', 'no_show'))`;
+const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN (${HOLDING}))`;
 /** Places held in the tapped role. */
-const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN ('confirmed', 'attended', 'no_show'))`;
+const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN (${HOLDING}))`;
 
 /**
- * Confirmed while the event (and the tapped role, if any) has a place; otherwise waitlisted (the role's own
- * waitlist). An event with roles takes only taps that name one of its roles; one without, only taps that name none.
+ * A place while the event (and the tapped role, if any) has one — held until @heldUntil when the event asks
+ * questions (domain/signup-rules.ts `admittedStatus`); otherwise waitlisted (the role's own waitlist). An event
+ * with roles takes only taps that name one of its roles; one without, only taps that name none.
  */
 const SIGN_UP = (onCard: boolean) => `
-  INSERT INTO "Signup" ("eventId", "userId", "status", "seq", "chatId", "roleId", "createdAt", "updatedAt")
-  SELECT e."id", @userId,
-         CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
-               AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
-              THEN 'confirmed' ELSE 'waitlisted' END,
-         COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1,
+  INSERT INTO "Signup" ("eventId", "userId", "status", "heldUntil", "seq", "chatId", "roleId", "createdAt", "updatedAt")
+  SELECT t."id", @userId, t."status", CASE WHEN t."status" = 'held' THEN @heldUntil END, t."seq",
          @chatId, @roleId, @now, @now
-  FROM "Event" e
-  LEFT JOIN "EventRole" r ON r."id" = @roleId AND r."eventId" = e."id"
-  ${onCard ? `JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = @cardChatId AND k."messageId" = @cardMessageId` : ""}
-  WHERE e."id" = @eventId AND e."status" = 'published' AND e."endsAt" > @now
-    AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
-    AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
-              ELSE r."id" IS NOT NULL END)
+  FROM (
+    SELECT e."id",
+           CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
+                 AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
+                THEN CASE WHEN EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = e."id")
+                          THEN 'held' ELSE 'confirmed' END
+                ELSE 'waitlisted' END AS "status",
+           COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1 AS "seq"
+    FROM "Event" e
+    LEFT JOIN "EventRole" r ON r."id" = @roleId AND r."eventId" = e."id"
+    ${onCard ? `JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = @cardChatId AND k."messageId" = @cardMessageId` : ""}
+    WHERE e."id" = @eventId AND e."status" = 'published' AND e."endsAt" > @now
+      AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
+      AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
+                ELSE r."id" IS NOT NULL END)
+  ) t
+  WHERE true
   ON CONFLICT ("eventId", "userId") DO UPDATE
-    SET "status" = excluded."status", "seq" = excluded."seq", "chatId" = excluded."chatId",
-        "roleId" = excluded."roleId", "guests" = 0, "updatedAt" = excluded."updatedAt"
+    SET "status" = excluded."status", "heldUntil" = excluded."heldUntil", "seq" = excluded."seq",
+        "chatId" = excluded."chatId", "roleId" = excluded."roleId", "guests" = 0, "updatedAt" = excluded."updatedAt"
     WHERE "Signup"."status" = 'cancelled'
   RETURNING "status", "seq"`;
 
@@ -52,6 +62,7 @@ interface SignUpParams {
   chatId: bigint | null;
   roleId: number | null;
   now: string;
+  heldUntil: string;
   cardChatId?: bigint;
   cardMessageId?: number;
 }
@@ -65,14 +76,11 @@ interface SignUpRow {
 }
 
 export class SqliteTapPath implements TapPath {
-  private readonly signUpOnCard: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
-  private readonly signUpPlain: BetterSqlite3.Statement<[SignUpParams], SignUpRow>;
+  private statements: Record<"onCard" | "plain", BetterSqlite3.Statement<[SignUpParams], SignUpRow>> | null = null;
   private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
   private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
-    this.signUpOnCard = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true));
-    this.signUpPlain = db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false));
     this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
       `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
@@ -82,6 +90,18 @@ export class SqliteTapPath implements TapPath {
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
         "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
       RETURNING "locale"`);
+  }
+
+  /**
+   * The sign-up statements, prepared at the first tap: they name this version's tables, and a database opened
+   * before it is migrated (a migration test) need not have them yet.
+   */
+  private signUpStatements() {
+    this.statements ??= {
+      onCard: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true)),
+      plain: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false)),
+    };
+    return this.statements;
   }
 
   /** Runs `work` synchronously once no Prisma transaction is open on the connection. */
@@ -98,13 +118,14 @@ export class SqliteTapPath implements TapPath {
         chatId,
         roleId,
         now: sqliteTime(now),
+        heldUntil: sqliteTime(holdUntil(now)),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
       // `.all()`, not `.get()`: `.get()` stops at the first row and resets the statement, and SQLite commits
       // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
       // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
       // throws when the commit fails: the member then gets the error toast, never a false "you're in".
-      const [row] = (card ? this.signUpOnCard : this.signUpPlain).all(params);
+      const [row] = (card ? this.signUpStatements().onCard : this.signUpStatements().plain).all(params);
       if (!row) return null;
       const position = row.status === "waitlisted" ? Number(this.position.get(eventId, roleId, row.seq)?.n ?? 0) : null;
       return { status: row.status, seq: Number(row.seq), position };

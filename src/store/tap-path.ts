@@ -4,12 +4,14 @@
  * SQLite (sqlite-tap-path.ts), one function call on PostgreSQL
  * (postgres-tap-path.ts). Both apply the same rule: a place if the event is
  * open and not full (the event, and the tapped role if it has roles), else the
- * (role's) waitlist in tap order; never over capacity. Guests hold places too.
+ * (role's) waitlist in tap order; never over capacity. Guests hold places too, and so do places held
+ * for questions or offered from the waitlist; an event with questions holds the place (`held`) instead of confirming.
  */
 import type { TelegramId } from "../telegram-id.ts";
 
 export interface TapRow {
-  status: "confirmed" | "waitlisted";
+  /** held: a place kept until `Signup.heldUntil` while the member answers the event's questions */
+  status: "confirmed" | "held" | "waitlisted";
   seq: number;
   /** waitlist position (1-based) when waitlisted */
   position: number | null;

@@ -59,12 +59,20 @@ export const actions = {
   parentApprove: "pa", // hub organiser: take the organisation in (id: parent request)
   parentDecline: "pd",
   forgetConfirm: "fm", // /forgetme: delete my data (the id is ignored: always the presser's own)
+  newQuestions: "nu", // /newevent: ask questions at sign-up (asks for them)
+  newOffer: "nw", // /newevent: offer freed places from the waitlist for a time (asks how long)
+  answerPick: "qp", // member: a choice answer (id: event, arg: question position × 10 + option)
+  answersEdit: "qe", // member, in /my: change my answers (id: event)
+  offerAccept: "oa", // member: take the place offered from the waitlist (id: event; only the presser's own offer)
+  offerDecline: "od",
   settingsPage: "sm", // group /settings menu: show a page (id: page); the group is the chat the menu is in
   settingsReminders: "sr", // group /settings: reminder times (id: preset, or off)
   settingsSummary: "ss", // group /settings: daily summary (id: time preset, off, or quiet days yes/no)
   settingsLanguage: "sn", // group /settings: the group's language (id: locale)
   myReminders: "mr", // private /settings: my reminder times (id: preset)
   myLanguage: "ml", // private /settings: my language (id: locale, or Telegram's)
+  checkInCode: "ck", // organiser: the event's check-in QR code, privately (id: event)
+  checkInRenew: "cn", // organiser: a new check-in code; the old link stops working (id: event)
 } as const;
 
 export type Action = keyof typeof actions;
@@ -142,6 +150,12 @@ export const actionRules: Record<Action, ActionRule> = {
   newGuests: "organiser",
   guests: "self",
   editNotify: "organiser",
+  newQuestions: "organiser",
+  newOffer: "organiser",
+  answerPick: "self",
+  answersEdit: "self",
+  offerAccept: "self",
+  offerDecline: "self",
   signUpSeries: "member",
   cancelSeries: "self",
   editScope: "organiser",
@@ -152,6 +166,8 @@ export const actionRules: Record<Action, ActionRule> = {
   settingsLanguage: "group-organiser",
   myReminders: "self",
   myLanguage: "self",
+  checkInCode: "organiser",
+  checkInRenew: "organiser",
 };
 const byCode = new Map<string, Action>(Object.entries(actions).map(([name, code]) => [code, name as Action]));
 

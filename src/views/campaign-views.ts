@@ -63,14 +63,15 @@ function programmeBlocks(lines: CampaignLine[], v: ViewContext): Block[] {
  * Splits blocks into pages within the budget. A page never ends on a heading, and a page that
  * continues a district or organisation starts by repeating its headings.
  */
-function paginate(blocks: Block[]): string[][] {
+function paginate(blocks: Block[], firstBudget = PAGE_BUDGET): string[][] {
   const pages: Block[][] = [];
   const size = (page: Block[]) => page.reduce((n, b) => n + b.text.length + 1, 0);
   let page: Block[] = [];
   let district: Block | undefined;
   let organisation: Block | undefined;
   for (const block of blocks) {
-    if (page.length > 0 && size(page) + block.text.length + 1 > PAGE_BUDGET) {
+    const budget = pages.length === 0 ? firstBudget : PAGE_BUDGET;
+    if (page.length > 0 && size(page) + block.text.length + 1 > budget) {
       const carried: Block[] = [];
       for (let last = page.at(-1); last && last.kind !== "event"; last = page.at(-1)) {
         carried.unshift(last);
@@ -90,12 +91,16 @@ function paginate(blocks: Block[]): string[][] {
   return pages.map((p) => p.map((b) => b.text));
 }
 
-/** `/campaign`: one page of the programme, with the campaign's totals and ◀ ▶ to page. */
+/**
+ * `/campaign`: one page of the programme, with the campaign's totals and ◀ ▶ to page. A hub's first page
+ * starts with the glance (per district: activities, sign-ups, places left, attendance, hours).
+ */
 export function campaignView(
   campaign: CampaignHead,
   lines: CampaignLine[],
   page: number,
   v: ViewContext & { timeZone: string },
+  glance: string[] = [],
 ): View {
   const when = formatTimeWindow(
     { start: campaign.startsAt, end: campaign.endsAt, precision: "day", timeZone: v.timeZone },
@@ -110,10 +115,12 @@ export function campaignView(
     }),
     v.t("campaign-totals", { events: lines.length, going: lines.reduce((n, l) => n + l.confirmed, 0) }),
   ];
-  if (lines.length === 0) return { text: [...head, "", v.t("campaign-empty-here")].join("\n") };
-  const pages = paginate(programmeBlocks(lines, v));
+  if (lines.length === 0) return { text: [...head, ...glance, "", v.t("campaign-empty-here")].join("\n") };
+  const glanceSize = glance.reduce((n, l) => n + l.length + 1, 0);
+  const pages = paginate(programmeBlocks(lines, v), PAGE_BUDGET - glanceSize);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   if (pages.length > 1) head.push(v.t("campaign-page", { page: index + 1, pages: pages.length }));
+  if (index === 0) head.push(...glance);
   const nav: Button[] = [];
   if (index > 0) nav.push(callbackButton("◀", encodeCallback("campaignPage", campaign.id, index - 1)));
   if (index < pages.length - 1) nav.push(callbackButton("▶", encodeCallback("campaignPage", campaign.id, index + 1)));

@@ -1,7 +1,9 @@
 import type { Locale } from "../config/config.ts";
+import { type AttendanceShown, attendanceOf } from "../domain/check-in.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Translate } from "../i18n/translator.ts";
+import { answerLines } from "./answer-lines.ts";
 import { encodeCallback } from "./callback-data.ts";
 import { guestRows } from "./guest-views.ts";
 import { escapeHtml, fitMessage, MESSAGE_LIMIT, userText } from "./html.ts";
@@ -187,11 +189,26 @@ export interface RosterEntry {
   roleId?: number | null;
   /** guests the member brings */
   guests?: number;
+  /** the sign-up's status (the organiser's roster marks attendance, and places held or offered, from it) */
+  status?: string;
+  /** answers to the event's questions (organisers only) */
+  answers?: { question: { prompt: string }; value: string }[];
 }
 
-/** "李雷 (@lilei) +2" — a member on the roster, with their guests. */
-function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">): string {
-  return `${i + 1}. ${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+const ATTENDANCE_MARK: Record<string, string> = { attended: "✅ ", no_show: "❌ " };
+
+/**
+ * "✅ 李雷 (@lilei) +2" — a member on the roster, with their guests, once known their attendance, a place held
+ * or offered, and their answers.
+ */
+function rosterLine(r: RosterEntry, i: number, v: Pick<ViewContext, "t">, shown: AttendanceShown = null): string {
+  const mark = r.status === "held" || r.status === "offered" ? ` ${v.t(`roster-mark-${r.status}`)}` : "";
+  const answers = answerLines(
+    (r.answers ?? []).map((a) => ({ prompt: a.question.prompt, value: a.value })),
+    v.t,
+  );
+  const name = `${ATTENDANCE_MARK[shown ?? ""] ?? ""}${personName(r.user, v)}${r.guests ? ` +${r.guests}` : ""}`;
+  return [`${i + 1}. ${name}${mark}`, ...answers].join("\n    ");
 }
 
 /** A person's first name as shown to members; someone who used /forgetme is "a former member". */
@@ -207,7 +224,7 @@ export function personName(u: RosterEntry["user"], v: Pick<ViewContext, "t">): s
 
 /** The organiser's full list: confirmed, waitlist with positions, cancelled; with close/reopen/cancel buttons. */
 export function rosterView(
-  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "isPublic">,
+  e: Pick<EventSummary, "id" | "title" | "status" | "capacity" | "startsAt" | "endsAt" | "isPublic">,
   roster: { confirmed: RosterEntry[]; waitlisted: RosterEntry[]; cancelled: RosterEntry[] },
   v: ViewContext,
   roles: readonly RoleShown[] = [],
@@ -215,6 +232,11 @@ export function rosterView(
 ): View {
   const blocks = [`<b>${userText(e.title, 200)}</b>${statusBadge(e, v)}`];
   blocks.push(v.t(e.isPublic ? "roster-public" : "roster-members-only"));
+  // attendance (checked in, marked by hand, or a no-show once the event is over): for the organisers only
+  const shown = (r: RosterEntry) => attendanceOf(r.status ?? "", e, v.now);
+  const attended = roster.confirmed.filter((r) => shown(r) === "attended").length;
+  const absent = roster.confirmed.filter((r) => shown(r) === "no_show").length;
+  if (attended + absent > 0) blocks.push(v.t("roster-attendance", { attended, absent }));
   for (const group of groupByRole(roles, { confirmed: roster.confirmed, waitlisted: roster.waitlisted })) {
     const role = group.role ? `${userText(group.role.name, 30)} · ` : "";
     const held = group.role ? group.role.confirmed : group.confirmed.reduce((n, r) => n + 1 + (r.guests ?? 0), 0);
@@ -223,7 +245,9 @@ export function rosterView(
     const counts = { count: String(held), capacity: String(capacity) };
     blocks.push("", `<b>${role}${v.t("roster-confirmed", counts)}</b>`);
     blocks.push(
-      ...(group.confirmed.length ? group.confirmed.map((r, i) => rosterLine(r, i, v)) : [v.t("roster-empty")]),
+      ...(group.confirmed.length
+        ? group.confirmed.map((r, i) => rosterLine(r, i, v, shown(r)))
+        : [v.t("roster-empty")]),
     );
     blocks.push("", `<b>${role}${v.t("roster-waitlist", { count: group.waitlisted.length })}</b>`);
     blocks.push(
@@ -246,6 +270,9 @@ export function rosterView(
   rows.push([
     callbackButton(v.t(e.isPublic ? "btn-make-members-only" : "btn-make-public"), encodeCallback("togglePublic", e.id)),
   ]);
+  if (e.status !== "cancelled" && e.endsAt.getTime() > v.now.getTime()) {
+    rows.push([callbackButton(v.t("btn-check-in-code"), encodeCallback("checkInCode", e.id))]);
+  }
   const exportRow = [callbackButton(v.t("btn-export-csv"), encodeCallback("exportEvent", e.id))];
   if (e.status !== "cancelled" && e.startsAt.getTime() <= v.now.getTime()) {
     exportRow.unshift(callbackButton(v.t("btn-attendance"), encodeCallback("attendance", e.id)));

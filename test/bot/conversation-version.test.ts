@@ -41,7 +41,7 @@ describe.each(databaseKinds)("a conversation stored before its steps changed, on
     expect(reply.text).toBe(outdated);
     expect(await row()).toBeNull();
 
-    await sendAndWait(h.fake, admin, admin.id, "/newevent", (m) => m.text === "活动名称是？");
+    await sendAndWait(h.fake, admin, admin.id, "/newevent", (m) => m.text === "活动叫什么名字？");
     const askTime = await sendAndWait(h.fake, admin, admin.id, "垃圾分类宣传");
     expect(askTime.text).toMatch(/^什么时间？/);
     expect((await row())?.step).toBe("time");

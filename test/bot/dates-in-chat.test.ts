@@ -68,7 +68,7 @@ describe("dates typed in December", () => {
     const offer = await sendAndWait(h.fake, admin, chat, "/newevent");
     const link = (offer.reply_markup as { inline_keyboard: { url?: string }[][] }).inline_keyboard[0]?.[0]?.url ?? "";
     admin.start(link.split("start=")[1]);
-    await h.fake.waitFor(() => h.fake.sent(admin.id).find((m) => m.text === "活动名称是？"));
+    await h.fake.waitFor(() => h.fake.sent(admin.id).find((m) => m.text === "活动叫什么名字？"));
     await sendAndWait(h.fake, admin, admin.id, "读书会", (m) => m.text?.startsWith("什么时间？") ?? false);
     const reading = await sendAndWait(h.fake, admin, admin.id, "下周六上午", (m) => buttonTexts(m).length > 0);
     expect(reading.text).toBe(

@@ -66,12 +66,12 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
     const texts = answers.map((a) => a.text ?? "");
     expect(texts.filter((t) => t === "You're in ✅")).toHaveLength(10);
     const positions = texts
-      .map((t) => /waitlisted, position (\d+)/.exec(t)?.[1])
+      .map((t) => /waitlist: number (\d+)/.exec(t)?.[1])
       .filter((p): p is string => p !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(texts.every((t) => t === "You're in ✅" || t.includes("waitlisted"))).toBe(true);
+    expect(texts.every((t) => t === "You're in ✅" || t.includes("waitlist"))).toBe(true);
 
     // three of the confirmed cancel: the first three waitlisted are promoted and told
     const db = h.app.services.database.prisma;
@@ -104,7 +104,9 @@ describe.each(databaseKinds)("in English, with a hub, on %s", (kind) => {
     latecomer.start();
     await h.fake.waitFor(() => h.fake.sent(latecomer.id).length > 0);
     expect((await press(h.fake, first, tea, "✅ Sign up")).text).toBe("You're in ✅");
-    expect((await press(h.fake, latecomer, tea, "✅ Sign up")).text).toBe("It's full: waitlisted, position 1");
+    expect((await press(h.fake, latecomer, tea, "✅ Sign up")).text).toBe(
+      "It's full, so you're on the waitlist: number 1",
+    );
     expect((await press(h.fake, first, tea, "Cancel my sign-up")).text).toBe("Your sign-up is cancelled");
     const told = await h.fake.waitFor(() => h.fake.sent(latecomer.id).find((m) => m.text?.startsWith("Good news!")));
     expect(told.text).toContain("Tea stand");

@@ -46,7 +46,7 @@ describe("flood control", () => {
     const data = callbackData(card, "✅ 报名");
     const ids = Array.from({ length: 50 }, () => flooder.pressData(card, data));
     const answers = await Promise.all(ids.map((id) => answerOf(h.fake, id)));
-    const slowed = answers.filter((a) => a.text === "慢一点").length;
+    const slowed = answers.filter((a) => a.text === "点得太快啦，请稍等一下再试。").length;
     // 8 pass at once and 4 more a second: however slowly a loaded machine takes the 50, most are slowed
     expect(slowed).toBeGreaterThanOrEqual(20);
     expect(answers.filter((a) => a.text === "已报名 ✅")).toHaveLength(1);
@@ -67,7 +67,7 @@ describe("flood control", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const replies = h.fake.sent(group).slice(before);
     expect(replies.length).toBeLessThanOrEqual(11);
-    expect(replies.some((m) => m.text === "慢一点")).toBe(false);
+    expect(replies.some((m) => m.text === "点得太快啦，请稍等一下再试。")).toBe(false);
     calm.start();
     const privateBefore = h.fake.sent(calm.id).length;
     for (let i = 0; i < 20; i++) calm.sendPrivate("/my");
@@ -75,10 +75,10 @@ describe("flood control", () => {
       h.fake
         .sent(calm.id)
         .slice(privateBefore)
-        .find((m) => m.text === "慢一点"),
+        .find((m) => m.text === "点得太快啦，请稍等一下再试。"),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.fake.sent(calm.id).filter((m) => m.text === "慢一点")).toHaveLength(1);
+    expect(h.fake.sent(calm.id).filter((m) => m.text === "点得太快啦，请稍等一下再试。")).toHaveLength(1);
   });
 });
 

@@ -40,7 +40,7 @@ describe("organisers: the guided /newevent, /edit and /cancelevent", () => {
     const link = (offer.reply_markup!.inline_keyboard[0]![0] as { url: string }).url;
     admin.start(link.split("start=")[1]);
     const dm = admin.id;
-    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text === "活动名称是？"));
+    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text === "活动叫什么名字？"));
     await sendAndWait(h.fake, admin, dm, "垃圾分类宣传", (m) => m.text?.startsWith("什么时间？") ?? false);
     const bad = await sendAndWait(h.fake, admin, dm, "2月30日");
     expect(bad.text).toContain("「2月30日」不是有效日期");

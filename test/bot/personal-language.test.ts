@@ -85,7 +85,7 @@ describe.each(databaseKinds)("an English member in a Chinese group, on %s", (kin
   it("the notice that she got a place, sent later from the outbox, is English", async () => {
     const { admin, english, card } = await chineseGroup("海曙志愿者协会", 1);
     expect((await press(h.fake, admin, card, "✅ 报名")).text).toBe("已报名 ✅");
-    expect((await press(h.fake, english, card, "✅ 报名")).text).toBe("It's full: waitlisted, position 1");
+    expect((await press(h.fake, english, card, "✅ 报名")).text).toBe("It's full, so you're on the waitlist: number 1");
     expect((await press(h.fake, admin, card, "取消报名")).text).toBe("已取消报名");
     const told = await h.fake.waitFor(() => h.fake.sent(english.id).find((m) => m.text?.startsWith("Good news!")));
     expect(told.text).toContain("植树");

@@ -21,7 +21,8 @@ describe.each(databaseKinds)("/settings with buttons, on %s", (kind) => {
   const db = () => h.app.services.database.prisma;
 
   beforeAll(async () => {
-    h = await startHarness({ kind, env: { SCHEDULER: "off" }, app: { now: clock.now } });
+    // many presses in a row by one organiser: flood control (tested on its own) would slow them down
+    h = await startHarness({ kind, env: { SCHEDULER: "off" }, app: { now: clock.now, flood: false } });
   });
   afterAll(() => h?.stop());
 
@@ -180,10 +181,19 @@ describe.each(databaseKinds)("/settings with buttons, on %s", (kind) => {
     }
   });
 
-  it("the text form in private and the link from the group open the same menu", async () => {
-    const { member } = await groupWithEvent("北仑志愿者协会");
+  it("the text form in private and the link from the group open the same menu; a later sign-up uses her times", async () => {
+    const { admin, member, group } = await groupWithEvent("北仑志愿者协会");
     const saved = await sendAndWait(h.fake, member, member.id, "/settings reminders 1d");
     expect(saved.text?.split("\n")[0]).toBe("✅ 已保存：活动前 1 天提醒你。");
+    const card = await sendAndWait(h.fake, admin, group, "/newevent 读书会 | 6月4日 9:00-11:00 | 图书馆 | 10");
+    await press(h.fake, member, card, "✅ 报名");
+    await h.app.scheduler.settle();
+    const later = await db().event.findFirstOrThrow({
+      where: { title: "读书会", organisation: { name: "北仑志愿者协会" } },
+    });
+    expect(await pendingKeys({ kind: "member-reminder", eventId: later.id, chatId: BigInt(member.id) })).toEqual([
+      `member-reminder:${later.id}:1440:${member.id}`,
+    ]);
     const bad = await sendAndWait(h.fake, member, member.id, "/settings reminders 明早");
     expect(bad.text).toContain("看不懂「明早」");
     expect((await db().user.findUniqueOrThrow({ where: { id: BigInt(member.id) } })).reminderOffsets).toBe("1440");

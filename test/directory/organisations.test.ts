@@ -110,7 +110,7 @@ describe.each(databaseKinds)("/organisations: which organisations below a hub ha
       const docs = h.fake.documents(wang.id).slice(before);
       return docs.length > 0 ? docs : undefined;
     });
-    expect(textOf(csv?.message as Message)).toBe("宁波市 下属组织：11/1126 个已关联群（含加入码和一键关联链接）");
+    expect(textOf(csv?.message as Message)).toBe("宁波市下属组织：11/1126 个已关联群（含加入码和一键关联链接）");
     const rows = (csv?.data.toString("utf8") ?? "")
       .replace(/^\uFEFF/, "")
       .trimEnd()

@@ -70,10 +70,10 @@ describe("a city's programme routed to its districts", () => {
     const preview = await nextMessage(h, wang.id, since, (m) => textOf(m).includes("按区县"));
     const text = textOf(preview);
     expect(text).toContain("按区县：海曙区 1 项 · 江北区 1 项 · 余姚市 1 项 · 市级 10 项");
-    expect(text).toContain("第 12 行 海曙区义诊 → 海曙区红十字会（海曙区，新建）");
-    expect(text).toContain("第 13 行 江北区垃圾分类宣传 → 江北区环保协会（江北区，新建）");
-    expect(text).toContain("第 14 行 社区读书会 → 书香志愿者协会（余姚市，新建）");
-    expect(text).toContain("第 15 行 全市公益健步走 → 宁波市（市级）");
+    expect(text).toContain("第 12 行「海曙区义诊」→ 海曙区红十字会（海曙区，新建）");
+    expect(text).toContain("第 13 行「江北区垃圾分类宣传」→ 江北区环保协会（江北区，新建）");
+    expect(text).toContain("第 14 行「社区读书会」→ 书香志愿者协会（余姚市，新建）");
+    expect(text).toContain("第 15 行「全市公益健步走」→ 宁波市（市级）");
     expect(text).toContain("将新建 12 个组织");
     expect(await h.app.services.database.prisma.event.count()).toBe(0);
 

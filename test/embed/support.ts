@@ -75,14 +75,14 @@ export async function eventDay(r: RunningHost): Promise<void> {
   const group = fake.group({ title: "阳光志愿者群", creator: admin, members: [li, zhang] });
 
   const created = await sendAndWait(fake, admin, group, "/setup new 阳光志愿者协会");
-  expect(created.text).toContain("已创建组织 阳光志愿者协会");
+  expect(created.text).toContain("已创建组织阳光志愿者协会");
   const card = await sendAndWait(fake, admin, group, "/newevent 社区义诊 | 6月28日 9:00-11:30 | 幸福社区服务中心 | 1");
   expect(card.text).toContain("社区义诊");
   expect(card.text).toContain("0/1");
   expect(buttonTexts(card)).toContain("✅ 报名");
 
   expect((await press(fake, li, card, "✅ 报名")).text).toBe("已报名 ✅");
-  expect((await press(fake, zhang, card, "✅ 报名")).text).toBe("名额已满，已在候补第 1 位");
+  expect((await press(fake, zhang, card, "✅ 报名")).text).toBe("名额已满，你在候补第 1 位");
   expect((await press(fake, li, card, "取消报名")).text).toBe("已取消报名");
   const promoted = await fake.waitFor(() => fake.sent(group).find((m) => m.text?.includes("空出了名额")));
   expect(promoted.text).toContain("张伟");

@@ -39,7 +39,7 @@ describe.each(databaseKinds)("an event with 1,000 sign-ups, on %s", (kind) => {
     });
     expect((await press(h.fake, admin, card, "✅ 报名")).text).toBe("已报名 ✅"); // the 1,000th
     expect((await press(h.fake, member, card, "✅ 报名")).text).toBe("已报名 ✅"); // the 1,001st: full now
-    expect((await answerOf(h.fake, late.press(card, "✅ 报名"))).text).toBe("名额已满，已在候补第 1 位");
+    expect((await answerOf(h.fake, late.press(card, "✅ 报名"))).text).toBe("名额已满，你在候补第 1 位");
     await h.fake.waitFor(
       () => h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.includes("满员 · 候补 1")),
       slow,

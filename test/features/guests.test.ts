@@ -48,8 +48,8 @@ describe.each(databaseKinds)("guests who hold places, on %s", (kind) => {
         .sent(group)
         .find((m) => m.message_id === card.message_id && m.text?.includes("满员") && !m.text.includes("候补 0")),
     );
-    expect((await press(h.fake, b, card, "✅ 报名")).text).toBe("名额已满，已在候补第 1 位");
-    expect((await press(h.fake, c, card, "✅ 报名")).text).toBe("名额已满，已在候补第 2 位");
+    expect((await press(h.fake, b, card, "✅ 报名")).text).toBe("名额已满，你在候补第 1 位");
+    expect((await press(h.fake, c, card, "✅ 报名")).text).toBe("名额已满，你在候补第 2 位");
     expect((await press(h.fake, b, card, "+1 人")).text).toBe("你还在候补中，转为正式报名后才能带人");
     // one guest fewer: the freed place goes to the first on the waitlist
     expect((await press(h.fake, a, card, "+1 人")).text).toBe("已登记带 1 人，共占 2 个名额");
@@ -61,7 +61,7 @@ describe.each(databaseKinds)("guests who hold places, on %s", (kind) => {
     expect((await press(h.fake, a, card, "取消报名")).text).toBe("已取消报名");
     await h.fake.waitForAsync(async () => (await status(c)) === "confirmed");
     expect((await press(h.fake, b, card, "+1 人")).text).toBe("已登记带 1 人，共占 2 个名额");
-    expect((await press(h.fake, d, card, "✅ 报名")).text).toBe("名额已满，已在候补第 1 位");
+    expect((await press(h.fake, d, card, "✅ 报名")).text).toBe("名额已满，你在候补第 1 位");
     admin.start();
     await press(h.fake, admin, card, "⚙️ 管理");
     const roster = await h.fake.waitFor(() => h.fake.sent(admin.id).find((m) => m.text?.includes("已报名 3/3")));

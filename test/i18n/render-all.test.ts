@@ -58,6 +58,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "12月5日",
     following: "12月12日",
     weekday: "周六",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "7月6日",
     limit: "5000",
@@ -66,9 +67,13 @@ const samples: Record<Locale, Record<string, string>> = {
     mentions: "李雷、韩梅梅",
     new: "6月28日 周日 14:00–16:00",
     old: "6月28日 周日 9:00–11:30",
-    organiserOf: "江北区志愿者协会",
     role: "引导员",
     roles: "引导员 2/3、摄影 1/1",
+    until: "6月27日 18:00",
+    prompt: "紧急联系人电话",
+    questions: "电话：紧急联系人电话\n选择：T恤尺码：S / M / L",
+    options: "S / M / L",
+    duration: "2 小时",
     rule: "每周六",
     first: "6月6日 周六 9:00–11:00",
     final: "12月26日 周六 9:00–11:00",
@@ -77,6 +82,7 @@ const samples: Record<Locale, Record<string, string>> = {
     language: "中文",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "区县",
     levels: "区县 8/10 · 组织 412/1126",
     group: "海曙区社会组织群",
@@ -128,6 +134,7 @@ const samples: Record<Locale, Record<string, string>> = {
     coming: "5 Dec",
     following: "12 Dec",
     weekday: "Saturday",
+    link: "https://t.me/yiqi_bot?start=ci_Q2x9mK4tR7vW1zA8bC3dEf",
     written: "6/7",
     example: "6 July",
     limit: "5000",
@@ -136,9 +143,13 @@ const samples: Record<Locale, Record<string, string>> = {
     mentions: "Li Lei, Han Meimei",
     new: "Sun 28 Jun, 14:00–16:00",
     old: "Sun 28 Jun, 9:00–11:30",
-    organiserOf: "Riverside Volunteers",
     role: "guide",
     roles: "guide 2/3, photographer 1/1",
+    until: "27 Jun, 18:00",
+    prompt: "Emergency contact",
+    questions: "phone: Emergency contact\nchoice: T-shirt size: S / M / L",
+    options: "S / M / L",
+    duration: "2 hours",
     rule: "every Saturday",
     first: "Sat 6 Jun, 9:00–11:00",
     final: "Sat 26 Dec, 9:00–11:00",
@@ -147,6 +158,7 @@ const samples: Record<Locale, Record<string, string>> = {
     language: "English",
     linked: "8",
     total: "10",
+    mode: "mixed",
     level: "district",
     levels: "Districts 8/10 · Organisations 412/1126",
     group: "Haishu social organisations",
@@ -156,6 +168,7 @@ const samples: Record<Locale, Record<string, string>> = {
 /** Arguments that are numbers (plural selectors and counts). */
 const numeric = new Set([
   "count",
+  "absent",
   "total",
   "waitlisted",
   "position",
@@ -185,6 +198,13 @@ const numeric = new Set([
   "free",
   "max",
   "queued",
+  "n",
+  "minutes",
+  "organiserOf",
+  "activities",
+  "left",
+  "uncapped",
+  "hoursDone",
   "already",
   "refused",
 ]);
@@ -264,9 +284,35 @@ describe("every message, rendered", () => {
       const one = render("en", key, 1).replace(/<[^>]+>/g, "");
       return (
         /["«»]/.test(one) ||
-        /\b1 (?:new )?(?:sign-ups|cancellations|people|events|activities|groups|rows)\b/.test(one) ||
+        /\b1 (?:new )?(?:sign-ups|cancellations|people|events|activities|groups|rows|changes|guests|cards|organisations)\b/.test(
+          one,
+        ) ||
+        /\w\(s\)/.test(render("en", key, 3)) ||
         /\b0 waitlisted/.test(render("en", key, 0))
       );
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it("Chinese: no space between Chinese words and a name (「江北区志愿者协会的」, not 「江北区志愿者协会 的」)", () => {
+    const names = [
+      "title",
+      "name",
+      "org",
+      "organisation",
+      "hub",
+      "current",
+      "parent",
+      "campaign",
+      "place",
+      "chat",
+      "by",
+    ]
+      .map((k) => samples["zh-CN"][k] ?? "")
+      .filter((n) => /^[\u4e00-\u9fff]+$/.test(n));
+    const bad = keys.filter((key) => {
+      const text = render("zh-CN", key, 3).replace(/<[^>]+>/g, "");
+      return names.some((n) => new RegExp(`[\\u4e00-\\u9fff] ${n}|${n} [\\u4e00-\\u9fff]`).test(text));
     });
     expect(bad).toEqual([]);
   });

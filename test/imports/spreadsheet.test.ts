@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type * as XLSX from "@e965/xlsx";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.ts";
-import { readSpreadsheet, SPREADSHEET_LIMITS } from "../../src/imports/spreadsheet.ts";
+import { readSpreadsheet } from "../../src/imports/spreadsheet.ts";
+import { SPREADSHEET_LIMITS } from "../../src/imports/spreadsheet-format.ts";
 import { readTableRecords } from "../../src/services/table-files.ts";
 import { dateCell, sheetOf, workbook, zipBomb } from "./workbooks.ts";
 

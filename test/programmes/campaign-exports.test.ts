@@ -152,7 +152,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
   it("the /events list has a button for the same calendar", async () => {
     const list = await send(li, district.group.id, "/events");
     const since = h.fake.documents(district.group).length;
-    await pressAndWait(h, li, list, "📅 全部加入日历");
+    await pressAndWait(h, li, list, "📅 全部加入我的日历");
     const doc = await h.fake.waitFor(() => h.fake.documents(district.group)[since]);
     const calendar = new ICAL.Component(ICAL.parse(doc.data.toString("utf8")));
     expect(calendar.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("summary"))).toEqual(["社区义诊"]);
@@ -224,7 +224,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     expect(textOf(sheet)).toContain("已参加 0/2 人");
     expect(textOf(sheet)).toContain("每人志愿时长：2.5 小时");
 
-    expect(await pressAndWait(h, zhao, sheet, "报名者全部已参加")).toMatchObject({ text: "已将 2 人标记为已参加" });
+    expect(await pressAndWait(h, zhao, sheet, "报名的人都参加了")).toMatchObject({ text: "已将 2 人标记为已参加" });
     const marked = h.fake.sent(zhao.id).find((m) => m.message_id === sheet.message_id)!;
     expect(textOf(marked)).toContain("已参加 2/2 人");
     expect(await db().event.findUniqueOrThrow({ where: { id: ids["社区义诊"]! } })).toMatchObject({
@@ -238,7 +238,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
 
     since = h.fake.sent(zhao.id).length;
     await pressAndWait(h, zhao, switched, "设置时长");
-    await nextMessage(h, zhao.id, since, (m) => textOf(m).includes("志愿时长（小时）"));
+    await nextMessage(h, zhao.id, since, (m) => textOf(m).includes("志愿时长？请发送小时数"));
     expect(textOf(await send(zhao, zhao.id, "三小时"))).toContain("不是有效的小时数");
     expect(textOf(await send(zhao, zhao.id, "3"))).toBe("已设置时长：每人 3 小时。");
 
@@ -269,7 +269,7 @@ describe("campaign view, calendar and spreadsheet exports, attendance and hours"
     const since = h.fake.sent(wang.id).length;
     await pressAndWait(h, wang, roster, "✅ 签到与时长");
     const sheet = await nextMessage(h, wang.id, since);
-    expect(textOf(sheet)).toContain("每人志愿时长：尚未设置");
+    expect(textOf(sheet)).toContain("每人志愿时长：还没设置");
     expect(textOf(await send(li, li.id, "/hours"))).toContain(
       "· 6月28日 垃圾分类宣传进社区 (市环保志愿者协会) — 时长未设置",
     );

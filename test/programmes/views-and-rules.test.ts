@@ -165,7 +165,7 @@ describe("import preview and attendance sheet", () => {
     expect(view.reply_markup?.inline_keyboard.map((r) => r.map((b) => b.text))).toEqual([
       ["Import 9", "Cancel"],
       ["Import and post the cards to each organisation's groups"],
-      ["For: District"],
+      ["Import for District"],
     ]);
     expect(rowErrorText({ row: 4, field: "row", code: "too_few_cells" }, t)).toBe("row 4: the row has too few cells");
   });
@@ -181,7 +181,7 @@ describe("import preview and attendance sheet", () => {
     expect(sheet.text).toContain("已参加 1/3 人");
     expect(sheet.text).toContain("每人志愿时长：<b>2.5 小时</b>");
     const labels = sheet.reply_markup?.inline_keyboard.map((r) => r.map((b) => b.text));
-    expect(labels).toEqual([["✅ 1. 人1"], ["❌ 2. 人2"], ["⬜ 3. 人3"], ["报名者全部已参加"], ["设置时长"]]);
+    expect(labels).toEqual([["✅ 1. 人1"], ["❌ 2. 人2"], ["⬜ 3. 人3"], ["报名的人都参加了"], ["设置时长"]]);
     const byHand = attendanceView({ ...event, hours: 4 }, [person(1, "attended")], 0, v);
     expect(byHand.reply_markup?.inline_keyboard.at(-1)?.map((b) => b.text)).toEqual([
       "时长 = 活动时长（2.5 小时）",

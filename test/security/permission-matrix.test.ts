@@ -67,6 +67,7 @@ describe("the permission matrix, built from the callback and command registries"
       campaigns: await db.campaign.findMany({ orderBy: { id: "asc" } }),
       pendingImports: await db.pendingImport.findMany({ orderBy: { id: "asc" } }),
       parentRequests: await db.parentRequest.findMany({ orderBy: { id: "asc" } }),
+      checkinCodes: await db.checkinCode.findMany({ orderBy: { eventId: "asc" } }),
     };
     return JSON.stringify(data, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   }
@@ -144,6 +145,7 @@ describe("the permission matrix, built from the callback and command registries"
         const before = await snapshot();
         const privateBefore = h.fake.sent(attacker.user.id).length;
         const documentsBefore = h.fake.documents(attacker.user.id).length;
+        const photosBefore = h.fake.photos(attacker.user.id).length;
         // a group's own menu acts on the chat it is pressed in: outsiders press it in the target group where
         // they can (an organiser of another organisation may change their own group, that is no intrusion)
         const message =
@@ -160,6 +162,7 @@ describe("the permission matrix, built from the callback and command registries"
         expect(h.fake.documents(attacker.user.id).length, `${action} by ${attacker.name}: no file`).toBe(
           documentsBefore,
         );
+        expect(h.fake.photos(attacker.user.id).length, `${action} by ${attacker.name}: no image`).toBe(photosBefore);
       }
     }
   });

@@ -143,7 +143,7 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     const toasts = await Promise.all(queries.map((q) => answerOf(fake, q)));
     const confirmed = toasts.filter((t) => t.text === "You're in ✅");
     const positions = toasts
-      .map((t) => /waitlisted, position (\d+)/.exec(t.text ?? "")?.[1])
+      .map((t) => /waitlist: number (\d+)/.exec(t.text ?? "")?.[1])
       .filter((p) => p !== undefined)
       .map(Number)
       .sort((x, y) => x - y);
@@ -212,6 +212,39 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
     });
     expect(card.text).toMatch(/Sun 28 Jun/);
     expect(card.reply_markup?.inline_keyboard.flat().map((k) => k.text)).toContain("✅ Sign up");
+  }, 120_000);
+
+  it("a member chooses English in private through one instance: her next toast from another is English", async () => {
+    const [a, b] = instances;
+    if (!a || !b) throw new Error("three instances");
+    const admin = fake.user({ first_name: "王芳", language_code: "zh-hans" });
+    const member = fake.user({ first_name: "李雷", language_code: "zh-hans" });
+    const group = fake.group({ title: "私人语言小组", creator: admin, members: [member] });
+    const through = async <T>(instance: Instance, action: () => Promise<T>): Promise<T> => {
+      fake.spreadWebhook([instance.url]);
+      try {
+        const result = await action();
+        await fake.idle();
+        return result;
+      } finally {
+        fake.spreadWebhook(instances.map((i) => i.url));
+      }
+    };
+    await through(a, () =>
+      sendAndWait(fake, admin, group, "/setup new 私人语言协会 | organisation | - | Asia/Shanghai | zh-CN"),
+    );
+    const card = await through(a, () =>
+      sendAndWait(fake, admin, group, "/newevent 读书会 | 2099年6月28日 9:00-11:30 | 图书馆 | 20"),
+    );
+    await through(a, () => sendAndWait(fake, member, member.id, "/start"));
+    // b answers her tap in Chinese and keeps her (unchosen) language in its cache
+    const tap = () =>
+      answerOf(fake, member.press(fake.sent(group).find((m) => m.message_id === card.message_id) ?? card, "✅ 报名"));
+    expect((await through(b, tap)).text).toBe("已报名 ✅");
+    const menu = await through(a, () => sendAndWait(fake, member, member.id, "/settings"));
+    await through(a, () => answerOf(fake, member.press(menu, "English")));
+    // b's next answer is English at once, not after its cached choice expires
+    expect((await through(b, tap)).text).toBe("You're already signed up");
   }, 120_000);
 
   async function dueGroups(count: number, prefix: string, dueInMs: number): Promise<GroupChatObject[]> {

@@ -7,6 +7,7 @@ import { migrate } from "../../src/store/migrator.ts";
 import { createThrowawayDatabase, databaseKinds } from "../support/databases.ts";
 
 const migrations = join(import.meta.dirname, "..", "..", "prisma", "migrations");
+const CLOSURE_MIGRATION = "20261201184843";
 
 describe.each(databaseKinds)("the closure table's migration back-fills an existing tree, on %s", (kind) => {
   it("gives every organisation already there its chain up to the city", async () => {
@@ -15,7 +16,11 @@ describe.each(databaseKinds)("the closure table's migration back-fills an existi
     const before = mkdtempSync(join(tmpdir(), "yiqi-migrations-"));
     cpSync(migrations, before, {
       recursive: true,
-      filter: (src) => !src.includes("organisation_closure"),
+      // folders are named <timestamp>_<name>: keep those older than the closure table's
+      filter: (src) => {
+        const folder = /(\d{14})_\w+/.exec(src)?.[1];
+        return folder === undefined || folder < CLOSURE_MIGRATION;
+      },
     });
     try {
       await migrate(throwaway.url, before);

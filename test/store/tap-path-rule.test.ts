@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SignupGate, signupRefusal } from "../../src/domain/signup-rules.ts";
+import {
+  admittedStatus,
+  holdUntil,
+  PLACE_HOLDING,
+  type SignupGate,
+  signupRefusal,
+} from "../../src/domain/signup-rules.ts";
 import { sqliteTime } from "../../src/store/sqlite-tap-path.ts";
 import type { Tap, TapRow } from "../../src/store/tap-path.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
@@ -16,7 +22,7 @@ const HOUR = 3_600_000;
 const CHAT = -1_001_234_567_890n;
 const OTHER_CHAT = -1_009_876_543_210n;
 /** users who hold the existing sign-ups of every generated event */
-const POOL = Array.from({ length: 10 }, (_, i) => BigInt(1 + i));
+const POOL = Array.from({ length: 12 }, (_, i) => BigInt(1 + i));
 
 /** mulberry32: a small seeded generator, so every run checks the same states */
 function mulberry32(seed: number): () => number {
@@ -40,7 +46,7 @@ const deadlines = ["none", ...relations] as const;
 const cards = ["none", "own", "other event", "other chat", "unrecorded"] as const;
 type Relation = (typeof relations)[number];
 type CardKind = (typeof cards)[number];
-type ExistingStatus = "confirmed" | "waitlisted" | "cancelled";
+type ExistingStatus = "confirmed" | "waitlisted" | "cancelled" | "held" | "offered";
 
 interface State {
   index: number;
@@ -48,6 +54,8 @@ interface State {
   endsAt: Date;
   signupDeadline: Date | null;
   capacity: number | null;
+  /** the event asks questions at sign-up (then a free place is held, not confirmed) */
+  questions: boolean;
   /** the event's sign-ups before the tap, in tap (seq) order, one per pool user */
   existing: ExistingStatus[];
   card: CardKind;
@@ -96,6 +104,9 @@ function generateStates(seed: number, count: number): State[] {
       ...Array<ExistingStatus>(int(random, 0, 4)).fill("confirmed"),
       ...Array<ExistingStatus>(int(random, 0, 3)).fill("waitlisted"),
       ...Array<ExistingStatus>(int(random, 0, 2)).fill("cancelled"),
+      // a place held for questions and one offered from the waitlist are taken like confirmed ones
+      ...Array<ExistingStatus>(random() < 0.3 ? 1 : 0).fill("held"),
+      ...Array<ExistingStatus>(random() < 0.3 ? 1 : 0).fill("offered"),
     ];
     // shuffle, so cancelled and waitlisted rows sit anywhere in tap order
     for (let i = existing.length - 1; i > 0; i--) {
@@ -108,6 +119,7 @@ function generateStates(seed: number, count: number): State[] {
       endsAt: around(random, end),
       signupDeadline: deadline === "none" ? null : around(random, deadline),
       capacity: random() < 0.25 ? null : int(random, 0, 3),
+      questions: random() < 0.5,
       existing,
       // the combinations are tapped with no card or their own, so each one tests the rule alone
       card: combination !== undefined || random() < 0.5 ? pick(random, ["none", "own"] as const) : pick(random, cards),
@@ -119,6 +131,7 @@ function generateStates(seed: number, count: number): State[] {
     state.label =
       `#${index} ${status}, ends ${end} (${state.endsAt.toISOString()}), deadline ${deadline}` +
       ` (${state.signupDeadline?.toISOString() ?? "-"}), capacity ${state.capacity ?? "none"},` +
+      `${state.questions ? " questions," : ""}` +
       ` existing [${existing.join(",")}], card ${state.card}`;
     states.push(state);
   }
@@ -187,6 +200,12 @@ async function insertStates(db: TestDatabase, seed: number, states: State[]): Pr
   );
   await insertRows(
     db,
+    "EventQuestion",
+    ["eventId", "position", "kind", "prompt"],
+    states.flatMap((s, i) => (s.questions ? [[ids[i] as number, 0, "phone", "电话"]] : [])),
+  );
+  await insertRows(
+    db,
     "Signup",
     ["eventId", "userId", "status", "seq", "chatId", "createdAt", "updatedAt"],
     states.flatMap((s, i) =>
@@ -219,11 +238,11 @@ function expectedRow(state: State): Omit<TapRow, "seq"> | null {
   const open = signupRefusal(state, now) === null;
   const onItsCard = state.card === "none" || state.card === "own";
   if (!open || !onItsCard) return null;
-  const confirmed = state.existing.filter((s) => s === "confirmed").length;
+  const holding: readonly string[] = PLACE_HOLDING;
+  const taken = state.existing.filter((s) => holding.includes(s)).length;
   const waitlisted = state.existing.filter((s) => s === "waitlisted").length;
-  return state.capacity === null || confirmed < state.capacity
-    ? { status: "confirmed", position: null }
-    : { status: "waitlisted", position: waitlisted + 1 };
+  const status = admittedStatus(state.capacity === null || taken < state.capacity, state.questions);
+  return { status, position: status === "waitlisted" ? waitlisted + 1 : null };
 }
 
 describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up rule on %s", (kind) => {
@@ -247,7 +266,7 @@ describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up 
     const ids = await insertStates(db, seed, states);
 
     const mismatches: string[] = [];
-    const outcomes = { confirmed: 0, waitlisted: 0, refused: 0, refusedOnCard: 0 };
+    const outcomes = { confirmed: 0, held: 0, waitlisted: 0, refused: 0, refusedOnCard: 0 };
     // each tap is on its own event, so they may run side by side (PostgreSQL's pool; SQLite runs them in turn)
     const rows = await Promise.all(states.map((state, i) => db.tapPath.signUp(tapOf(state, states, ids[i] as number))));
     for (const [i, state] of states.entries()) {
@@ -268,15 +287,26 @@ describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up 
     // what was stored agrees with what came back: one row for each admitted tap, none for a refused one
     const stored = await db.prisma.signup.findMany({
       where: { userId: { in: states.map((s) => s.userId) } },
-      select: { eventId: true, userId: true, status: true, chatId: true },
+      select: { eventId: true, userId: true, status: true, chatId: true, heldUntil: true },
     });
     const storedOf = new Map(stored.map((s) => [s.eventId, s]));
-    expect(stored).toHaveLength(outcomes.confirmed + outcomes.waitlisted);
+    expect(stored).toHaveLength(outcomes.confirmed + outcomes.held + outcomes.waitlisted);
     for (const [i, state] of states.entries()) {
       const expected = expectedRow(state);
       const row = storedOf.get(ids[i] as number);
-      expect(row && { userId: row.userId, status: row.status, chatId: row.chatId }, state.label).toEqual(
-        expected ? { userId: state.userId, status: expected.status, chatId: state.tapChat } : undefined,
+      expect(
+        row && { userId: row.userId, status: row.status, chatId: row.chatId, heldUntil: row.heldUntil },
+        state.label,
+      ).toEqual(
+        expected
+          ? {
+              userId: state.userId,
+              status: expected.status,
+              chatId: state.tapChat,
+              // a held place is the member's until the hold ends; nothing else has an end
+              heldUntil: expected.status === "held" ? holdUntil(now) : null,
+            }
+          : undefined,
       );
     }
     // every outcome actually happened, so none of the checks above was vacuous
@@ -285,12 +315,13 @@ describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up 
 
   it("a repeated tap by the same user returns nothing and changes nothing", async () => {
     const seed = 2;
-    const states = generateStates(seed, 150);
+    const states = generateStates(seed, 200);
     const ids = await insertStates(db, seed, states);
     const taps = states.map((s, i) => tapOf(s, states, ids[i] as number));
     const first = await Promise.all(taps.map((tap) => db.tapPath.signUp(tap)));
     expect(first.filter((row) => row?.status === "confirmed").length).toBeGreaterThan(10);
     expect(first.filter((row) => row?.status === "waitlisted").length).toBeGreaterThan(10);
+    expect(first.filter((row) => row?.status === "held").length).toBeGreaterThan(3);
 
     const snapshot = () =>
       db.prisma.signup.findMany({

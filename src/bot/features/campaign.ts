@@ -1,5 +1,8 @@
 import { Composer, InputFile } from "grammy";
+import { CampaignGlanceService } from "../../services/campaign-glance.ts";
+import { renderChart } from "../../services/chart-renderer.ts";
 import { subtreeScope } from "../../services/org-scope.ts";
+import { glanceBlock, statsCaption, statsChart } from "../../views/campaign-glance-views.ts";
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
@@ -9,6 +12,26 @@ import { sendFilePrivately } from "../private.ts";
 import { canOrganise } from "../rights.ts";
 import { type ChatScope, chatScope, organiserTarget } from "../scope.ts";
 
+/** The campaign a chat sees: by id (a page button), by name when given, else the current one. */
+async function pickCampaign(ctx: YiqiContext, scope: ChatScope, pick: { id?: number; name?: string }) {
+  const { campaigns, now } = ctx.services;
+  const visible = await campaigns.visible(scope.orgs, now());
+  const wanted = pick.name?.trim().toLowerCase();
+  return pick.id !== undefined
+    ? visible.find((c) => c.id === pick.id)
+    : wanted
+      ? (visible.find((c) => c.name.toLowerCase() === wanted) ??
+        visible.find((c) => c.name.toLowerCase().includes(wanted)))
+      : visible[0];
+}
+
+/** The campaign's figures per part of the group's hub; null outside a hub's group. */
+async function hubGlance(ctx: YiqiContext, scope: ChatScope, campaignId: number) {
+  if (scope.rootId === null) return null;
+  const glance = await new CampaignGlanceService(ctx.services.database.prisma).glance(campaignId, scope.rootId);
+  return glance && glance.root.kind !== "organisation" ? glance : null;
+}
+
 /** The campaign a chat sees (by name when given), and its programme page as a view. */
 async function campaignPage(
   ctx: YiqiContext,
@@ -16,20 +39,35 @@ async function campaignPage(
   pick: { id?: number; name?: string },
   page: number,
 ): Promise<View> {
-  const { campaigns, now } = ctx.services;
-  const visible = await campaigns.visible(scope.orgs, now());
-  const wanted = pick.name?.trim().toLowerCase();
-  const campaign =
-    pick.id !== undefined
-      ? visible.find((c) => c.id === pick.id)
-      : wanted
-        ? (visible.find((c) => c.name.toLowerCase() === wanted) ??
-          visible.find((c) => c.name.toLowerCase().includes(wanted)))
-        : visible[0];
+  const campaign = await pickCampaign(ctx, scope, pick);
   if (!campaign) return { text: ctx.t("campaign-none") };
-  const lines = await campaigns.programme(campaign.id, scope.orgs);
+  const lines = await ctx.services.campaigns.programme(campaign.id, scope.orgs);
   const v = { ...ctx.services.presenter.viewContext(ctx.locale), timeZone: scope.timeZone };
-  return campaignView(campaign, lines, page, v);
+  const glance = page === 0 ? await hubGlance(ctx, scope, campaign.id) : null;
+  return campaignView(campaign, lines, page, v, glance ? glanceBlock(glance.root.kind, glance.rows, ctx.t) : []);
+}
+
+/** `/campaign stats`: sign-ups and attendance per district as a bar chart, every figure in the caption. */
+async function campaignStats(ctx: YiqiContext, scope: ChatScope, name: string | undefined) {
+  const campaign = await pickCampaign(ctx, scope, { name });
+  if (!campaign) return ctx.reply(ctx.t("campaign-none"));
+  const glance = await hubGlance(ctx, scope, campaign.id);
+  if (!glance) return ctx.reply(ctx.t("campaign-stats-hub-only"));
+  const { root, rows } = glance;
+  const caption = statsCaption(campaign.name, root.kind, rows, ctx.t);
+  await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
+  const chart = await renderChart(statsChart(campaign.name, root.kind, rows, ctx.t));
+  if (!chart.ok) {
+    ctx.log.warn(
+      { error: chart.error, detail: chart.detail },
+      "could not draw the campaign chart; sending the figures",
+    );
+    return ctx.reply(`${caption}\n\n${ctx.t("campaign-stats-no-chart")}`, { parse_mode: "HTML" });
+  }
+  return ctx.replyWithPhoto(new InputFile(chart.png, `yiqi-campaign-${campaign.id}.png`), {
+    caption,
+    parse_mode: "HTML",
+  });
 }
 
 /** `/calendar` and the list's 📅 button: the chat's upcoming events as one .ics file, in the chat. */
@@ -113,6 +151,8 @@ export function campaignFeature(): Composer<YiqiContext> {
   feature.command("campaign", async (ctx) => {
     const scope = await chatScope(ctx);
     if (!scope) return ctx.reply(ctx.t(ctx.chat.type === "private" ? "events-private-none" : "events-not-set-up"));
+    const stats = /^(?:stats|统计)(?:\s+(.*))?$/i.exec(ctx.match.trim());
+    if (stats) return campaignStats(ctx, scope, stats[1]?.trim() || undefined);
     const view = await campaignPage(ctx, scope, { name: ctx.match || undefined }, 0);
     return ctx.reply(view.text, sendOptions(view));
   });

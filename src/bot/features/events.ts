@@ -1,5 +1,6 @@
 import { Composer, InputFile } from "grammy";
 import type { Locale } from "../../config/config.ts";
+import { HOLD_MINUTES } from "../../domain/signup-rules.ts";
 import { eventCalendar } from "../../services/calendar.ts";
 import { apiId, type TelegramId } from "../../telegram-id.ts";
 import type { CallbackPayload } from "../../views/callback-data.ts";
@@ -12,6 +13,7 @@ import { sendPrivately } from "../private.ts";
 import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
 import { chatScope, type EventAccess, eventAccess, seesNames } from "../scope.ts";
 import { askToCancelEvent } from "./cancel-event.ts";
+import { askAfterTap, asksQuestions } from "./questions.ts";
 
 async function replyView(ctx: YiqiContext, view: View) {
   return ctx.reply(view.text, sendOptions(view));
@@ -132,10 +134,18 @@ const handlers: CallbackHandlers = {
     switch (outcome.kind) {
       case "confirmed":
         return role ? toast(ctx, "toast-signed-up-role", { role: role.name }) : toast(ctx, "toast-signed-up");
-      case "waitlisted":
-        return role
-          ? toast(ctx, "toast-waitlisted-role", { role: role.name, position: outcome.position })
-          : toast(ctx, "toast-waitlisted", { position: outcome.position });
+      case "held":
+        // the place is held while the questions are answered in private (bot/features/questions.ts)
+        return askAfterTap(ctx, id, ctx.tp("toast-held", { minutes: HOLD_MINUTES }));
+      case "waitlisted": {
+        const text = role
+          ? ctx.tp("toast-waitlisted-role", { role: role.name, position: outcome.position })
+          : ctx.tp("toast-waitlisted", { position: outcome.position });
+        if (await asksQuestions(ctx, id)) return askAfterTap(ctx, id, text);
+        return ctx.answerCallbackQuery({ text });
+      }
+      case "offered":
+        return toast(ctx, "toast-offered");
       case "already_confirmed":
         return toast(ctx, "toast-already-confirmed");
       case "already_waitlisted":
@@ -299,5 +309,6 @@ export function eventsFeature(): Composer<YiqiContext> {
 
 async function myView(ctx: YiqiContext): Promise<View> {
   const rows = await ctx.services.signups.mine(ctx.ids.user, ctx.services.now());
-  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale));
+  const history = await ctx.services.attendance.history(ctx.ids.user, ctx.services.now());
+  return mySignupsView(rows, ctx.services.presenter.viewContext(ctx.locale), history);
 }

@@ -2,6 +2,7 @@ import type { Composer } from "grammy";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
+import { checkInFeature } from "./check-in.ts";
 import { directoryFeature } from "./directory.ts";
 import { eventsFeature } from "./events.ts";
 import { fallbackFeature } from "./fallback.ts";
@@ -12,10 +13,12 @@ import { importFeature } from "./import.ts";
 import { membershipFeature } from "./membership.ts";
 import { mySettingsFeature } from "./my-settings.ts";
 import { newEventFeature } from "./new-event/index.ts";
+import { offersFeature } from "./offers.ts";
 import { organisationsFeature } from "./organisations.ts";
 import { organisersFeature } from "./organisers.ts";
 import { parentRequestsFeature } from "./parent-requests.ts";
 import { privacyFeature } from "./privacy.ts";
+import { questionsFeature } from "./questions.ts";
 import { seriesFeature } from "./series.ts";
 import { settingsFeature } from "./settings.ts";
 import { setupFeature } from "./setup.ts";
@@ -34,11 +37,14 @@ export function featureModules(mode: { embedded: boolean }): Composer<YiqiContex
     privacyFeature(),
     organisersFeature(),
     newEventFeature(),
+    questionsFeature(),
+    offersFeature(),
     directoryFeature(),
     organisationsFeature(),
     importFeature(),
     campaignFeature(),
     attendanceFeature(),
+    checkInFeature(),
     hoursFeature(),
     mySettingsFeature(),
     settingsFeature(),

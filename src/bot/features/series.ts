@@ -45,6 +45,8 @@ export function seriesFeature(): Composer<YiqiContext> {
           return toast(ctx, "toast-event-missing");
         case "pick_role":
           return toast(ctx, "toast-pick-role");
+        case "questions":
+          return toast(ctx, "toast-series-questions", undefined, true);
       }
     },
 

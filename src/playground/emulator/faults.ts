@@ -4,7 +4,9 @@ import type { ApiError } from "./api-error.ts";
 type Fault =
   | { kind: "error"; error: ApiError }
   /** Destroys the socket; with `processed`, only after the call took effect (the answer is lost). */
-  | { kind: "disconnect"; processed: boolean };
+  | { kind: "disconnect"; processed: boolean }
+  /** Answers normally, but only after `ms` (a slow Telegram: the bot waits inside its handler). */
+  | { kind: "delay"; ms: number };
 
 /** Faults queued per method, consumed one per call. */
 export class Faults {

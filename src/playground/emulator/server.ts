@@ -184,6 +184,16 @@ export class FakeTelegram {
     });
   }
 
+  /** The photos the bot sent to a chat (the largest size of each), with their bytes. */
+  photos(chat: ChatRef): SentDocument[] {
+    return this.sent(chat).flatMap((message) => {
+      const photo = message.photo?.at(-1);
+      const file = photo && this.state.files.get(photo.file_id);
+      if (!photo || !file) return [];
+      return [{ message, fileName: file.filename, mimeType: file.contentType, data: file.data }];
+    });
+  }
+
   /** The parameters of every answerCallbackQuery call for this query (a second answer gets a 400). */
   answers(callbackQueryId: string): Record<string, unknown>[] {
     return this.log
@@ -303,6 +313,11 @@ export class FakeTelegram {
   /** Makes the next call(s) of `method` end in a network error: the socket is destroyed without an answer. */
   disconnectNext(method: string, options: DisconnectOptions = {}): void {
     this.faults.add(method, { kind: "disconnect", processed: options.processed ?? false }, options.times ?? 1);
+  }
+
+  /** Makes the next call(s) of `method` take `ms` longer before they take effect and are answered. */
+  delayNext(method: string, ms: number, options: { times?: number } = {}): void {
+    this.faults.add(method, { kind: "delay", ms }, options.times ?? 1);
   }
 
   /**
@@ -432,13 +447,14 @@ export class FakeTelegram {
     const fault = this.faults.take(method.name);
     if (fault?.kind === "error") throw fault.error;
     if (fault?.kind === "disconnect" && !fault.processed) return "disconnect";
+    if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const result = await method.handler({
       state: this.state,
       params: new Params(call.params),
       files: call.files,
       signal,
     });
-    return fault ? "disconnect" : { ok: true, result };
+    return fault?.kind === "disconnect" ? "disconnect" : { ok: true, result };
   }
 }
 

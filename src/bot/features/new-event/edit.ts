@@ -21,7 +21,7 @@ import {
   makeRecurring,
   refuseNewRule,
 } from "./edit-series.ts";
-import { formContext, formExpired, replyFieldError, timeNoteLines } from "./form.ts";
+import { formContext, formExpired, replyFieldError, shortenedLines, timeNoteLines } from "./form.ts";
 import { eventButtons, manageableHere, manageableOf } from "./pick.ts";
 import { seriesOf } from "./series.ts";
 import { editKind } from "./state.ts";
@@ -72,7 +72,8 @@ async function applyEdit(
     const title = userText(result.patch.title ?? event.title, 200);
     const done = ctx.t("edit-done-series", { title, count: changes.length });
     const notice = notify ? [ctx.t("edit-notified", { count: told })] : [];
-    return ctx.reply([done, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
+    const cut = result.shortened ? shortenedLines(ctx, [field], result.draft) : [];
+    return ctx.reply([done, ...cut, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
   }
   // a recurring time on a one-off event: it becomes the first of a series, counted from the event's own day
   const from = startOfLocalDay(event.startsAt, event.timeZone);
@@ -95,8 +96,9 @@ async function applyEdit(
           final: formatTimeWindow(last, ctx.locale, { now: form.now }),
         })
       : ctx.t("edit-done", { title });
+  const cut = result.shortened ? shortenedLines(ctx, [field], result.draft) : [];
   const notice = notify ? [ctx.t("edit-notified", { count: told })] : [];
-  return ctx.reply([done, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
+  return ctx.reply([done, ...cut, ...notes, ...notice].join("\n"), { parse_mode: "HTML" });
 }
 
 /**

@@ -12,7 +12,7 @@ import { postCard } from "../../cards.ts";
 import type { YiqiContext } from "../../context.ts";
 import { endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
-import { formContext, formExpired, label } from "./form.ts";
+import { formContext, formExpired, label, offerDuration, questionLines } from "./form.ts";
 import { createFromDraft, seriesReading } from "./series.ts";
 import { loadDraft, type NewEventState, newEventKind, type StartedState, started } from "./state.ts";
 import { wizardButton } from "./wizard-button.ts";
@@ -42,6 +42,13 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
   const roles = draft.roles?.length
     ? `\n${ctx.t("form-summary-roles", { roles: userText(formatRoles(draft.roles), 500) })}`
     : "";
+  const questions = draft.questions?.length
+    ? `\n${ctx.t("form-summary-questions", { questions: questionLines(ctx, draft.questions) })}`
+    : "";
+  const offer =
+    draft.offerMinutes != null
+      ? `\n${ctx.t("form-summary-offer", { duration: offerDuration(ctx, draft.offerMinutes) })}`
+      : "";
   const rows = groups.map((g, i) => [
     callbackButton(
       `${chosen.includes(g.id) ? "☑" : "☐"} ${label(g.title ?? String(g.id), 40)}`,
@@ -61,9 +68,13 @@ export async function askGroups(ctx: YiqiContext, state: StartedState): Promise<
     callbackButton(ctx.t("roles-btn-set"), encodeCallback("newRoles", state.orgId)),
     callbackButton(ctx.t("guests-btn-set"), encodeCallback("newGuests", state.orgId)),
   ]);
+  rows.push([
+    callbackButton(ctx.t("questions-btn-set"), encodeCallback("newQuestions", state.orgId)),
+    callbackButton(ctx.t("offer-btn-set"), encodeCallback("newOffer", state.orgId)),
+  ]);
   rows.push([callbackButton(ctx.t("form-btn-post"), encodeCallback("newPost", state.orgId))]);
   return ctx.reply(
-    `${summary}${series}${roles}${guests}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`,
+    `${summary}${series}${roles}${guests}${questions}${offer}\n\n${ctx.t(groups.length ? "form-ask-groups" : "form-no-groups")}`,
     {
       parse_mode: "HTML",
       reply_markup: keyboard(rows),
@@ -85,7 +96,11 @@ async function publish(ctx: YiqiContext, state: NewEventState): Promise<unknown>
   if (!input || !(await canOrganise(ctx, input.organisationId, ctx.ids.user))) return formExpired(ctx);
   const form = await formContext(ctx, input.organisationId);
   const reading = seriesReading(ctx, draft, form);
-  const event = await createFromDraft(ctx, input, draft, form);
+  // once per update, even when it is handled again after a crash (bot/once.ts)
+  const event = await ctx.step("createEvent", async () => {
+    const created = await createFromDraft(ctx, input, draft, form);
+    return created ? { id: created.id, title: created.title } : null;
+  });
   if (!event) return formExpired(ctx);
   await endConversation(ctx);
   const allowed = new Set((await ctx.services.organisations.groupsOf(input.organisationId)).map((g) => g.id));
@@ -108,7 +123,7 @@ function toggle(ids: TelegramId[], id: TelegramId): TelegramId[] {
 }
 
 /** A part that is not asked in turn (roles, guests): its button on the groups step asks for it, then back here. */
-function askExtra(field: "roles" | "guests") {
+function askExtra(field: "roles" | "guests" | "questions" | "offer") {
   return wizardButton(async (ctx, _payload, { step, data }) => {
     if (step !== "groups" || !started(data)) return;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -138,6 +153,8 @@ export const groupButtons: CallbackHandlers = {
   }),
   newRoles: askExtra("roles"),
   newGuests: askExtra("guests"),
+  newQuestions: askExtra("questions"),
+  newOffer: askExtra("offer"),
   newPost: wizardButton(async (ctx, _payload, { step, data }) => {
     if (step !== "groups") return;
     await ctx.editMessageReplyMarkup().catch(() => undefined);

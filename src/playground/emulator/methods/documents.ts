@@ -1,4 +1,4 @@
-import type { Document, Message } from "grammy/types";
+import type { Document, Message, PhotoSize } from "grammy/types";
 import { badRequest } from "../api-error.ts";
 import { reachableChat } from "../chat-access.ts";
 import type { UploadedFile } from "../multipart.ts";
@@ -18,17 +18,18 @@ const MIME_TYPES: Record<string, string> = {
   zip: "application/zip",
 };
 
-/** The document sent: an uploaded file (`attach://<field>` or a part named `document`) or a known file_id. */
+/** The file sent: an uploaded file (`attach://<field>` or a part named after the parameter) or a known file_id. */
 function documentOf(
   state: TelegramState,
   params: Params,
   files: UploadedFile[],
+  name: "document" | "photo" = "document",
 ): { fileId: string; file: UploadedFile } {
-  const value = params.string("document");
+  const value = params.string(name);
   if (value === undefined || value.startsWith("attach://")) {
-    const field = value?.slice("attach://".length) ?? "document";
+    const field = value?.slice("attach://".length) ?? name;
     const file = files.find((candidate) => candidate.field === field);
-    if (!file) throw badRequest("there is no document in the request");
+    if (!file) throw badRequest(`there is no ${name} in the request`);
     if (file.data.length === 0) throw badRequest("file must be non-empty");
     return { fileId: `BQACAgIAAxkDAAI${state.nextId()}`, file };
   }
@@ -69,6 +70,45 @@ const sendDocument: MethodHandler = ({ state, params, files }) => {
   return message;
 };
 
+/** A PNG's width and height from its IHDR chunk; Telegram refuses what it cannot read as an image. */
+function pngSize(data: Buffer): { width: number; height: number } {
+  const signature = "89504e470d0a1a0a";
+  if (
+    data.length < 24 ||
+    data.subarray(0, 8).toString("hex") !== signature ||
+    data.toString("latin1", 12, 16) !== "IHDR"
+  ) {
+    throw badRequest("IMAGE_PROCESS_FAILED");
+  }
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/** sendPhoto with an uploaded PNG (what the bot sends: QR codes); one size, as Telegram's smallest answer has. */
+const sendPhoto: MethodHandler = ({ state, params, files }) => {
+  const chat = reachableChat(state, params.chatId());
+  const { fileId, file } = documentOf(state, params, files, "photo");
+  const { width, height } = pngSize(file.data);
+  const caption = formatText(
+    params.string("caption") ?? "",
+    params.string("parse_mode"),
+    params.array("caption_entities"),
+    CAPTION,
+  );
+  const photo: PhotoSize = {
+    file_id: fileId,
+    file_unique_id: `AQAD${fileId.slice(-8)}`,
+    width,
+    height,
+    file_size: file.data.length,
+  };
+  const content: Partial<Message> = { photo: [photo], ...commonContent(chat, params) };
+  if (caption.text) content.caption = caption.text;
+  if (caption.entities.length > 0) content.caption_entities = caption.entities;
+  const message = postFromBot(state, chat, content);
+  state.files.set(fileId, file);
+  return message;
+};
+
 /** A file's path for the download route `/file/bot<token>/<path>`; bots may download up to 20 MB. */
 const getFile: MethodHandler = ({ state, params }) => {
   const fileId = params.string("file_id");
@@ -84,4 +124,4 @@ const getFile: MethodHandler = ({ state, params }) => {
   return { file_id: fileId, file_unique_id: `AgAD${fileId.slice(-8)}`, file_size: file.data.length, file_path: path };
 };
 
-export const documentMethods = { sendDocument, getFile };
+export const documentMethods = { sendDocument, sendPhoto, getFile };

@@ -1,0 +1,21 @@
+# Waitlist offers that expire (issue 15)
+form-field-offer = 候补名额确认
+form-ask-offer = 有人取消时，空出的名额要先留给候补第一位确认吗？回复留多久，例如 <code>2小时</code> 或 <code>30分钟</code>（离开始越近会自动缩短，最晚到开始时间，且不超过剩余时间的一半）；过时没确认或选择放弃，就留给下一位。回复「自动」表示像以前一样直接转为正式报名。
+form-offer-range = 「{ $value }」：请回复 10 分钟到 48 小时之间的时间，例如 2小时，或回复「自动」
+offer-btn-off = 自动转正
+offer-btn-set = 🎟 候补确认
+form-summary-offer = 🎟 空出的名额先留给候补第一位确认 { $duration }
+offer-hours = { $count } 小时
+offer-minutes = { $count } 分钟
+offer-private = 「{ $title }」空出了一个名额，先留给你！请在 <b>{ $until }</b> 前确认，过时会留给下一位。时间：{ $when }
+offer-group = { $mention }，「{ $title }」空出了一个名额，先留给你到 { $until }。请打开和我的私聊确认。
+offer-btn-accept = ✅ 接受
+offer-btn-decline = 放弃
+offer-btn-open = 打开私聊确认
+offer-none = 现在没有留给你的名额。
+offer-accepted = 已确认，你已正式报名「{ $title }」✅
+offer-declined = 已放弃「{ $title }」的名额，名额会留给下一位。
+offer-already = 你已经报名「{ $title }」了。
+offer-expired = 「{ $title }」留给你的名额已经过期，已留给下一位。
+released-offer-private = 「{ $title }」留给你的名额没有按时确认，已留给下一位。如果还想参加，可以在群里重新报名候补。时间：{ $when }
+released-offer-group = { $mention }，「{ $title }」留给你的名额没有按时确认，已留给下一位。
