@@ -33,7 +33,8 @@ export interface EventInput {
   offerMinutes?: number | null;
 }
 
-const questionRow = (q: QuestionInput, position: number) => ({
+/** A question as stored (options one per line). */
+export const questionRow = (q: QuestionInput, position: number) => ({
   position,
   kind: q.kind,
   prompt: q.prompt,

@@ -268,4 +268,42 @@ describe.each(databaseKinds)("questions at sign-up, answered in private while th
     await sendAndWait(h.fake, doctor, doctor.id, "+86 186 0000 1234", (m) => m.text === "谢谢！你已报名「益行洞桥」✅");
     expect(await statusOf(event.id, doctor)).toBe("confirmed");
   });
+
+  it("a programme table's optional 报名问题 column gives the imported events their questions", async () => {
+    n++;
+    const admin = h.fake.user({ first_name: `组织者${n}`, started: true });
+    const group = h.fake.group({ title: `益行群${n}`, creator: admin, members: [] });
+    await sendAndWait(h.fake, admin, group, `/setup new 益行协会${n} | 组织 | - | Asia/Shanghai | zh-CN`);
+    const csv = [
+      "公益服务活动名称,组织单位,具体内容和对象,服务活动地点或区域,活动时间,报名问题",
+      `慈善健步走,益行协会${n},健步走,江北公园,6月28日 8:00-10:00,电话：保险用联系电话；选择：T恤尺码：S / M / L`,
+      `社区观影,益行协会${n},电影,社区,6月28日,`,
+      `读书会,益行协会${n},读书,图书馆,6月28日,选择：尺码：S`,
+    ].join("\n");
+    const since = h.fake.sent(admin.id).length;
+    admin.sendDocument(admin, "安排表.csv", Buffer.from(csv), { caption: "/import" });
+    const preview = await h.fake.waitFor(() =>
+      h.fake
+        .sent(admin.id)
+        .slice(since)
+        .find((m) => buttonTexts(m).some((b) => b.startsWith("导入"))),
+    );
+    expect(preview.text ?? preview.caption).toContain("报名问题「选择：尺码：S」写得不对");
+    await press(h.fake, admin, preview, "导入 2 项");
+    const walk = await h.fake.waitForAsync(async () =>
+      prisma().event.findFirst({
+        where: { title: "慈善健步走", organisation: { name: `益行协会${n}` } },
+        include: { questions: { orderBy: { position: "asc" } } },
+      }),
+    );
+    expect(walk.questions.map((q) => [q.kind, q.prompt, q.options])).toEqual([
+      ["phone", "保险用联系电话", null],
+      ["choice", "T恤尺码", "S\nM\nL"],
+    ]);
+    const film = await prisma().event.findFirstOrThrow({
+      where: { title: "社区观影", organisation: { name: `益行协会${n}` } },
+      include: { questions: true },
+    });
+    expect(film.questions).toEqual([]);
+  });
 });
