@@ -58,7 +58,13 @@ export class Presenter {
     const v = this.viewContext(locale);
     // a card is rendered on every change of its sign-ups: a one-off event costs no series query
     const place = event.seriesId === null ? null : await this.deps.events.seriesPlace(eventId, v.now);
-    const recurring = place && { pattern: place.pattern, left: place.ids.length, lastStart: place.lastStart };
+    const asks = place ? (await this.deps.events.questions(eventId)).length > 0 : false;
+    const recurring = place && {
+      pattern: place.pattern,
+      left: place.ids.length,
+      lastStart: place.lastStart,
+      signUpAll: !asks,
+    };
     return eventCardView({ ...event, recurring }, counts, v, roles);
   }
 

@@ -291,6 +291,16 @@ export class SignupService {
     return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted", "held", "offered"] } } });
   }
 
+  /** How many different people are signed up or waiting in any of these events (the occurrences an edit changes). */
+  async peopleSignedUpIn(eventIds: number[]): Promise<number> {
+    const rows = await this.db.signup.findMany({
+      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted"] } },
+      distinct: ["userId"],
+      select: { userId: true },
+    });
+    return rows.length;
+  }
+
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
   async roleCounts(eventId: number): Promise<RoleCount[]> {
     const roles = await this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
