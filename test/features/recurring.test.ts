@@ -130,6 +130,36 @@ describe.each(databaseKinds)("recurring activities, on %s", (kind) => {
     );
   });
 
+  it("the guided /newevent reads the rule back, with the year's end said, and posts the series", async () => {
+    const { admin, chat, org } = await group(0);
+    admin.start();
+    const dm = admin.id;
+    await sendAndWait(h.fake, admin, dm, "/newevent", (m) => m.text === "活动叫什么名字？");
+    await sendAndWait(h.fake, admin, dm, "社区观影", (m) => m.text?.startsWith("什么时间？") ?? false);
+    const tooMany = await sendAndWait(h.fake, admin, dm, "每天 7:00-8:00");
+    expect(tooMany.text).toContain("「每天 7:00-8:00」会有 213 次，一个系列最多 100 次。");
+    const reading = await sendAndWait(h.fake, admin, dm, "每周六 14:00-16:00", (m) => buttonTexts(m).length > 0);
+    expect(reading.text).toBe(
+      "我理解的时间是：每周六，共 30 次，从 6月6日 周六 14:00–16:00 到 12月26日 周六 14:00–16:00。对吗？\nℹ️ 没写结束日期或次数，先排到年底（最后一次 12月26日 周六 14:00–16:00）。要改，请在时间后面加上「至…」或「共…次」，如「每周六 14:00-16:00 共10次」。",
+    );
+    await press(h.fake, admin, reading, "✅ 对");
+    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text?.startsWith("在哪里？")));
+    const details = await sendAndWait(h.fake, admin, dm, "社区活动室", (m) => m.text?.startsWith("活动内容") ?? false);
+    await press(h.fake, admin, details, "跳过");
+    const deadline = await sendAndWait(h.fake, admin, dm, "20", (m) => m.text?.startsWith("报名截止时间") ?? false);
+    await press(h.fake, admin, deadline, "不设截止");
+    const groups = await h.fake.waitFor(() => h.fake.sent(dm).find((m) => buttonTexts(m).includes("📣 发布")));
+    expect(groups.text).toContain("🔁 每周六 · 共 30 次（至12月26日 周六 14:00–16:00）");
+    await press(h.fake, admin, groups, "📣 发布");
+    const posted = await h.fake.waitFor(() => h.fake.sent(chat).find((m) => m.text?.startsWith("社区观影")));
+    expect(posted.text).toContain("🔁 每周六 · 本次起还有 30 次（至12月26日）");
+    const created = await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text?.includes("🔁 已排好 30 次")));
+    expect(created.text).toContain(
+      "🔁 已排好 30 次：每周六，从 6月6日 周六 14:00–16:00 到 12月26日 周六 14:00–16:00。",
+    );
+    expect(await occurrences(org)).toHaveLength(30);
+  });
+
   it("in English, and a series without an end runs to the year's end and says so; more than 100 is refused", async () => {
     const { admin, chat, org } = await group(0, "en");
     const before = h.fake.sent(chat).length;
