@@ -106,7 +106,11 @@ async function fanout(n: number): Promise<void> {
     };
     const { groups } = await seedGroupsWithEvents(fake, app.services, fanoutGroups, window, { prefix: "fan" });
     await planners(app.services, app.services.logger).reminders.sweep(new Date());
-    await fake.waitFor(() => groups.every((g) => fake.sent(g).length > 0) || undefined, { timeoutMs: 300_000 });
+    // polled on a timer, cheaply: checking every group on each change of the fake (waitFor) costs the fake's
+    // process so much CPU that its answers slow down, and the measured rate with them
+    const deadline = Date.now() + 300_000;
+    const sentOk = () => fake.calls("sendMessage").filter((c) => c.status === 200).length;
+    while (sentOk() < groups.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     const times = fake
       .calls("sendMessage")
       .filter((c) => c.status === 200)
@@ -120,11 +124,18 @@ async function fanout(n: number): Promise<void> {
       while ((times[i] ?? 0) - (times[j] ?? 0) >= 1000) j++;
       busiest = Math.max(busiest, i - j + 1);
     }
+    // the best 10 s once sending was under way, as bench:fanout reports it
+    let sustained = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while ((times[j] ?? 0) < (times[i] ?? 0) - 10_000) j++;
+      if ((times[i] ?? 0) - first >= 10_000) sustained = Math.max(sustained, (i - j) / 10);
+    }
     const twice = groups.filter((g) => fake.sent(g).length > 1).length;
+    const lost = groups.filter((g) => fake.sent(g).length === 0).length;
     const hits = fake.limitHits();
     console.log(
       `  ${n} instances, ${fanoutGroups} groups due at once: ${rate.toFixed(1)} messages/s = ${((rate / 30) * 100).toFixed(0)}% of 30/s, ` +
-        `busiest second ${busiest}, ${twice} sent twice, 429s: global ${hits.globalPerSecond}, per group ${hits.perGroupPerMinute}`,
+        `sustained (best 10 s) ${sustained.toFixed(1)}/s = ${((sustained / 30) * 100).toFixed(0)}%, busiest second ${busiest}, ${twice} sent twice, ${lost} lost, 429s: global ${hits.globalPerSecond}, per group ${hits.perGroupPerMinute}`,
     );
   } finally {
     await Promise.all(instances.map(stopInstance));

@@ -10,6 +10,7 @@ cmd-calendar = This group's events as a calendar (.ics)
 cmd-export = Export sign-up lists (organisers)
 cmd-hours = My volunteer hours
 cmd-import = Import a programme table (organisers)
+cmd-organisations = Which organisations below have linked their group (hub organisers)
 cmd-help = How to use Yiqi
 
 start-private =
@@ -39,7 +40,10 @@ help =
     /import — import a programme table (CSV)
     /export — sign-up lists as CSV (sent privately)
     /hours report — the organisation's volunteer hours (CSV)
-    /campaign — every event of a campaign day
+    /campaign — every event of a campaign day; in a hub's group it starts with each district’s (or street’s) sign-ups, places left, attendance and hours
+    /campaign stats — a chart of sign-ups and attendance by district
+    /organisations — which organisations below have a linked group (with one-tap links and a CSV)
+    /organisations import — the caption for a directory file sent in private
 error-generic = Sorry, something went wrong. Please try again in a moment.
 fallback-private = I didn't understand that. Send /help to see what I can do.
 conversation-outdated = Yiqi was updated while we were talking, and this conversation can't go on. Please start again with the same command.

@@ -58,3 +58,5 @@ export-status-held = answering (place held)
 export-status-offered = offered from the waitlist
 released-hold-private = The place held for you at “{ $title }” has run out (the questions weren't answered in time) and went to someone else. If places are left, you can sign up again in the group. When: { $when }
 released-hold-group = { $mention }, the place held for you at “{ $title }” has run out (the questions weren't answered in private) and went to someone else.
+import-column-questions = sign-up questions
+import-problem-questions = the sign-up questions “{ $value }” are not right (separate questions with “;”, e.g. phone: Contact; choice: Size: S / M / L)

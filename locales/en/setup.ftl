@@ -1,6 +1,6 @@
 # /setup: link a group to an organisation
 setup-group-only = Send /setup in the group you want to link.
-setup-admins-only = Only the group's admins can set it up.
+setup-admins-only = Only this group's admins can set it up. Ask one of them to send /setup.
 setup-choose = This group is not linked to an organisation yet. Choose:
 setup-change = To link this group to another organisation, choose:
 setup-btn-create = Create an organisation
@@ -12,7 +12,6 @@ setup-ask-zone = Pick a time zone, or reply with any IANA zone name (e.g. Asia/U
 setup-ask-locale = Which language should this group use?
 setup-no-parent = No parent hub
 setup-name-empty = The name can't be empty. Reply with the organisation's name:
-setup-name-too-long = The name can be at most 100 characters. Reply again:
 setup-kind-unknown = Unknown level “{ $value }”. Use city, district, street or organisation.
 setup-zone-unknown = Unknown time zone “{ $value }”. Reply with an IANA zone name such as Asia/Shanghai:
 setup-code-unknown = There is no organisation with join code “{ $code }”. Check it and try again.

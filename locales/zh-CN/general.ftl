@@ -10,6 +10,7 @@ cmd-calendar = 本群活动日历（.ics）
 cmd-export = 导出报名表（组织者）
 cmd-hours = 我的志愿时长
 cmd-import = 导入活动安排表（组织者）
+cmd-organisations = 下属组织的群关联情况（上级组织者）
 cmd-help = 使用帮助
 
 start-private =
@@ -39,7 +40,10 @@ help =
     /import — 导入活动安排表（CSV）
     /export — 导出报名表（CSV，私信发送）
     /hours report — 本组织的志愿时长报表（CSV）
-    /campaign — 活动日的全部活动
+    /campaign — 活动日的全部活动；在枢纽组织的群里先列出各区县（或各街道）的报名、余位、出席和时长
+    /campaign stats — 各区县报名与出席的统计图
+    /organisations — 下属组织有没有关联群（附一键关联链接和 CSV）
+    /organisations import — 私聊发送组织名录文件时的说明文字
 error-generic = 抱歉，处理时出了点问题，请稍后再试。
 fallback-private = 我没听懂。发送 /help 查看可以做什么。
 conversation-outdated = 机器人刚刚升级，这段对话无法继续了。请重新发送同一个命令再来一次。

@@ -49,3 +49,5 @@ export-status-held = 答题中（名额保留）
 export-status-offered = 候补名额待确认
 released-hold-private = 「{ $title }」为你保留的名额已过期（问题没有按时答完），名额已让给别人。如果还有名额，可以在群里重新报名。时间：{ $when }
 released-hold-group = { $mention }，「{ $title }」为你保留的名额已过期（没有在私聊里回答问题），名额已让给别人。
+import-column-questions = 报名问题
+import-problem-questions = 报名问题「{ $value }」写得不对（每个问题用「；」隔开，例如 电话：联系电话；选择：尺码：S / M / L）

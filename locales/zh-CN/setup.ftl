@@ -1,6 +1,6 @@
 # /setup：关联组织
 setup-group-only = 请在要关联的群里发送 /setup。
-setup-admins-only = 只有群管理员可以设置本群。
+setup-admins-only = 只有群管理员可以设置本群，请找一位管理员发送 /setup。
 setup-choose = 本群还没有关联组织。请选择：
 setup-change = 如需改为关联其他组织，请选择：
 setup-btn-create = 新建组织
@@ -12,7 +12,6 @@ setup-ask-zone = 选择时区，或回复任意 IANA 时区名（如 Asia/Urumqi
 setup-ask-locale = 本群使用哪种语言？
 setup-no-parent = 无上级
 setup-name-empty = 名称不能为空，请重新回复组织名称：
-setup-name-too-long = 名称最多 100 个字，请重新回复：
 setup-kind-unknown = 不认识的级别「{ $value }」。可用：市、区县、街道、组织（city、district、street、organisation）。
 setup-zone-unknown = 不认识的时区「{ $value }」，请回复 IANA 时区名，如 Asia/Shanghai：
 setup-code-unknown = 加入码「{ $code }」不存在，请检查后重试。

@@ -99,6 +99,48 @@ export class Outbox {
     });
   }
 
+  /**
+   * The delivery a `claim` would take next, without claiming it (the sender renders it while the one before is
+   * in flight, then claims it with `markSentAndClaim`).
+   */
+  async peek(now: Date, excludeChats: TelegramId[] = []): Promise<Delivery | null> {
+    return this.db.delivery.findFirst({
+      where: {
+        status: "pending",
+        dueAt: { lte: now },
+        ...(excludeChats.length > 0 ? { chatId: { notIn: excludeChats.slice(0, 5000) } } : {}),
+      },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    });
+  }
+
+  /**
+   * One statement between two sends: records `sent` as sent (if given) and claims `next` for this instance, if
+   * it is still as peeked (pending, due, same chat and payload). Returns the claimed delivery, or null.
+   */
+  async markSentAndClaim(
+    sent: { id: number; at: Date } | null,
+    next: Delivery,
+    instanceId: string,
+    now: Date,
+  ): Promise<Delivery | null> {
+    const sentId = sent?.id ?? -1;
+    const rows = await this.db.$queryRaw<{ id: number }[]>`
+      UPDATE "Delivery" SET
+        "status" = CASE WHEN "id" = ${sentId} THEN ${this.status("sent")} ELSE ${this.status("sending")} END,
+        "sentAt" = CASE WHEN "id" = ${sentId} THEN ${sent?.at ?? now} ELSE "sentAt" END,
+        "lastError" = CASE WHEN "id" = ${sentId} THEN NULL ELSE "lastError" END,
+        "claimedBy" = CASE WHEN "id" = ${sentId} THEN "claimedBy" ELSE ${instanceId} END,
+        "claimedAt" = CASE WHEN "id" = ${sentId} THEN "claimedAt" ELSE ${now} END,
+        "attempts" = CASE WHEN "id" = ${sentId} THEN "attempts" ELSE "attempts" + 1 END
+      WHERE "id" = ${sentId}
+         OR ("id" = ${next.id} AND "status" = ${this.status("pending")} AND "dueAt" <= ${now}
+             AND "chatId" = ${next.chatId} AND "payload" = ${next.payload})
+      RETURNING "id"`;
+    if (!rows.some((r) => Number(r.id) === next.id)) return null;
+    return { ...next, status: "sending", claimedBy: instanceId, claimedAt: now, attempts: next.attempts + 1 };
+  }
+
   /** The sender still works on this claim: its lease runs from `now`. */
   async renew(id: number, now: Date): Promise<void> {
     await this.db.delivery.updateMany({ where: { id, status: "sending" }, data: { claimedAt: now } });

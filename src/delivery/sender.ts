@@ -47,16 +47,30 @@ export function isChatGone(error: GrammyError): boolean {
   );
 }
 
+/** What rendering a delivery gave: the call to make (null: no longer relevant), or the error it threw. */
+type Rendered = { call: ApiCall | null } | { error: unknown };
+
+/** A delivery that was sent and is not yet recorded as sent. */
+interface Sent {
+  delivery: Delivery;
+  result: unknown;
+  at: Date;
+}
+
+/** A peeked delivery rendered in advance is used only this soon after (its text is rendered at send time). */
+const PREPARED_FRESH_MS = 2000;
+
 /**
- * Drains the outbox under Telegram's limits: claims a due delivery (never
- * for a chat that is over its own limit, never beyond the global window),
- * sends it, records the outcome, and claims the next. One message is in
- * flight at a time: a sender killed mid-way leaves at most that one claim
- * behind (an at-most-once kind is then lost, never doubled), not a batch.
- * That bounds throughput by the Bot API's round trip (~20–30 ms to a nearby
- * data centre, so about Telegram's 30/s); the database work per message is
- * three short statements. One tick is a bounded amount of work (at most the
- * global window's free room); `start` repeats ticks until stopped.
+ * Drains the outbox under Telegram's limits: claims a due delivery (never for a chat that is over its own limit,
+ * never beyond the global window), sends it, records the outcome, and claims the next. One message is in flight
+ * at a time, and only it is `sending`: a sender killed mid-way leaves at most that one claim behind (an
+ * at-most-once kind is then lost, never doubled), not a batch.
+ *
+ * What keeps that from bounding throughput by the per-message database work: while a call is in flight the
+ * sender already looks up the next due delivery and renders it (without claiming it), and between two calls
+ * one statement both records the previous as sent and claims the next (`markSentAndClaim`). So the time
+ * between two sends is the Bot API's round trip plus one short statement. One tick is a bounded amount of
+ * work (at most the global window's free room); `start` repeats ticks until stopped.
  */
 export class Sender {
   private running = false;
@@ -66,6 +80,8 @@ export class Sender {
   private readonly bookkeeping = new Set<Promise<void>>();
   private lastSweep = 0;
   private readonly outage: Outage;
+  /** the next due delivery, peeked and rendered while the one before was in flight (not claimed) */
+  private prepared: { delivery: Delivery; rendered: Rendered; at: number } | null = null;
 
   constructor(private readonly deps: SenderDeps) {
     this.outage = new Outage(deps.logger, "sending from the outbox");
@@ -84,74 +100,141 @@ export class Sender {
 
   /** One pass: claims and sends one delivery after another, as far as the global window allows; returns how many. */
   async tick(): Promise<number> {
-    const { outbox, limiter, now } = this.deps;
+    const { limiter, now } = this.deps;
     const budget = limiter.globalBudget(now().getTime());
     let handled = 0;
-    while (handled < budget && !this.stopping) {
-      const t = now();
-      if (limiter.globalBudget(t.getTime()) === 0) break;
-      const [claimed] = await outbox.claim(this.deps.instanceId, t, 1, limiter.blockedChats(t.getTime()));
-      if (!claimed) break;
-      await this.deliver(claimed);
-      handled++;
+    let sent: Sent | null = null;
+    try {
+      while (handled < budget && !this.stopping) {
+        const t = now();
+        if (limiter.globalBudget(t.getTime()) === 0) break;
+        const previous = sent;
+        sent = null;
+        const next = await this.claimNext(previous, t);
+        if (!next) break;
+        // the one after this is looked up and rendered while this one is in flight
+        const preparing = this.prepare(next.delivery.chatId);
+        sent = await this.deliver(next.delivery, next.rendered);
+        await preparing;
+        handled++;
+      }
+    } finally {
+      if (sent) await this.record(sent, null, now());
     }
     await this.settled();
     return handled;
+  }
+
+  /**
+   * Records `sent` (if any) and claims the next delivery: the prepared one in the same statement when it is
+   * still fresh and its chat can take it, otherwise the next due one by the usual claim.
+   */
+  private async claimNext(sent: Sent | null, t: Date): Promise<{ delivery: Delivery; rendered?: Rendered } | null> {
+    const { outbox, limiter, instanceId } = this.deps;
+    const prepared = this.prepared;
+    this.prepared = null;
+    const usable =
+      prepared &&
+      Math.abs(t.getTime() - prepared.at) <= PREPARED_FRESH_MS &&
+      limiter.waitFor(prepared.delivery.chatId, t.getTime()) === 0;
+    if (usable) {
+      const claimed = await this.record(sent, prepared.delivery, t);
+      if (claimed) return { delivery: claimed, rendered: prepared.rendered };
+    } else if (sent) {
+      await this.record(sent, null, t);
+    }
+    const [claimed] = await outbox.claim(instanceId, t, 1, limiter.blockedChats(t.getTime()));
+    return claimed ? { delivery: claimed } : null;
+  }
+
+  /** Records a sent delivery (with the claim of `next` in the same statement, if given); returns `next` if claimed. */
+  private async record(sent: Sent | null, next: Delivery | null, t: Date): Promise<Delivery | null> {
+    const { outbox, instanceId, logger } = this.deps;
+    let claimed: Delivery | null = null;
+    if (next)
+      claimed = await outbox.markSentAndClaim(sent && { id: sent.delivery.id, at: sent.at }, next, instanceId, t);
+    else if (sent) await outbox.markSent(sent.delivery.id, sent.at);
+    if (sent) {
+      const d = sent.delivery;
+      this.outcome(d, "sent");
+      // the bookkeeping after a send (a reminder becoming a card of its event) need not hold up the next message
+      const after = this.deps.onSent?.(d, sent.result).catch((error: unknown) => {
+        logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
+      });
+      if (after) {
+        this.bookkeeping.add(after);
+        void after.finally(() => this.bookkeeping.delete(after));
+      }
+    }
+    return claimed;
+  }
+
+  /** Looks up the next due delivery (not in `busyChat`, nor a chat over its limit) and renders it, unclaimed. */
+  private async prepare(busyChat: TelegramId): Promise<void> {
+    const { outbox, limiter, now, logger } = this.deps;
+    try {
+      const t = now();
+      const delivery = await outbox.peek(t, [...limiter.blockedChats(t.getTime()), busyChat]);
+      if (!delivery) return;
+      this.prepared = { delivery, rendered: await this.render(delivery), at: t.getTime() };
+    } catch (error) {
+      // only a head start: the next claim looks for it again
+      logger.debug({ err: error }, "could not prepare the next delivery");
+    }
   }
 
   private outcome(d: Delivery, status: string): void {
     this.deps.onOutcome?.(d.kind, status);
   }
 
-  private async deliver(d: Delivery): Promise<void> {
+  /** Sends a claimed delivery; returns it once Telegram answered (to be recorded), or null when it was settled otherwise. */
+  private async deliver(d: Delivery, rendered?: Rendered): Promise<Sent | null> {
     const { outbox, limiter, now, logger } = this.deps;
     const t = now();
     if (d.expiresAt && d.expiresAt.getTime() <= t.getTime()) {
       await outbox.finish(d.id, "missed", "no longer useful when its turn came");
       this.outcome(d, "missed");
-      return;
+      return null;
     }
     const chatId = d.chatId;
     if (!limiter.tryTake(chatId, t.getTime())) {
       await outbox.retryAt(d.id, new Date(t.getTime() + limiter.waitFor(chatId, t.getTime())), null, false);
-      return;
+      return null;
     }
-    let call: ApiCall | null;
-    try {
-      call = await this.deps.render(d);
-    } catch (error) {
+    const outcome = rendered ?? (await this.render(d));
+    if ("error" in outcome) {
+      const error = outcome.error;
       logger.error({ err: error, delivery: d.key }, "could not render delivery");
       await outbox.finish(d.id, "failed", `render: ${error instanceof Error ? error.message : String(error)}`);
       this.outcome(d, "failed");
-      return;
+      return null;
     }
+    const call = outcome.call;
     if (!call) {
       await outbox.finish(d.id, "dropped", "no longer relevant");
       this.outcome(d, "dropped");
-      return;
+      return null;
     }
-    let result: unknown;
     // the claim is a lease: renewed while the call is in flight, so only a dead sender's claims expire
     const renew = setInterval(() => void outbox.renew(d.id, now()).catch(() => undefined), LEASE_MS / 3);
     renew.unref?.();
     try {
-      result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
+      const result = await this.deps.callApi(call.method, { ...call.params, chat_id: chatId });
       limiter.settle(chatId, t.getTime(), now().getTime());
-      await outbox.markSent(d.id, now());
-      this.outcome(d, "sent");
+      return { delivery: d, result, at: now() };
     } catch (error) {
       await this.handleFailure(d, error);
-      return;
+      return null;
     } finally {
       clearInterval(renew);
     }
-    // the bookkeeping after a send (a reminder becoming a card of its event) need not hold up the next message
-    const after = this.deps.onSent?.(d, result).catch((error: unknown) => {
-      logger.error({ err: error, delivery: d.key }, "after-send bookkeeping failed");
-    });
-    if (after) {
-      this.bookkeeping.add(after);
-      void after.finally(() => this.bookkeeping.delete(after));
+  }
+
+  private async render(d: Delivery): Promise<Rendered> {
+    try {
+      return { call: await this.deps.render(d) };
+    } catch (error) {
+      return { error };
     }
   }
 
@@ -275,6 +358,7 @@ export class Sender {
     this.wake?.();
     await this.loop;
     this.loop = null;
+    this.prepared = null;
     await this.settled();
   }
 }

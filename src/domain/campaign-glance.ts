@@ -45,27 +45,18 @@ export interface GlanceRow {
   hours: number;
 }
 
-/** Which part of the root each organisation of its subtree falls in: a hub just below the root, or the root. */
-export function partsOf(rootId: number, subtree: readonly GlanceOrg[]): Map<number, number> {
-  const byId = new Map(subtree.map((o) => [o.id, o]));
-  const part = new Map<number, number>();
-  for (const org of subtree) {
-    let current: GlanceOrg | undefined = org;
-    for (let depth = 0; current && current.parentId !== rootId && current.id !== rootId && depth < 12; depth++) {
-      current = current.parentId === null ? undefined : byId.get(current.parentId);
-    }
-    const top = current && current.id !== rootId && current.kind !== "organisation" ? current.id : rootId;
-    part.set(org.id, top);
-  }
-  return part;
-}
-
+/**
+ * The rows: one per hub just below the root (`parts`, with or without activities, in directory order), then the
+ * root's own line. `partOf` says, for each organisation of the root's subtree that the events name, which
+ * part it sits in (a part's id, or the root's for what sits directly under the root); others are outside.
+ */
 export function campaignGlance(
   root: GlanceOrg,
-  subtree: readonly GlanceOrg[],
+  parts: readonly GlanceOrg[],
+  partOf: ReadonlyMap<number, number>,
   events: readonly GlanceEvent[],
 ): GlanceRow[] {
-  const part = partsOf(root.id, subtree);
+  const part = partOf;
   const row = (org: GlanceOrg, own: boolean): GlanceRow => ({
     id: org.id,
     name: org.name,
@@ -78,10 +69,7 @@ export function campaignGlance(
     hours: 0,
   });
   const rows = new Map<number, GlanceRow>();
-  // every hub just below the root gets a line, with or without activities, in directory order
-  for (const org of [...subtree].sort((a, b) => a.id - b.id)) {
-    if (org.parentId === root.id && org.kind !== "organisation") rows.set(org.id, row(org, false));
-  }
+  for (const org of [...parts].sort((a, b) => a.id - b.id)) rows.set(org.id, row(org, false));
   const ownLine = row(root, true);
   const hours = new Map<number, (number | null)[]>();
   for (const event of events) {

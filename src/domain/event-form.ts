@@ -2,7 +2,7 @@ import type { TelegramId } from "../telegram-id.ts";
 import { parseQuestions, type QuestionInput } from "./questions.ts";
 import { encodePattern, MAX_OCCURRENCES as MAX_SERIES, parseRecurrence, type SeriesEnd } from "./recurrence.ts";
 import { parseRoles, placesOfRoles, type RoleInput } from "./roles.ts";
-import { cleanText, isInvisible } from "./text-hygiene.ts";
+import { cleanText, cutToFit, isInvisible } from "./text-hygiene.ts";
 import { parseTimeWindow } from "./time/parse.ts";
 import type { TimeNote } from "./time/spec.ts";
 import type { TimeWindow } from "./time/window.ts";
@@ -24,7 +24,8 @@ export type FormField =
   | "questions"
   | "offer";
 
-export type FieldResult<T> = { ok: true; value: T } | FieldError;
+/** `shortened`: the text was longer than fits on a card and was cut (the reply says so). */
+export type FieldResult<T> = { ok: true; value: T; shortened?: true } | FieldError;
 
 /** A part that is not valid: which, the message key, and the text as typed (for the message). */
 export interface FieldError {
@@ -58,8 +59,8 @@ export function checkTitle(text: string): FieldResult<string> {
   const title = clean(text);
   if (!title) return { ok: false, field: "title", error: "form-title-empty" };
   if (isInvisible(title)) return { ok: false, field: "title", error: "form-title-invisible" };
-  if (Array.from(title).length > TITLE_MAX) return { ok: false, field: "title", error: "form-title-too-long" };
-  return { ok: true, value: title };
+  const cut = cutToFit(title, TITLE_MAX);
+  return cut.shortened ? { ok: true, value: cut.value, shortened: true } : { ok: true, value: title };
 }
 
 export function checkTime(text: string, ctx: FormContext): FieldResult<TimeWindow> {
@@ -114,8 +115,10 @@ export function checkPlace(text: string): FieldResult<{ place: string | null; on
   if (!place) return { ok: false, field: "place", error: "form-place-empty" };
   if (isInvisible(place)) return { ok: false, field: "place", error: "form-place-invisible" };
   if (onlineWords.has(place.toLowerCase())) return { ok: true, value: { place: null, online: true } };
-  if (Array.from(place).length > PLACE_MAX) return { ok: false, field: "place", error: "form-place-too-long" };
-  return { ok: true, value: { place, online: false } };
+  const cut = cutToFit(place, PLACE_MAX);
+  return cut.shortened
+    ? { ok: true, value: { place: cut.value, online: false }, shortened: true }
+    : { ok: true, value: { place, online: false } };
 }
 
 export function checkDetails(text: string): FieldResult<string> {
@@ -230,6 +233,8 @@ export interface EventDraft {
 export interface OneLineResult {
   draft: EventDraft;
   errors: FieldError[];
+  /** parts that were too long for a card and were cut (to be said in the reply) */
+  shortened: FormField[];
 }
 
 /**
@@ -244,7 +249,9 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
   const capacity = plus ? places.slice(0, plus.index) : places;
   const draft: EventDraft = {};
   const errors: OneLineResult["errors"] = [];
+  const shortened: FormField[] = [];
   const t = checkTitle(title);
+  if (t.ok && t.shortened) shortened.push("title");
   if (t.ok) draft.title = t.value;
   else errors.push(t);
   const w = checkTimeOrSeries(time, ctx);
@@ -254,6 +261,7 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
     if (w.value.series) draft.series = w.value.series;
   } else errors.push(w);
   const p = checkPlace(place);
+  if (p.ok && p.shortened) shortened.push("place");
   if (p.ok) Object.assign(draft, p.value);
   else errors.push(p);
   const c = checkCapacity(capacity);
@@ -275,7 +283,7 @@ export function parseOneLine(text: string, ctx: FormContext): OneLineResult {
     if (d.ok) draft.deadline = d.value;
     else errors.push(d);
   }
-  return { draft, errors };
+  return { draft, errors, shortened };
 }
 
 /** What one edited part changes on an existing event (the events service's `EventPatch` accepts it). */
@@ -438,7 +446,7 @@ export function nextMissing(draft: EventDraft): FormField | null {
 }
 
 /** A typed answer for one part: the draft with it, and what it changes on an event; or what is wrong. */
-export type FieldAnswer = { ok: true; draft: EventDraft; patch: EventFormPatch } | FieldError;
+export type FieldAnswer = { ok: true; draft: EventDraft; patch: EventFormPatch; shortened?: true } | FieldError;
 
 export function answerField<F extends FormField>(
   field: F,
@@ -449,7 +457,12 @@ export function answerField<F extends FormField>(
   const rule: FieldRule<FieldValues[F]> = rules[field];
   const result = rule.check(text, current, form);
   if (!result.ok) return result;
-  return { ok: true, draft: rule.put(current, result.value, text), patch: rule.patch(result.value, text) };
+  const answer = {
+    ok: true as const,
+    draft: rule.put(current, result.value, text),
+    patch: rule.patch(result.value, text),
+  };
+  return result.shortened ? { ...answer, shortened: true } : answer;
 }
 
 /** The button that leaves an optional part out: its answer number and label (message key). */

@@ -1,4 +1,4 @@
-import { cleanText, isInvisible } from "./text-hygiene.ts";
+import { cleanText, cutToFit, isInvisible } from "./text-hygiene.ts";
 
 /** Validation of what an organiser types when setting up an organisation (pure). */
 export const orgKinds = ["city", "district", "street", "organisation"] as const;
@@ -28,16 +28,19 @@ export function parseOrgKind(text: string): OrgKindName | null {
   return kindWords[text.trim().toLowerCase()] ?? null;
 }
 
+/** The most characters of an organisation's name (longer ones are cut, and the reply says so). */
+export const ORG_NAME_MAX = 100;
+
 export type NameCheck =
-  | { ok: true; name: string }
-  | { ok: false; error: "name-empty" | "name-too-long" | "name-invisible" };
+  | { ok: true; name: string; shortened?: true }
+  | { ok: false; error: "name-empty" | "name-invisible" };
 
 export function checkOrgName(text: string): NameCheck {
   const name = cleanText(text, Number.MAX_SAFE_INTEGER).replace(/\s+/g, " ").trim();
   if (name.length === 0) return { ok: false, error: "name-empty" };
   if (isInvisible(name)) return { ok: false, error: "name-invisible" };
-  if (Array.from(name).length > 100) return { ok: false, error: "name-too-long" };
-  return { ok: true, name };
+  const cut = cutToFit(name, ORG_NAME_MAX);
+  return cut.shortened ? { ok: true, name: cut.value, shortened: true } : { ok: true, name };
 }
 
 export function isIanaTimeZone(text: string): boolean {

@@ -110,7 +110,8 @@ export function normalisePhone(text: string): string | null {
   if (!international) return null;
   const digits = international[1] ?? "";
   // +86 and neither a mobile number (matched above) nor a landline (area code and number): a mistyped mainland number
-  if (digits.startsWith("86") && !/^86[2-9]\d{8,10}$/.test(digits)) return null;
+  // (area codes: 10 Beijing, 2x, then three digits from 3xx; the number has seven or eight digits)
+  if (digits.startsWith("86") && !/^86(?:10|2\d|[3-9]\d{2})\d{7,8}$/.test(digits)) return null;
   return `+${digits}`;
 }
 

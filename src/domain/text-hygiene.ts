@@ -1,8 +1,9 @@
 /**
  * What people type (titles, places, names) and what Telegram hands us (first names, group titles) is
  * cleaned before it is stored: bidirectional overrides (which can make "gpj.exe" read "exe.jpg") and
- * control characters are removed, and lengths are cut to what fits on a card. Text that is nothing but
- * invisible characters is refused by the callers (`isInvisible`). HTML escaping happens on output
+ * control characters are removed, and lengths are cut to what fits on a card (`cutToFit`: at a word or
+ * punctuation boundary, with an ellipsis, and the caller tells the person it was shortened). Text that is
+ * nothing but invisible characters is refused by the callers (`isInvisible`). HTML escaping happens on output
  * (views/html.ts), as before.
  */
 
@@ -23,6 +24,38 @@ export function cleanText(text: string, max: number, options: { multiline?: bool
   out = options.multiline ? out.replace(/\r\n?/g, "\n") : out.replace(/[\t\r\n]+/g, " ");
   const chars = Array.from(out.trim());
   return chars.length > max ? chars.slice(0, max).join("").trimEnd() : chars.join("");
+}
+
+export const ELLIPSIS = "…";
+/** Where a cut reads naturally: white space and the punctuation between words or clauses (CJK and Latin). */
+const BOUNDARY = /[\s,.;:!?，。、；：！？·•|/（）()「」【】《》\-—]/u;
+/** How far back from the limit a boundary may be to be used (a fraction of the limit); else the cut is hard. */
+const BOUNDARY_REACH = 0.2;
+
+/**
+ * Text cut to at most `max` characters, ellipsis included: at the last word or punctuation boundary near the
+ * limit (Chinese has no spaces: then a clause mark, or else a hard cut), so "社区义诊，测血压" loses whole
+ * clauses rather than half a word. `shortened` tells the caller to say so.
+ */
+export function cutToFit(text: string, max: number): { value: string; shortened: boolean } {
+  const chars = Array.from(text);
+  if (chars.length <= max) return { value: text, shortened: false };
+  const kept = chars.slice(0, Math.max(0, max - 1));
+  const floor = Math.floor(kept.length * (1 - BOUNDARY_REACH));
+  let end = kept.length;
+  // a boundary right at the limit (the next character) counts too
+  if (!BOUNDARY.test(chars[kept.length] ?? "")) {
+    for (let i = kept.length - 1; i >= floor; i--) {
+      if (BOUNDARY.test(kept[i] ?? "")) {
+        end = i;
+        break;
+      }
+    }
+  }
+  let head = kept.slice(0, end);
+  while (head.length > 0 && BOUNDARY.test(head.at(-1) ?? "")) head = head.slice(0, -1);
+  if (head.length === 0) head = kept;
+  return { value: `${head.join("")}${ELLIPSIS}`, shortened: true };
 }
 
 /** True when nothing would be seen: empty, white space, or only zero-width and other invisible characters. */

@@ -1,9 +1,10 @@
 import { parse } from "csv-parse/sync";
+import { parseQuestions, type QuestionInput } from "../domain/questions.ts";
 import { parseRoles, type RoleInput } from "../domain/roles.ts";
 import { parseTimeWindow, type TimeWindow } from "../domain/time/index.ts";
 import { decodeText } from "./decode.ts";
 
-export type ProgrammeField = "title" | "organisers" | "content" | "place" | "time" | "roles";
+export type ProgrammeField = "title" | "organisers" | "content" | "place" | "time" | "roles" | "questions";
 
 export interface ParsedRow {
   /** spreadsheet row number: 1-based, counting the title and header rows */
@@ -20,11 +21,13 @@ export interface ParsedRow {
   window: TimeWindow;
   /** the optional roles column (`义诊医生 2 · 家具维修 3`); absent or empty without one */
   roles?: RoleInput[];
+  /** the optional sign-up questions column (`电话：紧急联系人电话；选择：尺码：S / M / L`) */
+  questions?: QuestionInput[];
 }
 
 export interface RowError {
   row: number;
-  field: "title" | "time" | "organisers" | "row" | "roles";
+  field: "title" | "time" | "organisers" | "row" | "roles" | "questions";
   /** "missing", "too_few_cells", or the time parser's code ("not_understood", "invalid_date", …) */
   code: string;
   value?: string;
@@ -86,6 +89,7 @@ const HEADER_NAMES: Record<ProgrammeField, string[]> = {
   place: ["服务活动地点或区域", "活动地点", "place", "location", "area"],
   time: ["活动时间", "time", "date"],
   roles: ["角色", "岗位", "招募岗位", "roles", "slots"],
+  questions: ["报名问题", "问题", "questions", "sign-up questions"],
 };
 
 const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, trim: true } as const;
@@ -225,6 +229,11 @@ function readRow({ row, cells }: RawRow, columns: Columns, opts: ProgrammeOption
   const rolesText = cell("roles");
   const roles = rolesText === "" ? null : parseRoles(rolesText);
   if (roles && !roles.ok) errors.push({ row, field: "roles", code: roles.error, value: rolesText });
+  const questionsText = cell("questions");
+  const questions = questionsText === "" ? null : parseQuestions(questionsText);
+  if (questions && !questions.ok) {
+    errors.push({ row, field: "questions", code: questions.error, value: questionsText });
+  }
   if (errors.length > 0 || time === null || !time.ok) return errors;
 
   const place = cell("place");
@@ -240,6 +249,7 @@ function readRow({ row, cells }: RawRow, columns: Columns, opts: ProgrammeOption
     timeText,
     window: time.window,
     ...(roles?.ok && roles.roles.length > 0 ? { roles: roles.roles } : {}),
+    ...(questions?.ok && questions.questions.length > 0 ? { questions: questions.questions } : {}),
   };
 }
 

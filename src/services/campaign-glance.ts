@@ -2,43 +2,60 @@ import { campaignGlance, type GlanceEvent, type GlanceOrg, type GlanceRow } from
 import { PLACE_HOLDING } from "../domain/signup-rules.ts";
 import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
-import type { OrganisationService } from "./organisations.ts";
+import { eventsInScope, subtreeScope } from "./org-scope.ts";
 
 /**
- * The figures of `/campaign` and `/campaign stats` for a hub. Reads the hub's subtree and the campaign's
- * events (a campaign is bounded; the database's organisations are not), and counts sign-ups in the database.
+ * The figures of `/campaign` and `/campaign stats` for a hub. Reads the campaign's events in the hub's subtree
+ * (a campaign is bounded; the organisations below a hub are not: a province has 100,000), the hubs just below
+ * it, and — from the closure table — where the organisations those events name sit; sign-ups are counted in
+ * the database.
  */
 export class CampaignGlanceService {
-  constructor(
-    private readonly db: Db,
-    private readonly organisations: OrganisationService,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async glance(campaignId: number, rootId: number): Promise<{ root: GlanceOrg; rows: GlanceRow[] } | null> {
-    const subtree: GlanceOrg[] = await this.db.organisation.findMany({
-      where: this.organisations.subtree(rootId),
-      select: { id: true, name: true, kind: true, parentId: true },
-    });
-    const root = subtree.find((o) => o.id === rootId);
+    const select = { id: true, name: true, kind: true, parentId: true } as const;
+    const root = await this.db.organisation.findUnique({ where: { id: rootId }, select });
     if (!root) return null;
-    const inTree = new Set(subtree.map((o) => o.id));
-    // the campaign's events (a campaign is bounded), those of the subtree or co-organised by it kept
-    const events = (
-      await this.db.event.findMany({
-        where: { campaignId, status: { notIn: ["draft", "cancelled"] } },
-        select: {
-          id: true,
-          organisationId: true,
-          capacity: true,
-          hours: true,
-          startsAt: true,
-          endsAt: true,
-          precision: true,
-          timeZone: true,
-          organisers: { select: { organisationId: true }, orderBy: { position: "asc" } },
-        },
-      })
-    ).filter((e) => inTree.has(e.organisationId) || e.organisers.some((o) => inTree.has(o.organisationId ?? -1)));
+    // the parts: the hubs just below the root (a city's districts, a district's streets)
+    const parts = await this.db.organisation.findMany({
+      where: { parentId: rootId, kind: { not: "organisation" } },
+      select,
+      orderBy: { id: "asc" },
+    });
+    // the campaign's events that the root's subtree runs or co-organises
+    const events = await this.db.event.findMany({
+      where: { campaignId, status: { notIn: ["draft", "cancelled"] }, ...eventsInScope(subtreeScope(rootId)) },
+      select: {
+        id: true,
+        organisationId: true,
+        capacity: true,
+        hours: true,
+        startsAt: true,
+        endsAt: true,
+        precision: true,
+        timeZone: true,
+        organisers: { select: { organisationId: true }, orderBy: { position: "asc" } },
+      },
+    });
+    // where the organisations those events name sit: read from the closure table, for them only
+    const named = [
+      ...new Set(events.flatMap((e) => [e.organisationId, ...e.organisers.flatMap((o) => o.organisationId ?? [])])),
+    ];
+    const inTree = await inChunks(named, (chunk) =>
+      this.db.organisationAncestor.findMany({
+        where: { ancestorId: rootId, descendantId: { in: chunk } },
+        select: { descendantId: true },
+      }),
+    );
+    const underParts = await inChunks(named, (chunk) =>
+      this.db.organisationAncestor.findMany({
+        where: { descendantId: { in: chunk }, ancestor: { parentId: rootId, kind: { not: "organisation" } } },
+        select: { descendantId: true, ancestorId: true },
+      }),
+    );
+    const partOf = new Map(inTree.map((a) => [a.descendantId, rootId]));
+    for (const a of underParts) partOf.set(a.descendantId, a.ancestorId);
     const eventIds = events.map((e) => e.id);
     const places = await inChunks(eventIds, (chunk) =>
       this.db.signup.groupBy({
@@ -71,7 +88,7 @@ export class CampaignGlanceService {
         window: { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone },
       };
     });
-    return { root, rows: campaignGlance(root, subtree, glanceEvents) };
+    return { root, rows: campaignGlance(root, parts, partOf, glanceEvents) };
   }
 }
 

@@ -34,7 +34,8 @@ export interface EventInput {
   offerMinutes?: number | null;
 }
 
-const questionRow = (q: QuestionInput, position: number) => ({
+/** A question as stored (options one per line). */
+export const questionRow = (q: QuestionInput, position: number) => ({
   position,
   kind: q.kind,
   prompt: q.prompt,
@@ -81,6 +82,73 @@ export class EventService {
       },
       { maxWait: 30_000, timeout: 60_000 },
     );
+  }
+
+  /**
+   * A one-off event made recurring (/edit): it stays the first occurrence (with its sign-ups; its time is set by
+   * the edit), and the later `windows` become events like it (title, place, places, roles, guests, deadline as the
+   * same time before the start). Returns the ids of the new occurrences.
+   */
+  async extendIntoSeries(eventId: number, series: { pattern: string; ruleText: string; windows: TimeWindow[] }) {
+    const event = await this.db.event.findUnique({
+      where: { id: eventId },
+      include: { organisers: { orderBy: { position: "asc" } }, roles: { orderBy: { position: "asc" } } },
+    });
+    if (!event || event.seriesId !== null) return [];
+    const input: EventInput = {
+      organisationId: event.organisationId,
+      title: event.title,
+      content: event.content,
+      audience: event.audience,
+      place: event.place,
+      online: event.online,
+      timeText: event.timeText,
+      window: { start: event.startsAt, end: event.endsAt, precision: event.precision, timeZone: event.timeZone },
+      capacity: event.capacity,
+      signupDeadline: event.signupDeadline,
+      createdById: event.createdById,
+      campaignId: event.campaignId,
+      organisers: event.organisers.map((o) => ({ name: o.name, organisationId: o.organisationId })),
+      roles: event.roles.map((r) => ({ name: r.name, capacity: r.capacity })),
+      maxGuests: event.maxGuests,
+    };
+    const lead = event.signupDeadline ? event.startsAt.getTime() - event.signupDeadline.getTime() : null;
+    const created = await this.db.$transaction(
+      async (tx) => {
+        const { id: seriesId } = await tx.eventSeries.create({
+          data: { organisationId: event.organisationId, pattern: series.pattern, ruleText: series.ruleText },
+        });
+        await tx.event.update({ where: { id: eventId }, data: { seriesId } });
+        const ids: number[] = [];
+        for (const window of series.windows) {
+          if (window.start.getTime() <= event.startsAt.getTime()) continue;
+          const signupDeadline = lead === null ? null : new Date(window.start.getTime() - lead);
+          const row = await tx.event.create({ data: { ...eventData({ ...input, window, signupDeadline }), seriesId } });
+          ids.push(row.id);
+        }
+        return ids;
+      },
+      { maxWait: 30_000, timeout: 60_000 },
+    );
+    await this.changes.emit("eventChanged", { eventId, timeChanged: false });
+    return created;
+  }
+
+  /** Occurrences moved to other days become a series of their own with the new pattern (the earlier ones stay). */
+  async moveToNewSeries(seriesId: number, eventIds: number[], pattern: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const old = await tx.eventSeries.findUnique({ where: { id: seriesId } });
+      if (!old) return;
+      const { id } = await tx.eventSeries.create({
+        data: { organisationId: old.organisationId, pattern, ruleText: old.ruleText },
+      });
+      await tx.event.updateMany({ where: { id: { in: eventIds }, seriesId }, data: { seriesId: id } });
+    });
+    // every card of both parts follows (each says its own rule and how many are left)
+    const earlier = await this.db.event.findMany({ where: { seriesId }, select: { id: true } });
+    for (const eventId of [...earlier.map((e) => e.id), ...eventIds]) {
+      await this.changes.emit("eventChanged", { eventId, timeChanged: false });
+    }
   }
 
   /** An event's questions in order (empty without questions). */
@@ -180,13 +248,14 @@ export class EventService {
     });
   }
 
-  async cancel(id: number): Promise<boolean> {
+  /** `quiet`: nobody is told of this one alone (several occurrences cancelled together are told once). */
+  async cancel(id: number, opts: { quiet?: boolean } = {}): Promise<boolean> {
     const { count } = await this.db.event.updateMany({
       where: { id, status: { notIn: ["cancelled", "completed"] } },
       data: { status: "cancelled", sequence: { increment: 1 } },
     });
     if (count === 0) return false;
-    await this.changes.emit("eventCancelled", { eventId: id });
+    await this.changes.emit("eventCancelled", { eventId: id, ...(opts.quiet ? { quiet: true } : {}) });
     await this.changes.emit("signupsChanged", { eventId: id });
     return true;
   }
@@ -233,6 +302,17 @@ export class EventService {
       ids: rest.map((r) => r.id),
       lastStart: rest.at(-1)?.startsAt ?? event.startsAt,
     };
+  }
+
+  /** The live occurrences of a series before this one that have not ended (their cards say how many are left). */
+  async earlierLive(seriesId: number, eventId: number, now: Date): Promise<number[]> {
+    const event = await this.db.event.findUnique({ where: { id: eventId }, select: { startsAt: true } });
+    if (!event) return [];
+    const rows = await this.db.event.findMany({
+      where: { seriesId, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now }, startsAt: { lt: event.startsAt } },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -290,12 +370,16 @@ export class EventService {
   }
 
   /** Events an organiser can manage: those of the given organisations that have not ended. */
-  manageable(organisationIds: number[], now: Date) {
-    return this.db.event.findMany({
+  async manageable(organisationIds: number[], now: Date) {
+    const rows = await this.db.event.findMany({
       where: { organisationId: { in: organisationIds }, status: { notIn: ["cancelled"] }, endsAt: { gt: now } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: 30,
+      take: 300,
     });
+    // a recurring activity once, by its next occurrence (editing or cancelling it asks: this one or all later ones)
+    const seen = new Set<number>();
+    const firsts = rows.filter((e) => e.seriesId === null || (!seen.has(e.seriesId) && seen.add(e.seriesId)));
+    return firsts.slice(0, 30);
   }
 }
 

@@ -56,8 +56,15 @@ export class Presenter {
     const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
     const roles = await this.deps.signups.roleCounts(eventId);
     const v = this.viewContext(locale);
-    const place = await this.deps.events.seriesPlace(eventId, v.now);
-    const recurring = place && { pattern: place.pattern, left: place.ids.length, lastStart: place.lastStart };
+    // a card is rendered on every change of its sign-ups: a one-off event costs no series query
+    const place = event.seriesId === null ? null : await this.deps.events.seriesPlace(eventId, v.now);
+    const asks = place ? (await this.deps.events.questions(eventId)).length > 0 : false;
+    const recurring = place && {
+      pattern: place.pattern,
+      left: place.ids.length,
+      lastStart: place.lastStart,
+      signUpAll: !asks,
+    };
     return eventCardView({ ...event, recurring }, counts, v, roles);
   }
 
@@ -81,14 +88,16 @@ export class Presenter {
     if (!event) return null;
     const roster = await this.deps.signups.roster(eventId);
     const v = this.viewContext(locale);
-    const names = roster.confirmed.map((r) => firstNameOf(r.user, v));
+    // a place still held for questions or offered from the waitlist is not someone going (yet)
+    const going = roster.confirmed.filter((r) => r.status !== "held" && r.status !== "offered");
+    const names = going.map((r) => firstNameOf(r.user, v));
     const full = v.t("who-list", {
       count: names.length,
       names: names.join(", "),
       waitlisted: roster.waitlisted.length,
     });
     if (names.length === 0 || Array.from(full).length <= 200) {
-      return { text: whoIsGoingAlert(roster.confirmed, roster.waitlisted.length, v), names: null };
+      return { text: whoIsGoingAlert(going, roster.waitlisted.length, v), names: null };
     }
     const text = v.t("who-too-many", {
       count: String(names.length),

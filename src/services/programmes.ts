@@ -7,6 +7,7 @@ import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { CampaignService } from "./campaigns.ts";
 import type { ChangeFeed } from "./changes.ts";
+import { questionRow } from "./events.ts";
 import { newJoinCode } from "./organisations.ts";
 import {
   eventData,
@@ -237,6 +238,15 @@ export class ProgrammeService {
           data: chunk.flatMap(([key, row]) => {
             const eventId = idOf.get(key);
             return eventId === undefined ? [] : (row.roles ?? []).map((r, position) => ({ ...r, position, eventId }));
+          }),
+        });
+        // the questions column: each new event's sign-up questions
+        await tx.eventQuestion.createMany({
+          data: chunk.flatMap(([key, row]) => {
+            const eventId = idOf.get(key);
+            return eventId === undefined
+              ? []
+              : (row.questions ?? []).map((q, i) => ({ ...questionRow(q, i), eventId }));
           }),
         });
         outcome.created += created.length;

@@ -44,8 +44,8 @@ function columnList(fields: ProgrammeField[], t: Translate): string {
 /** "row 7: time '时间待定' not understood" */
 export function rowErrorText(error: RowError, t: Translate): string {
   const problem =
-    error.field === "roles"
-      ? t("import-problem-roles", { value: error.value ?? "" })
+    error.field === "roles" || error.field === "questions"
+      ? t(`import-problem-${error.field}`, { value: error.value ?? "" })
       : error.field === "time" && error.code !== "missing"
         ? t(`import-problem-time-${error.code}`, { value: error.value ?? "" })
         : t(`import-problem-${error.field}-${error.code}`);

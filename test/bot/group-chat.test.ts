@@ -68,7 +68,7 @@ describe("the group chat, in Chinese", () => {
 
   it("a non-admin cannot run /setup; nothing changes", async () => {
     const reply = await sendAndWait(h.fake, outsider, group, "/setup");
-    expect(reply.text).toBe("只有群管理员可以设置本群。");
+    expect(reply.text).toBe("只有群管理员可以设置本群，请找一位管理员发送 /setup。");
     expect(await h.app.services.database.prisma.organisation.count()).toBe(0);
   });
 
@@ -201,7 +201,7 @@ describe("the group chat, in Chinese", () => {
       ["2:su:1", stale],
       ["1:zz:1", stale],
       [`1:su:${"9".repeat(50)}`, stale],
-      ["1:su:999999", "这个活动已不存在"],
+      ["1:su:999999", "这个活动已不存在，发送 /events 看看其他活动"],
     ];
     for (const [data, toast] of cases) {
       expect((await answerOf(h.fake, outsider.pressData(card, data))).text).toBe(toast);

@@ -66,7 +66,10 @@ describe.each(databaseKinds)("a campaign at a glance from the hubs, on %s", (kin
     wang = h.fake.user({ first_name: "王芳", started: true });
     li = h.fake.user({ first_name: "李强" });
     city = await organisationWithGroup(h, { name: "宁波市", kind: "city", admin: wang });
-    const orgs = await importNingbo(h);
+    const orgs = await importNingbo(h, [
+      ["鼓楼街道", "街道", "海曙区"],
+      ["南门街道", "街道", "海曙区"],
+    ]);
     haishu = h.fake.group({ title: "海曙区社会组织群", creator: li });
     await send(li, haishu, "/help");
     await h.app.services.organisations.linkChat(BigInt(haishu.id), orgs.get("海曙区")?.id ?? -1);
@@ -79,6 +82,10 @@ describe.each(databaseKinds)("a campaign at a glance from the hubs, on %s", (kin
     const after = h.fake.sent(wang.id).length;
     await pressAndWait(h, wang, preview, "导入 13 项");
     await nextMessage(h, wang.id, after, (m) => textOf(m).startsWith("导入完成"));
+
+    // 海曙区's unit sits in one of its streets
+    const redCross = await db().organisation.findFirstOrThrow({ where: { name: "海曙区红十字会" } });
+    await h.app.services.organisations.setParent(redCross.id, orgs.get("鼓楼街道")?.id ?? -1);
 
     // places and outcomes, exactly
     await db().event.updateMany({ data: { capacity: null } });
@@ -134,12 +141,39 @@ describe.each(databaseKinds)("a campaign at a glance from the hubs, on %s", (kin
     expect(text).toContain("共 13 项活动");
   });
 
-  it("a district hub sees its own figures, the activity its unit co-organises included", async () => {
+  it("a district hub sees its streets, the activity its unit co-organises included", async () => {
     const text = textOf(await send(li, haishu, "/campaign"));
-    expect(text).toContain("📊 至今");
-    expect(text).toContain("· 海曙区本级：2 项活动，报名 6 人，余位 7（另有 1 项不限名额），出席 4 人，共 6.5 小时");
+    expect(text).toContain("📊 各街道至今");
+    expect(text).toContain("· 鼓楼街道：2 项活动，报名 6 人，余位 7（另有 1 项不限名额），出席 4 人，共 6.5 小时");
+    expect(text).toContain("· 南门街道：0 项活动，报名 0 人，余位 0，出席 0 人，共 0 小时");
+    expect(text).not.toContain("海曙区本级"); // nothing sits directly under the district
     expect(text).not.toContain("江北区：");
   });
+
+  it("in English the same figures read naturally", async () => {
+    await db().chat.update({ where: { id: BigInt(haishu.id) }, data: { locale: "en" } });
+    h.app.services.chats.forget(BigInt(haishu.id));
+    try {
+      const text = textOf(await send(li, haishu, "/campaign"));
+      expect(text).toContain("📊 By street so far");
+      expect(text).toContain(
+        "· 鼓楼街道: 2 activities, 6 signed up, 7 places left (and 1 activity without a limit), 4 attended, 6.5 hours",
+      );
+      expect(text).toContain("· 南门街道: 0 activities, 0 signed up, 0 places left, 0 attended, 0 hours");
+    } finally {
+      await db().chat.update({ where: { id: BigInt(haishu.id) }, data: { locale: null } });
+      h.app.services.chats.forget(BigInt(haishu.id));
+    }
+  });
+
+  it("when Telegram refuses the picture, /campaign stats sends the same figures as text", async () => {
+    h.fake.failNext("sendPhoto", 400, { description: "Bad Request: IMAGE_PROCESS_FAILED" });
+    const message = await send(wang, city.group, "/campaign stats", (m) => textOf(m).includes("合计"));
+    expect(message.photo).toBeUndefined();
+    expect(textOf(message)).toContain("· 海曙区：1 项活动，报名 3 人，余位 7，出席 2 人，共 5 小时");
+    expect(textOf(message)).toContain("合计：13 项活动，报名 12 人，出席 5 人，共 8.5 小时");
+    expect(textOf(message)).toContain("暂时画不出统计图");
+  }, 60_000);
 
   it("/campaign stats sends a bar chart with Chinese labels and every figure in the caption", async () => {
     const message = await send(wang, city.group, "/campaign stats", (m) => m.photo !== undefined);

@@ -44,7 +44,10 @@ describe("one-tap linking with the startgroup link", () => {
     expect(textOf(ask)).toBe("要把本群关联到海曙区吗？关联后，本组织的活动会发到这个群里。");
 
     const refused = await pressAndWait(h, zhao, ask, "✅ 关联到海曙区");
-    expect(refused).toMatchObject({ text: "只有群管理员可以把本群关联到组织。", show_alert: true });
+    expect(refused).toMatchObject({
+      text: "只有群管理员可以把本群关联到组织，请找一位管理员来操作。",
+      show_alert: true,
+    });
     expect((await h.app.services.chats.profile(BigInt(group.id)))?.organisationId ?? null).toBeNull();
 
     const since = h.fake.sent(group).length;
@@ -62,7 +65,7 @@ describe("one-tap linking with the startgroup link", () => {
     const since = h.fake.sent(group).length;
     zhao.send(group, `/start ${orgs.get("江北区")?.joinCode}`);
     const answer = await nextMessage(h, group.id, since);
-    expect(textOf(answer)).toBe("只有群管理员可以把本群关联到组织。");
+    expect(textOf(answer)).toBe("只有群管理员可以把本群关联到组织，请找一位管理员来操作。");
     expect((await h.app.services.chats.profile(BigInt(group.id)))?.organisationId ?? null).toBeNull();
   });
 

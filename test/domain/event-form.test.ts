@@ -45,10 +45,17 @@ describe("checkTitle", () => {
   it.each([
     ["", "form-title-empty"],
     [" \n\t ", "form-title-empty"],
-    ["x".repeat(TITLE_MAX + 1), "form-title-too-long"],
-    [wide(TITLE_MAX + 1), "form-title-too-long"],
+    ["\u200B\u200C\uFEFF", "form-title-invisible"],
   ])("refuses %j with %s", (text, error) => {
     expect(checkTitle(text)).toEqual({ ok: false, field: "title", error });
+  });
+
+  it("cuts a title longer than a card holds, with an ellipsis, and says it did", () => {
+    const long = checkTitle("x".repeat(TITLE_MAX + 1));
+    expect(long).toEqual({ ok: true, value: `${"x".repeat(TITLE_MAX - 1)}…`, shortened: true });
+    const emoji = checkTitle(wide(TITLE_MAX + 5));
+    expect(emoji.ok && Array.from(emoji.value)).toHaveLength(TITLE_MAX);
+    expect(emoji.ok && emoji.shortened).toBe(true);
   });
 });
 
@@ -99,10 +106,18 @@ describe("checkPlace", () => {
     expect(checkPlace(text)).toEqual({ ok: true, value });
   });
 
+  it("cuts a place longer than a card holds at a word boundary, with an ellipsis", () => {
+    const words = "Room 12 ".repeat(60); // 480 characters
+    const result = checkPlace(words);
+    expect(result.ok && result.shortened).toBe(true);
+    const place = result.ok ? (result.value.place ?? "") : "";
+    expect(Array.from(place).length).toBeLessThanOrEqual(PLACE_MAX);
+    expect(place).toMatch(/Room 12…$/);
+  });
+
   it.each([
     ["", "form-place-empty"],
     ["   ", "form-place-empty"],
-    ["p".repeat(PLACE_MAX + 1), "form-place-too-long"],
   ])("refuses %j with %s", (text, error) => {
     expect(checkPlace(text)).toEqual({ ok: false, field: "place", error });
   });
@@ -208,9 +223,13 @@ describe("parseOneLine", () => {
       capacity: 20,
       deadline: new Date("2026-12-20T10:00:00Z"),
     };
-    expect(parseOneLine(line(good), ctx)).toEqual({ draft: full, errors: [] });
-    expect(parseOneLine(good.join("｜"), ctx)).toEqual({ draft: full, errors: [] });
-    expect(parseOneLine(line(good.slice(0, 4)), ctx)).toEqual({ draft: { ...full, deadline: null }, errors: [] });
+    expect(parseOneLine(line(good), ctx)).toEqual({ draft: full, errors: [], shortened: [] });
+    expect(parseOneLine(good.join("｜"), ctx)).toEqual({ draft: full, errors: [], shortened: [] });
+    expect(parseOneLine(line(good.slice(0, 4)), ctx)).toEqual({
+      draft: { ...full, deadline: null },
+      errors: [],
+      shortened: [],
+    });
     expect(parseOneLine("茶摊|12月28日 9:00-11:30|线上|不限", ctx).draft).toMatchObject({
       place: null,
       online: true,

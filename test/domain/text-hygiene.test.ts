@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkVisible, cleanText, isInvisible } from "../../src/domain/text-hygiene.ts";
+import { checkVisible, cleanText, cutToFit, isInvisible } from "../../src/domain/text-hygiene.ts";
 
 describe("text hygiene", () => {
   it("text of zero-width spaces, joiners, fillers or a BOM counts as invisible", () => {
@@ -22,5 +22,22 @@ describe("text hygiene", () => {
   it("cuts to the limit in characters, not bytes", () => {
     expect(cleanText("社区义诊社区义诊", 4)).toBe("社区义诊");
     expect(Array.from(cleanText("😀".repeat(10), 3))).toHaveLength(3);
+  });
+
+  it("cutToFit: at a word or clause boundary near the limit, with an ellipsis; a hard cut when there is none", () => {
+    expect(cutToFit("社区义诊", 10)).toEqual({ value: "社区义诊", shortened: false });
+    // Chinese: the last clause mark within reach
+    expect(cutToFit("社区义诊活动，测血压，量血糖，中医推拿", 16)).toEqual({
+      value: "社区义诊活动，测血压，量血糖…",
+      shortened: true,
+    });
+    // English: whole words
+    expect(cutToFit("Free clinic at the community centre", 20)).toEqual({
+      value: "Free clinic at the…",
+      shortened: true,
+    });
+    // no boundary within reach: a hard cut, still within the limit
+    expect(cutToFit("abcdefghijklmnopqrstuvwxyz", 10)).toEqual({ value: "abcdefghi…", shortened: true });
+    expect(Array.from(cutToFit("😀".repeat(30), 10).value)).toHaveLength(10);
   });
 });

@@ -60,6 +60,11 @@ describe.each(databaseKinds)("questions at sign-up, answered in private while th
     return { admin, members, group, card, eventId: event.id };
   }
 
+  async function started(user: SimUser) {
+    user.start();
+    await h.fake.waitFor(() => h.fake.sent(user.id).at(-1));
+  }
+
   const statusOf = async (eventId: number, u: SimUser) =>
     (await prisma().signup.findUnique({ where: { eventId_userId: { eventId, userId: BigInt(u.id) } } }))?.status;
 
@@ -213,5 +218,92 @@ describe.each(databaseKinds)("questions at sign-up, answered in private while th
     expect(await prisma().signupAnswer.count({ where: { signupId } })).toBe(0);
     // the sign-up itself stays (anonymously), so the places still add up
     expect(await prisma().signup.count({ where: { id: signupId, status: "confirmed" } })).toBe(1);
+  });
+
+  it("the guided /newevent sets roles, a phone question and waitlist offers before posting; a role tap is held too", async () => {
+    n++;
+    clock = start;
+    const admin = h.fake.user({ first_name: `组织者${n}` });
+    const doctor = h.fake.user({ first_name: `医生${n}` });
+    const group = h.fake.group({ title: `益行群${n}`, creator: admin, members: [doctor] });
+    await sendAndWait(h.fake, admin, group, `/setup new 益行协会${n} | 组织 | - | Asia/Shanghai | zh-CN`);
+    admin.start();
+    const dm = admin.id;
+    const groups = await sendAndWait(h.fake, admin, dm, "/newevent 益行洞桥 | 6月28日 9:00-11:30 | 洞桥镇 | 10", (m) =>
+      buttonTexts(m).includes("📣 发布"),
+    );
+    await press(h.fake, admin, groups, "👥 分角色报名");
+    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text?.startsWith("分哪些角色报名？")));
+    const withRoles = await sendAndWait(h.fake, admin, dm, "义诊医生 2 · 家具维修 3 · 法律咨询 2", (m) =>
+      buttonTexts(m).includes("📣 发布"),
+    );
+    await press(h.fake, admin, withRoles, "❓ 报名问题");
+    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text?.startsWith("报名后要请报名者回答哪些问题")));
+    const tooMany = await sendAndWait(h.fake, admin, dm, "a\nb\nc\nd");
+    expect(tooMany.text).toContain("最多 3 个问题");
+    const withQuestions = await sendAndWait(h.fake, admin, dm, "手机：保险用联系电话", (m) =>
+      buttonTexts(m).includes("📣 发布"),
+    );
+    expect(withQuestions.text).toContain("❓ 报名问题：\n电话：保险用联系电话");
+    await press(h.fake, admin, withQuestions, "🎟 候补确认");
+    await h.fake.waitFor(() => h.fake.sent(dm).find((m) => m.text?.startsWith("有人取消时")));
+    const summary = await sendAndWait(h.fake, admin, dm, "90分钟", (m) => buttonTexts(m).includes("📣 发布"));
+    expect(summary.text).toContain("🎟 空出的名额先留给候补第一位确认 90 分钟");
+    await press(h.fake, admin, summary, "📣 发布");
+    const card = await h.fake.waitFor(() => h.fake.sent(group).find((m) => m.text?.startsWith("益行洞桥")));
+    const event = await prisma().event.findFirstOrThrow({
+      where: { title: "益行洞桥" },
+      orderBy: { id: "desc" },
+      include: { questions: true, roles: true },
+    });
+    expect(event.offerMinutes).toBe(90);
+    expect(event.questions.map((q) => [q.kind, q.prompt])).toEqual([["phone", "保险用联系电话"]]);
+    expect(event.roles).toHaveLength(3);
+
+    await started(doctor);
+    const toast = await press(h.fake, doctor, card, "✅ 义诊医生");
+    expect(toast.text).toContain("名额已为你保留 10 分钟");
+    expect(await statusOf(event.id, doctor)).toBe("held");
+    await h.fake.waitFor(() => h.fake.sent(doctor.id).find((m) => m.text?.startsWith("问题 1/1：保险用联系电话")));
+    await sendAndWait(h.fake, doctor, doctor.id, "+86 186 0000 1234", (m) => m.text === "谢谢！你已报名「益行洞桥」✅");
+    expect(await statusOf(event.id, doctor)).toBe("confirmed");
+  });
+
+  it("a programme table's optional 报名问题 column gives the imported events their questions", async () => {
+    n++;
+    const admin = h.fake.user({ first_name: `组织者${n}`, started: true });
+    const group = h.fake.group({ title: `益行群${n}`, creator: admin, members: [] });
+    await sendAndWait(h.fake, admin, group, `/setup new 益行协会${n} | 组织 | - | Asia/Shanghai | zh-CN`);
+    const csv = [
+      "公益服务活动名称,组织单位,具体内容和对象,服务活动地点或区域,活动时间,报名问题",
+      `慈善健步走,益行协会${n},健步走,江北公园,6月28日 8:00-10:00,电话：保险用联系电话；选择：T恤尺码：S / M / L`,
+      `社区观影,益行协会${n},电影,社区,6月28日,`,
+      `读书会,益行协会${n},读书,图书馆,6月28日,选择：尺码：S`,
+    ].join("\n");
+    const since = h.fake.sent(admin.id).length;
+    admin.sendDocument(admin, "安排表.csv", Buffer.from(csv), { caption: "/import" });
+    const preview = await h.fake.waitFor(() =>
+      h.fake
+        .sent(admin.id)
+        .slice(since)
+        .find((m) => buttonTexts(m).some((b) => b.startsWith("导入"))),
+    );
+    expect(preview.text ?? preview.caption).toContain("报名问题「选择：尺码：S」写得不对");
+    await press(h.fake, admin, preview, "导入 2 项");
+    const walk = await h.fake.waitForAsync(async () =>
+      prisma().event.findFirst({
+        where: { title: "慈善健步走", organisation: { name: `益行协会${n}` } },
+        include: { questions: { orderBy: { position: "asc" } } },
+      }),
+    );
+    expect(walk.questions.map((q) => [q.kind, q.prompt, q.options])).toEqual([
+      ["phone", "保险用联系电话", null],
+      ["choice", "T恤尺码", "S\nM\nL"],
+    ]);
+    const film = await prisma().event.findFirstOrThrow({
+      where: { title: "社区观影", organisation: { name: `益行协会${n}` } },
+      include: { questions: true },
+    });
+    expect(film.questions).toEqual([]);
   });
 });

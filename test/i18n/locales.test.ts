@@ -44,7 +44,9 @@ const dynamicKeys = [
   ...["confirmed", "waitlisted", "cancelled", "attended", "no_show"].map((s) => `export-status-${s}`),
   ...["bad-offsets", "bad-time", "bad-language"].map((e) => `settings-${e}`),
   "setup-name-empty",
-  "setup-name-too-long",
+  "setup-name-invisible",
+  // over-long text is cut to fit a card, and the reply says so (issue 10)
+  ...["title", "place"].map((f) => `form-${f}-shortened`),
   // roles (issue 15)
   "form-ask-roles",
   "form-field-roles",

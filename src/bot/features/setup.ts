@@ -4,6 +4,7 @@ import {
   checkOrgName,
   checkParent,
   isIanaTimeZone,
+  ORG_NAME_MAX,
   type OrgKindName,
   orgKinds,
   parseOrgKind,
@@ -121,7 +122,14 @@ async function join(ctx: YiqiContext, code: string) {
   return ctx.reply(t("setup-joined", { name: userText(org.name, 100) }), { parse_mode: "HTML" });
 }
 
-async function create(ctx: YiqiContext, draft: Required<SetupDraft>, locale: Locale) {
+/** "✂️ The name was too long, so it was shortened…" when it was cut to fit (domain/organisation-input.ts). */
+function shortenedName(ctx: YiqiContext, checked: { name: string; shortened?: true }): string[] {
+  return checked.shortened
+    ? [ctx.t("setup-name-shortened", { max: ORG_NAME_MAX, value: userText(checked.name, 200) })]
+    : [];
+}
+
+async function create(ctx: YiqiContext, draft: Required<SetupDraft>, locale: Locale, before: string[] = []) {
   const org = await ctx.services.organisations.create(
     { name: draft.name, kind: draft.kind, parentId: draft.parentId, timeZone: draft.timeZone, locale },
     undefined,
@@ -130,7 +138,8 @@ async function create(ctx: YiqiContext, draft: Required<SetupDraft>, locale: Loc
   ctx.services.chats.forget(ctx.ids.chat);
   await endConversation(ctx);
   const t = ctx.services.translator.for(locale);
-  await ctx.reply(t("setup-created", { name: userText(org.name, 100), code: org.joinCode }), { parse_mode: "HTML" });
+  const created = t("setup-created", { name: userText(org.name, 100), code: org.joinCode });
+  await ctx.reply([...before, created].join("\n"), { parse_mode: "HTML" });
   if (draft.askHubId !== null) await askHubToApprove(ctx, org, draft.askHubId, t);
 }
 
@@ -148,11 +157,12 @@ async function oneLine(ctx: YiqiContext, text: string) {
   const timeZone = zone || ctx.services.config.defaultTimeZone;
   if (!isIanaTimeZone(timeZone)) return ctx.reply(ctx.t("setup-zone-unknown", { value: userText(timeZone, 40) }));
   const locale = lang ? ctx.services.translator.negotiate(lang) : ctx.locale;
-  return create(ctx, { name: checked.name, kind, ...parent, timeZone }, locale);
+  return create(ctx, { name: checked.name, kind, ...parent, timeZone }, locale, shortenedName(ctx, checked));
 }
 
-async function askKind(ctx: YiqiContext) {
-  return ctx.reply(ctx.t("setup-ask-kind"), {
+async function askKind(ctx: YiqiContext, before: string[] = []) {
+  return ctx.reply([...before, ctx.t("setup-ask-kind")].join("\n"), {
+    parse_mode: "HTML",
     reply_markup: keyboard([
       orgKinds.map((k, i) => callbackButton(ctx.t(`org-kind-${k}`), encodeCallback("setupKind", i))),
     ]),
@@ -292,7 +302,7 @@ export function setupFeature(): Composer<YiqiContext> {
       const checked = checkOrgName(text);
       if (!checked.ok) return prompt(ctx, `setup-${checked.error}`);
       await saveConversation(ctx, KIND, "kind", { name: checked.name });
-      return askKind(ctx);
+      return askKind(ctx, shortenedName(ctx, checked));
     }
     if (state.step === "parent" && state.data.kind) {
       const parent = await resolveParent(ctx, text, state.data.kind);

@@ -1,7 +1,15 @@
-import { type FieldError, type FormContext, type FormField, timeNotes } from "../../../domain/event-form.ts";
+import {
+  type EventDraft,
+  type FieldError,
+  type FormContext,
+  type FormField,
+  PLACE_MAX,
+  TITLE_MAX,
+  timeNotes,
+} from "../../../domain/event-form.ts";
 import type { QuestionInput } from "../../../domain/questions.ts";
 import { describeNote } from "../../../domain/time/ambiguity.ts";
-import { userText } from "../../../views/html.ts";
+import { escapeHtml, userText } from "../../../views/html.ts";
 import type { YiqiContext } from "../../context.ts";
 import { endConversation } from "../../conversation.ts";
 
@@ -18,6 +26,16 @@ export async function formContext(ctx: YiqiContext, orgId: number): Promise<Form
 /** "Time: 「2月30日」 is not a valid date" — the part and what is wrong with it. */
 export function errorText(ctx: YiqiContext, e: FieldError): string {
   return `${ctx.t(`form-field-${e.field}`)}: ${ctx.t(e.error, { ...e.args, value: userText(e.value ?? "", 80) })}`;
+}
+
+/** "✂️ The title was too long for a card, so it was shortened…" for each part that was cut to fit (HTML). */
+export function shortenedLines(ctx: YiqiContext, fields: readonly FormField[], draft: EventDraft): string[] {
+  return fields.flatMap((field) => {
+    const value = field === "title" ? draft.title : field === "place" ? draft.place : null;
+    if (!value) return [];
+    const max = field === "title" ? TITLE_MAX : PLACE_MAX;
+    return [ctx.t(`form-${field}-shortened`, { max, value: escapeHtml(value) })];
+  });
 }
 
 /** How a typed time was read where that was a choice, one line each ("ℹ️ …"), in the chat's language. */

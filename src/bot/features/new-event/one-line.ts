@@ -4,7 +4,7 @@ import { postCard } from "../../cards.ts";
 import type { YiqiContext } from "../../context.ts";
 import { deepLink } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { errorText, formContext, timeNoteLines } from "./form.ts";
+import { errorText, formContext, shortenedLines, timeNoteLines } from "./form.ts";
 import { createFromDraft, seriesNoteLines, seriesReading } from "./series.ts";
 import { newEventKind, newEventLink, storeDraft } from "./state.ts";
 import { ask, chooseOrganisation } from "./wizard.ts";
@@ -17,12 +17,17 @@ export async function oneLineInPrivate(ctx: YiqiContext, line: string): Promise<
   const [first, ...others] = await organisedBy(ctx);
   if (!first) return ctx.reply(ctx.t("form-not-organiser"));
   const form = await formContext(ctx, first.id);
-  const { draft, errors } = parseOneLine(line, form);
+  const { draft, errors, shortened } = parseOneLine(line, form);
   draft.details ??= null;
-  if (others.length > 0) return chooseOrganisation(ctx, draft);
-  const notes = draft.timeText
-    ? [...timeNoteLines(ctx, draft.timeText, form), ...seriesNoteLines(ctx, draft, form)]
-    : [];
+  const cut = shortenedLines(ctx, shortened, draft);
+  if (others.length > 0) {
+    if (cut.length > 0) await ctx.reply(cut.join("\n"), { parse_mode: "HTML" });
+    return chooseOrganisation(ctx, draft);
+  }
+  const notes = [
+    ...cut,
+    ...(draft.timeText ? [...timeNoteLines(ctx, draft.timeText, form), ...seriesNoteLines(ctx, draft, form)] : []),
+  ];
   if (errors.length > 0 || notes.length > 0) {
     const lines = [...errors.map((e) => `⚠️ ${errorText(ctx, e)}`), ...notes];
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
@@ -36,7 +41,8 @@ export async function oneLineInPrivate(ctx: YiqiContext, line: string): Promise<
  */
 export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: number): Promise<unknown> {
   const form = await formContext(ctx, orgId);
-  const { draft, errors } = parseOneLine(line, form);
+  const { draft, errors, shortened } = parseOneLine(line, form);
+  const cut = shortenedLines(ctx, shortened, draft);
   const input =
     errors.length === 0 ? eventInputFromDraft(draft, { organisationId: orgId, createdById: ctx.ids.user }) : null;
   // once per update, even when it is handled again after a crash mid-way (bot/once.ts)
@@ -52,9 +58,10 @@ export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: numb
     const notes = draft.timeText ? timeNoteLines(ctx, draft.timeText, form) : [];
     const reading = seriesReading(ctx, draft, form);
     const series = reading ? [ctx.t("series-created", reading), ...seriesNoteLines(ctx, draft, form)] : [];
-    if (notes.length > 0 || series.length > 0) {
+    if (notes.length > 0 || series.length > 0 || cut.length > 0) {
       const hint = notes.length > 0 ? [ctx.t("time-note-edit-hint")] : [];
-      await ctx.reply([...series, ...notes, ...hint].join("\n"), {
+      await ctx.reply([...cut, ...series, ...notes, ...hint].join("\n"), {
+        parse_mode: "HTML",
         reply_parameters: { message_id: ctx.msgId ?? 0, allow_sending_without_reply: true },
       });
     }
@@ -67,7 +74,7 @@ export async function oneLineInGroup(ctx: YiqiContext, line: string, orgId: numb
     draft: storeDraft(draft),
     fromChat: ctx.ids.chat,
   });
-  return ctx.reply([...errors.map((e) => `⚠️ ${errorText(ctx, e)}`), ctx.t("form-fix-private")].join("\n"), {
+  return ctx.reply([...errors.map((e) => `⚠️ ${errorText(ctx, e)}`), ...cut, ctx.t("form-fix-private")].join("\n"), {
     parse_mode: "HTML",
     reply_markup: keyboard([[urlButton(ctx.t("btn-open-private"), deepLink(ctx, newEventLink(ctx.ids.chat)))]]),
   });

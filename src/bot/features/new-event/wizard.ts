@@ -18,7 +18,7 @@ import type { YiqiContext } from "../../context.ts";
 import { conversationOf, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
 import { organisedBy } from "../../scope.ts";
-import { formContext, label, replyFieldError, timeNoteLines } from "./form.ts";
+import { formContext, label, replyFieldError, shortenedLines, timeNoteLines } from "./form.ts";
 import { askGroups, groupButtons } from "./groups.ts";
 import { seriesNoteLines, seriesReading } from "./series.ts";
 import { groupOfLink, loadDraft, newEventKind, type StartedState, started, storeDraft } from "./state.ts";
@@ -28,13 +28,20 @@ import { wizardButton } from "./wizard-button.ts";
 const timeAnswers = { ok: 0, retype: 1 } as const;
 
 /** Asks for the next missing part (with its skip button, if it has one), or goes on to the groups. */
-export async function ask(ctx: YiqiContext, state: StartedState): Promise<unknown> {
+/** Asks for the next part the draft lacks; `before`: lines said first in the same message (e.g. "✂️ shortened"). */
+export async function ask(ctx: YiqiContext, state: StartedState, before: string[] = []): Promise<unknown> {
   const field = nextMissing(loadDraft(state.draft));
-  if (field === null) return askGroups(ctx, state);
+  if (field === null) {
+    if (before.length > 0) await ctx.reply(before.join("\n"), { parse_mode: "HTML" });
+    return askGroups(ctx, state);
+  }
   await saveConversation(ctx, newEventKind, field, state);
   const skip = skipButton(field);
   const buttons = skip ? [[callbackButton(ctx.t(skip.label), encodeCallback("newStep", 0, skip.answer))]] : [];
-  return ctx.reply(ctx.t(`form-ask-${field}`), { parse_mode: "HTML", reply_markup: keyboard(buttons) });
+  return ctx.reply([...before, ctx.t(`form-ask-${field}`)].join("\n"), {
+    parse_mode: "HTML",
+    reply_markup: keyboard(buttons),
+  });
 }
 
 /** Echoes how the time was read, to be confirmed or typed again. */
@@ -137,7 +144,7 @@ export function wizardFeature(): Composer<YiqiContext> {
     if (!result.ok) return replyFieldError(ctx, field, result);
     const nextState = { ...data, draft: storeDraft(result.draft) };
     if (field === "time") return confirmTime(ctx, nextState);
-    return ask(ctx, nextState);
+    return ask(ctx, nextState, result.shortened ? shortenedLines(ctx, [field], result.draft) : []);
   });
 
   return feature;
