@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // every file: no bot token in any log line, stored error or message (test/support/log-capture.ts)
+    setupFiles: ["test/support/leak-check.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,10 +1,10 @@
-import { type Logger, pino } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 import { redactSecrets } from "./redact.ts";
 
 export type { Logger };
 
 /** JSON logs; pretty-printed only when stdout is a terminal. Tokens are redacted wherever they appear. */
-export function createLogger(level: string, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}) {
+export function createLogger(level: string, options: { pretty?: boolean; destination?: DestinationStream } = {}) {
   const pretty = options.pretty ?? process.stdout.isTTY === true;
   return pino(
     {

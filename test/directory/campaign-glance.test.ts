@@ -166,6 +166,15 @@ describe.each(databaseKinds)("a campaign at a glance from the hubs, on %s", (kin
     }
   });
 
+  it("when Telegram refuses the picture, /campaign stats sends the same figures as text", async () => {
+    h.fake.failNext("sendPhoto", 400, { description: "Bad Request: IMAGE_PROCESS_FAILED" });
+    const message = await send(wang, city.group, "/campaign stats", (m) => textOf(m).includes("合计"));
+    expect(message.photo).toBeUndefined();
+    expect(textOf(message)).toContain("· 海曙区：1 项活动，报名 3 人，余位 7，出席 2 人，共 5 小时");
+    expect(textOf(message)).toContain("合计：13 项活动，报名 12 人，出席 5 人，共 8.5 小时");
+    expect(textOf(message)).toContain("暂时画不出统计图");
+  }, 60_000);
+
   it("/campaign stats sends a bar chart with Chinese labels and every figure in the caption", async () => {
     const message = await send(wang, city.group, "/campaign stats", (m) => m.photo !== undefined);
     const caption = textOf(message);

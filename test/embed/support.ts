@@ -1,4 +1,3 @@
-import { pino } from "pino";
 import { expect } from "vitest";
 import type { Yiqi, YiqiOptions } from "../../src/embed.ts";
 import type { DatabaseKind } from "../../src/store/database.ts";
@@ -6,6 +5,7 @@ import { FakeClock } from "../scheduler/support.ts";
 import { buttonTexts, press, sendAndWait } from "../support/chat.ts";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases.ts";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram/index.ts";
+import { testLogger } from "../support/log-capture.ts";
 
 /** What both example hosts export: the host bot with Yiqi mounted. */
 export interface Host {
@@ -32,7 +32,7 @@ export async function startHost(create: HostFactory, kind: DatabaseKind): Promis
   const fake = await startFakeTelegram({ now: clock.nowMs });
   const database = await createThrowawayDatabase(kind);
   const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: database.url };
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = testLogger();
   const host = await create(env, { now: clock.now, logger, scheduler: false });
   await host.start();
   return {

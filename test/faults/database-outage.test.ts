@@ -6,10 +6,10 @@
  * without a restart. (Any unhandled rejection fails the suite: vitest.config.ts.)
  */
 import { Writable } from "node:stream";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerOf } from "../support/chat.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
+import { testLogger } from "../support/log-capture.ts";
 import { type PrivatePostgres, privatePostgresAvailable, startPrivatePostgres } from "./private-postgres.ts";
 import { seedEventCard } from "./support.ts";
 
@@ -32,7 +32,7 @@ describe.skipIf(!privatePostgresAvailable)("a PostgreSQL outage under the runnin
     h = await startHarness({
       kind: "postgresql",
       env: { DATABASE_URL: pg.url },
-      app: { logger: pino({ level: "info" }, stream), now: () => new Date("2026-06-01T02:00:00Z") },
+      app: { logger: testLogger({ level: "info", stream }), now: () => new Date("2026-06-01T02:00:00Z") },
     });
   }, 120_000);
   afterAll(async () => {

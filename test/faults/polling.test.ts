@@ -5,10 +5,10 @@
  */
 import { Writable } from "node:stream";
 import { Api, HttpError } from "grammy";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONFLICT_MESSAGE } from "../../src/bot/polling.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
+import { testLogger } from "../support/log-capture.ts";
 
 /** A logger whose JSON lines the test reads. */
 function capturedLogger() {
@@ -19,7 +19,7 @@ function capturedLogger() {
       done();
     },
   });
-  return { logger: pino({ level: "info" }, stream), lines };
+  return { logger: testLogger({ level: "info", stream }), lines };
 }
 
 /** Short long polls and back-off, so the test sees in seconds what takes a minute with Telegram's defaults. */

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pino } from "pino";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { startPlayground as startPagePlayground } from "../../src/playground/playground.ts";
+import { testLogger } from "../support/log-capture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -32,7 +32,7 @@ async function startPlayground(locale: string): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), "yiqi-playground-"));
   const playground = await startPagePlayground({
     databaseFile: join(dir, "playground.db"),
-    logger: pino({ level: "silent" }),
+    logger: testLogger(),
     logLevel: "silent",
     port: 0,
   });

@@ -1,4 +1,3 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.ts";
 import { Translator } from "../../src/i18n/translator.ts";
@@ -12,6 +11,7 @@ import type { Database, DatabaseKind } from "../../src/store/database.ts";
 import { zhProgramme } from "../imports/programme-fixtures.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
 import { TEST_BOT_TOKEN } from "../support/fake-telegram/index.ts";
+import { testLogger } from "../support/log-capture.ts";
 
 const zone = "Asia/Shanghai";
 const now = new Date("2026-06-01T02:00:00Z");
@@ -34,7 +34,7 @@ async function servicesWithHierarchy(kind: DatabaseKind) {
     config,
     database,
     translator: new Translator(config.defaultLocale),
-    logger: pino({ level: "silent" }),
+    logger: testLogger(),
     now: () => now,
   });
   const changed: number[] = [];

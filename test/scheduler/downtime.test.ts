@@ -1,7 +1,7 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.ts";
 import type { Harness } from "../support/harness.ts";
+import { testLogger } from "../support/log-capture.ts";
 import { FakeClock, type Seeded, seedGroupsWithEvents, sentAt, startClockedHarness } from "./support.ts";
 
 const tz = "Asia/Shanghai";
@@ -54,7 +54,7 @@ describe("three hours of downtime", () => {
     await h.app.scheduler.run(clock.now()); // planned, then the bot goes down before anything is due
     clock.set(hours(3));
 
-    restarted = await createApp({ config: h.app.config, logger: pino({ level: "silent" }), now: clock.now });
+    restarted = await createApp({ config: h.app.config, logger: testLogger(), now: clock.now });
     await restarted.start();
     const lateGroup = late.groups[0]!.id;
     await h.fake.waitFor(() => h.fake.sent(lateGroup).length === 2);
@@ -72,7 +72,7 @@ describe("three hours of downtime", () => {
     // Another restart later the same day sends nothing twice.
     await restarted.stop();
     clock.set(hours(3.2));
-    restarted = await createApp({ config: h.app.config, logger: pino({ level: "silent" }), now: clock.now });
+    restarted = await createApp({ config: h.app.config, logger: testLogger(), now: clock.now });
     await restarted.start();
     expect(await restarted.sender.tick()).toBe(0);
     expect(h.fake.sent(lateGroup)).toHaveLength(2);

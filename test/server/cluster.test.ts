@@ -3,7 +3,6 @@
  * Bot API server POSTing updates round-robin to them as a load balancer would, and enforcing Telegram's limits.
  */
 import type { Message } from "grammy/types";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.ts";
 import { Translator } from "../../src/i18n/translator.ts";
@@ -19,6 +18,7 @@ import {
   startFakeTelegram,
   TELEGRAM_LIMITS,
 } from "../support/fake-telegram/index.ts";
+import { testLogger } from "../support/log-capture.ts";
 import { type Instance, killInstance, startInstances, stopInstance, WEBHOOK_SECRET } from "./instances.ts";
 
 /** The most calls of these methods the fake answered within any `spanMs`. */
@@ -64,7 +64,7 @@ describe("three instances in webhook mode on one PostgreSQL database", () => {
       config,
       database: db,
       translator: new Translator(config.defaultLocale),
-      logger: pino({ level: "silent" }),
+      logger: testLogger(),
       now: () => new Date(),
     });
   }, 120_000);

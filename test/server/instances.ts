@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { scan, watchToken } from "../support/log-capture.ts";
 
 /** Where the instances find the Bot API: the fake server, or the benchmarks' lean stand-in. */
 export interface BotApi {
@@ -61,6 +62,8 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
           HOST: "127.0.0.1",
         }
       : { BOT_MODE: "polling" };
+  // every line the process writes is searched for its token, like the in-process apps' (test/support/log-capture.ts)
+  watchToken(options.fake.token);
   const child = spawn(process.execPath, options.command ?? ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
@@ -106,6 +109,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
+      scan(`instance ${options.name}`, lines);
       for (const line of lines) {
         try {
           const entry = JSON.parse(line) as Record<string, unknown>;
@@ -122,6 +126,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
     });
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
+      scan(`instance ${options.name} stderr`, [chunk]);
       output = (output + chunk).slice(-4000);
     });
     const readyWhen = options.readyWhen;

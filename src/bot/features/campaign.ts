@@ -1,4 +1,4 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, GrammyError, InputFile } from "grammy";
 import { CampaignGlanceService } from "../../services/campaign-glance.ts";
 import { renderChart } from "../../services/chart-renderer.ts";
 import { subtreeScope } from "../../services/org-scope.ts";
@@ -57,17 +57,25 @@ async function campaignStats(ctx: YiqiContext, scope: ChatScope, name: string | 
   const caption = statsCaption(campaign.name, root.kind, rows, ctx.t);
   await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
   const chart = await renderChart(statsChart(campaign.name, root.kind, rows, ctx.t));
+  const asText = () => ctx.reply(`${caption}\n\n${ctx.t("campaign-stats-no-chart")}`, { parse_mode: "HTML" });
   if (!chart.ok) {
     ctx.log.warn(
       { error: chart.error, detail: chart.detail },
       "could not draw the campaign chart; sending the figures",
     );
-    return ctx.reply(`${caption}\n\n${ctx.t("campaign-stats-no-chart")}`, { parse_mode: "HTML" });
+    return asText();
   }
-  return ctx.replyWithPhoto(new InputFile(chart.png, `yiqi-campaign-${campaign.id}.png`), {
-    caption,
-    parse_mode: "HTML",
-  });
+  try {
+    return await ctx.replyWithPhoto(new InputFile(chart.png, `yiqi-campaign-${campaign.id}.png`), {
+      caption,
+      parse_mode: "HTML",
+    });
+  } catch (error) {
+    // Telegram refused the picture (it answers 400 for an image it cannot process): the figures still go out
+    if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+    ctx.log.warn({ err: error }, "the campaign chart was refused; sending the figures");
+    return asText();
+  }
 }
 
 /** `/calendar` and the list's 📅 button: the chat's upcoming events as one .ics file, in the chat. */
