@@ -86,6 +86,8 @@ async function measure(
       `  ${label}: ${figures.tapsPerSecond.toFixed(0)} taps/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, ` +
         `bot CPU ${figures.cpuPerTapMs.toFixed(3)} ms/tap, RSS ${figures.rssMiB.toFixed(0)} MiB, ready after ${figures.readyMs.toFixed(0)} ms`,
     );
+    if (process.env.BENCH_DEBUG)
+      console.log(`  calls at the stand-in: ${JSON.stringify(Object.fromEntries(standIn.calls))}`);
     return figures;
   } finally {
     child.kill("SIGTERM");

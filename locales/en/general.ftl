@@ -10,6 +10,7 @@ cmd-calendar = This group's events as a calendar (.ics)
 cmd-export = Export sign-up lists (organisers)
 cmd-hours = My volunteer hours
 cmd-import = Import a programme table (organisers)
+cmd-organisations = Which organisations below have linked their group (hub organisers)
 cmd-help = How to use Yiqi
 
 start-private =

@@ -82,3 +82,4 @@ edit-notice-private-series = ✏️ “{ $title }” ({ $rule }), which you sign
     [one] one date
    *[other] { $count } dates
   }; your next one:
+toast-series-questions = This event asks a few questions at sign-up: please sign up for each date on its own

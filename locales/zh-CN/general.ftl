@@ -10,6 +10,7 @@ cmd-calendar = 本群活动日历（.ics）
 cmd-export = 导出报名表（组织者）
 cmd-hours = 我的志愿时长
 cmd-import = 导入活动安排表（组织者）
+cmd-organisations = 下属组织的群关联情况（上级组织者）
 cmd-help = 使用帮助
 
 start-private =

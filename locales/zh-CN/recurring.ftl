@@ -42,3 +42,4 @@ btn-cancel-future = 🗑 取消这次及以后的 { $count } 次
 toast-series-cancelled-events = 已取消 { $count } 次活动
 series-cancelled-notice = ❌「{ $title }」从 { $first } 起的 { $count } 次活动（{ $rule }）已取消。
 edit-notice-private-series = ✏️ 你报名的「{ $title }」（{ $rule }）以后 { $count } 次都有变动，例如你报名的最近一次：
+toast-series-questions = 这个活动报名时要回答问题，请每次分别报名

@@ -16,6 +16,7 @@ export const menuCommands = [
   "setup",
   "settings",
   "import",
+  "organisations",
   "privacy",
   "help",
 ] as const;

@@ -2,9 +2,10 @@
  * One instance's part in a cluster: whether it is the sending leader (leader.ts) and the change bus to the
  * others (bus.ts). SQLite is single-instance: there the one instance always leads and there is no bus.
  */
-import { Prisma } from "../generated/sqlite/client.ts";
+
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import { type BusMessage, ChangeBus } from "./bus.ts";
 import { AdvisoryLockLeader } from "./leader.ts";
 

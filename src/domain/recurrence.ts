@@ -5,7 +5,15 @@
  * times, or — when none is written — the end of the year, said back to the organiser). Each occurrence becomes
  * its own event; a series is at most `MAX_OCCURRENCES` long.
  */
-import { addDays, type CivilDate, compareCivil, daysInMonth, wallClockOf, weekdayOf } from "./time/calendar.ts";
+import {
+  addDays,
+  type CivilDate,
+  compareCivil,
+  daysInMonth,
+  wallClockOf,
+  weekdayOf,
+  zonedInstant,
+} from "./time/calendar.ts";
 import { normalizeInput, parseTimeWindow } from "./time/parse.ts";
 import { withArabicNumerals } from "./time/parse-zh.ts";
 import type { ParseContext, ParseErrorCode } from "./time/spec.ts";
@@ -315,5 +323,46 @@ export function describePattern(pattern: RecurrencePattern, locale: TimeLocale):
       return `每月${pattern.nth === -1 ? "最后一个" : ZH_NTH[pattern.nth]}${ZH_WEEKDAY_NAMES[pattern.weekday]}`;
     case "monthly_day":
       return `每月${pattern.day}日`;
+  }
+}
+
+/**
+ * The same change made to another occurrence: `from` → `to` was typed for one occurrence ("this and all later
+ * ones"), and `occurrence` moves by as many days and takes the new wall-clock times (DST-safe, in `to`'s zone).
+ */
+export function shiftWindow(occurrence: TimeWindow, from: TimeWindow, to: TimeWindow): TimeWindow {
+  const wall = (d: Date) => wallClockOf(d, to.timeZone);
+  const days = (a: CivilDate, b: CivilDate) => Math.round(compareCivil(a, b) / 86_400_000);
+  const fromDay = wallClockOf(from.start, from.timeZone).date;
+  const newStart = wall(to.start);
+  // the end counted in days after the start (a whole day ends at the next midnight)
+  const newEnd = wall(to.end);
+  const shift = days(newStart.date, fromDay);
+  const day = addDays(wallClockOf(occurrence.start, occurrence.timeZone).date, shift);
+  const endDay = addDays(day, days(newEnd.date, newStart.date));
+  const start = zonedInstant(day, newStart.minutes, to.timeZone);
+  const end = zonedInstant(endDay, newEnd.minutes, to.timeZone);
+  return { ...to, start, end };
+}
+
+/** How many days `to` starts after `from` on the wall calendar (negative: before). */
+export function daysMoved(from: TimeWindow, to: TimeWindow): number {
+  const a = wallClockOf(from.start, from.timeZone).date;
+  const b = wallClockOf(to.start, to.timeZone).date;
+  return Math.round(compareCivil(b, a) / 86_400_000);
+}
+
+/** The pattern of occurrences all moved by `days` (每周六 moved a day on is 每周日). */
+export function shiftPattern(pattern: RecurrencePattern, days: number): RecurrencePattern {
+  const weekday = (w: number) => (((w + days) % 7) + 7) % 7;
+  switch (pattern.kind) {
+    case "daily":
+      return pattern;
+    case "weekly":
+      return { kind: "weekly", weekday: weekday(pattern.weekday) };
+    case "monthly_weekday":
+      return { ...pattern, weekday: weekday(pattern.weekday) };
+    case "monthly_day":
+      return { kind: "monthly_day", day: Math.min(31, Math.max(1, pattern.day + days)) };
   }
 }

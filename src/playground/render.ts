@@ -11,6 +11,8 @@ export interface MessageView {
   buttons: { text: string; data?: string; url?: string }[][];
   forceReply: boolean;
   document: { name: string; fileId: string } | null;
+  /** a photo the bot sent (a check-in QR code), its largest size */
+  photo: { fileId: string; width: number; height: number } | null;
   replyTo: string | null;
 }
 
@@ -81,6 +83,7 @@ export function messageView(message: Message, forceReplies: Set<string>): Messag
   const entities = message.entities ?? message.caption_entities ?? [];
   const markup = message.reply_markup;
   const document = message.document;
+  const photo = message.photo?.at(-1);
   const quoted = message.reply_to_message;
   return {
     id: message.message_id,
@@ -98,6 +101,7 @@ export function messageView(message: Message, forceReplies: Set<string>): Messag
     ),
     forceReply: forceReplies.has(`${message.chat.id}:${message.message_id}`),
     document: document ? { name: document.file_name ?? "file", fileId: document.file_id } : null,
+    photo: photo ? { fileId: photo.file_id, width: photo.width, height: photo.height } : null,
     replyTo: quoted ? (quoted.text ?? quoted.caption ?? "").slice(0, 80) : null,
   };
 }

@@ -210,7 +210,7 @@ export class PlaygroundServer {
     const name = encodeURIComponent(file.filename);
     response
       .writeHead(200, {
-        "content-type": file.contentType ?? "application/octet-stream",
+        "content-type": file.contentType ?? (file.filename.endsWith(".png") ? "image/png" : "application/octet-stream"),
         "content-disposition": `attachment; filename*=UTF-8''${name}`,
       })
       .end(file.data);

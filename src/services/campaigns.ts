@@ -1,8 +1,10 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
+import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { EventSummary } from "../views/event-views.ts";
-import { eventsInScope, inScopeOrAbove, type OrgScope } from "./org-scope.ts";
+import { eventsInScopeSql, inScopeOrAboveSql, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -76,11 +78,14 @@ export class CampaignService {
    * or by a hub above; current and coming ones first (soonest first), then past ones (latest first).
    */
   async visible(scope: OrgScope, now: Date) {
-    const campaigns = await this.db.campaign.findMany({
-      where: { OR: [{ organisation: inScopeOrAbove(scope) }, { events: { some: eventsInScope(scope) } }] },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: 50,
-    });
+    // one statement: run by the scope or a hub above it, or with an event the scope shows (campaign index)
+    const ids = await this.db.$queryRaw<{ id: number }[]>`
+      SELECT c."id" FROM "Campaign" c
+      WHERE (c."organisationId" IS NOT NULL AND ${inScopeOrAboveSql(scope, Prisma.sql`c."organisationId"`)})
+         OR EXISTS (SELECT 1 FROM "Event" e WHERE e."campaignId" = c."id" AND ${eventsInScopeSql(scope)})
+      ORDER BY c."startsAt", c."id" LIMIT 50`;
+    const rows = await this.db.campaign.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } } });
+    const campaigns = rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     const current = campaigns.filter((c) => c.endsAt.getTime() > now.getTime());
     const past = campaigns.filter((c) => c.endsAt.getTime() <= now.getTime()).reverse();
     return [...current, ...past];
@@ -88,22 +93,27 @@ export class CampaignService {
 
   /** The campaign's events the scope shows, with sign-up counts and the district each sits in. */
   async programme(campaignId: number, scope: OrgScope): Promise<ProgrammeEntry[]> {
-    const events = await this.db.event.findMany({
-      where: { campaignId, ...eventsInScope(scope), status: { notIn: ["draft", "cancelled"] } },
-      include: {
-        organisation: {
-          include: {
-            above: { where: { ancestor: { kind: "district" } }, select: { ancestor: { select: { name: true } } } },
-          },
-        },
-      },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    });
+    // the ids and districts by one statement (the campaign's index, the scope as index probes), then the rows
+    const shown = await this.db.$queryRaw<{ id: number; district: string | null }[]>`
+      SELECT e."id", (
+        SELECT d."name" FROM "OrganisationAncestor" da JOIN "Organisation" d ON d."id" = da."ancestorId"
+        WHERE da."descendantId" = e."organisationId" AND d."kind" = 'district' ORDER BY da."depth" LIMIT 1
+      ) AS "district"
+      FROM "Event" e
+      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled') AND ${eventsInScopeSql(scope)}
+      ORDER BY e."startsAt", e."id"`;
+    const ids = shown.map((r) => Number(r.id));
+    const districtOf = new Map(shown.map((r) => [Number(r.id), r.district]));
+    const rows = await inChunks(ids, (chunk) =>
+      this.db.event.findMany({ where: { id: { in: chunk } }, include: { organisation: true } }),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const events = ids.flatMap((id) => byId.get(id) ?? []);
     const counts = await this.signups.counts(events.map((e) => e.id));
     return events.map((event) => ({
       event,
       organisation: event.organisation.name,
-      district: event.organisation.above[0]?.ancestor.name ?? null,
+      district: districtOf.get(event.id) ?? null,
       confirmed: counts.get(event.id)?.confirmed ?? 0,
       waitlisted: counts.get(event.id)?.waitlisted ?? 0,
     }));

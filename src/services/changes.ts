@@ -8,7 +8,8 @@ export interface Changes {
   /** `userId` when one member's own sign-up changed (a tap), absent when the event's list changed as a whole */
   signupsChanged: { eventId: number; userId?: bigint };
   eventChanged: { eventId: number; timeChanged: boolean };
-  eventCancelled: { eventId: number };
+  /** `quiet`: one of several occurrences cancelled together, whose people are told once for all (notifier.ts) */
+  eventCancelled: { eventId: number; quiet?: boolean };
   promoted: { eventId: number; userId: bigint; chatId: bigint | null };
   /** a group changed its reminder offsets or switched them (`reminders`), or its daily summary (`summary`) */
   chatSettingsChanged: { chatId: bigint; reminders: boolean; summary: boolean };

@@ -3,9 +3,10 @@ import { type QuestionInput, storeOptions } from "../domain/questions.ts";
 import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
-import { eventsInScope, type OrgScope } from "./org-scope.ts";
+import { eventsInScope, eventsInScopeSql, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 export interface EventInput {
@@ -81,6 +82,73 @@ export class EventService {
       },
       { maxWait: 30_000, timeout: 60_000 },
     );
+  }
+
+  /**
+   * A one-off event made recurring (/edit): it stays the first occurrence (with its sign-ups; its time is set by
+   * the edit), and the later `windows` become events like it (title, place, places, roles, guests, deadline as the
+   * same time before the start). Returns the ids of the new occurrences.
+   */
+  async extendIntoSeries(eventId: number, series: { pattern: string; ruleText: string; windows: TimeWindow[] }) {
+    const event = await this.db.event.findUnique({
+      where: { id: eventId },
+      include: { organisers: { orderBy: { position: "asc" } }, roles: { orderBy: { position: "asc" } } },
+    });
+    if (!event || event.seriesId !== null) return [];
+    const input: EventInput = {
+      organisationId: event.organisationId,
+      title: event.title,
+      content: event.content,
+      audience: event.audience,
+      place: event.place,
+      online: event.online,
+      timeText: event.timeText,
+      window: { start: event.startsAt, end: event.endsAt, precision: event.precision, timeZone: event.timeZone },
+      capacity: event.capacity,
+      signupDeadline: event.signupDeadline,
+      createdById: event.createdById,
+      campaignId: event.campaignId,
+      organisers: event.organisers.map((o) => ({ name: o.name, organisationId: o.organisationId })),
+      roles: event.roles.map((r) => ({ name: r.name, capacity: r.capacity })),
+      maxGuests: event.maxGuests,
+    };
+    const lead = event.signupDeadline ? event.startsAt.getTime() - event.signupDeadline.getTime() : null;
+    const created = await this.db.$transaction(
+      async (tx) => {
+        const { id: seriesId } = await tx.eventSeries.create({
+          data: { organisationId: event.organisationId, pattern: series.pattern, ruleText: series.ruleText },
+        });
+        await tx.event.update({ where: { id: eventId }, data: { seriesId } });
+        const ids: number[] = [];
+        for (const window of series.windows) {
+          if (window.start.getTime() <= event.startsAt.getTime()) continue;
+          const signupDeadline = lead === null ? null : new Date(window.start.getTime() - lead);
+          const row = await tx.event.create({ data: { ...eventData({ ...input, window, signupDeadline }), seriesId } });
+          ids.push(row.id);
+        }
+        return ids;
+      },
+      { maxWait: 30_000, timeout: 60_000 },
+    );
+    await this.changes.emit("eventChanged", { eventId, timeChanged: false });
+    return created;
+  }
+
+  /** Occurrences moved to other days become a series of their own with the new pattern (the earlier ones stay). */
+  async moveToNewSeries(seriesId: number, eventIds: number[], pattern: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const old = await tx.eventSeries.findUnique({ where: { id: seriesId } });
+      if (!old) return;
+      const { id } = await tx.eventSeries.create({
+        data: { organisationId: old.organisationId, pattern, ruleText: old.ruleText },
+      });
+      await tx.event.updateMany({ where: { id: { in: eventIds }, seriesId }, data: { seriesId: id } });
+    });
+    // every card of both parts follows (each says its own rule and how many are left)
+    const earlier = await this.db.event.findMany({ where: { seriesId }, select: { id: true } });
+    for (const eventId of [...earlier.map((e) => e.id), ...eventIds]) {
+      await this.changes.emit("eventChanged", { eventId, timeChanged: false });
+    }
   }
 
   /** An event's questions in order (empty without questions). */
@@ -180,13 +248,14 @@ export class EventService {
     });
   }
 
-  async cancel(id: number): Promise<boolean> {
+  /** `quiet`: nobody is told of this one alone (several occurrences cancelled together are told once). */
+  async cancel(id: number, opts: { quiet?: boolean } = {}): Promise<boolean> {
     const { count } = await this.db.event.updateMany({
       where: { id, status: { notIn: ["cancelled", "completed"] } },
       data: { status: "cancelled", sequence: { increment: 1 } },
     });
     if (count === 0) return false;
-    await this.changes.emit("eventCancelled", { eventId: id });
+    await this.changes.emit("eventCancelled", { eventId: id, ...(opts.quiet ? { quiet: true } : {}) });
     await this.changes.emit("signupsChanged", { eventId: id });
     return true;
   }
@@ -235,18 +304,52 @@ export class EventService {
     };
   }
 
+  /** The live occurrences of a series before this one that have not ended (their cards say how many are left). */
+  async earlierLive(seriesId: number, eventId: number, now: Date): Promise<number[]> {
+    const event = await this.db.event.findUnique({ where: { id: eventId }, select: { startsAt: true } });
+    if (!event) return [];
+    const rows = await this.db.event.findMany({
+      where: { seriesId, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now }, startsAt: { lt: event.startsAt } },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Upcoming (not yet ended) events the scope shows, soonest first; of a recurring activity only its
    * next occurrence, with how many are left (`series`: by series id, the count and the last one's start).
+   * The page's ids and the count are one statement each over the (status, endsAt) index, the scope checked
+   * by index probes per row (a city hub covers 100,000 organisations); then only the page's events are read.
    */
   async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
-    const live = { ...eventsInScope(scope), status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } };
-    // the live occurrences of the recurring activities shown here (at most 100 each): first, last and how many
-    const occurrences = await this.db.event.findMany({
-      where: { ...live, seriesId: { not: null } },
-      select: { seriesId: true, startsAt: true },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
+    const filter = Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${now} AND ${eventsInScopeSql(scope)}
+      AND (e."seriesId" IS NULL OR NOT EXISTS (
+        SELECT 1 FROM "Event" p WHERE p."seriesId" = e."seriesId" AND p."status" IN (${live}) AND p."endsAt" > ${now}
+          AND (p."startsAt" < e."startsAt" OR (p."startsAt" = e."startsAt" AND p."id" < e."id"))))`;
+    const [counted, onPage] = await Promise.all([
+      this.db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Event" e WHERE ${filter}`,
+      this.db.$queryRaw<{ id: number }[]>`
+        SELECT e."id" FROM "Event" e WHERE ${filter}
+        ORDER BY e."startsAt", e."endsAt", e."id" LIMIT ${pageSize} OFFSET ${page * pageSize}`,
+    ]);
+    const ids = onPage.map((r) => Number(r.id));
+    const rows = await this.db.event.findMany({
+      where: { id: { in: ids } },
+      include: { organisation: true, series: { select: { pattern: true } } },
     });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const events = ids.flatMap((id) => byId.get(id) ?? []);
+    // the live occurrences of the page's recurring activities (at most 100 each): first, last and how many
+    const seriesIds = [...new Set(events.flatMap((e) => (e.seriesId === null ? [] : [e.seriesId])))];
+    const occurrences =
+      seriesIds.length === 0
+        ? []
+        : await this.db.event.findMany({
+            where: { seriesId: { in: seriesIds }, status: { in: [...LIVE_STATUSES] }, endsAt: { gt: now } },
+            select: { seriesId: true, startsAt: true },
+            orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          });
     const series = new Map<number, { left: number; firstStart: Date; lastStart: Date }>();
     for (const { seriesId, startsAt } of occurrences) {
       if (seriesId === null) continue;
@@ -254,19 +357,7 @@ export class EventService {
       if (known) series.set(seriesId, { ...known, left: known.left + 1, lastStart: startsAt });
       else series.set(seriesId, { left: 1, firstStart: startsAt, lastStart: startsAt });
     }
-    const firsts = [...series].map(([seriesId, s]) => ({ seriesId, startsAt: s.firstStart }));
-    const where = { AND: [live, { OR: [{ seriesId: null }, ...firsts] }] };
-    const [total, events] = await Promise.all([
-      this.db.event.count({ where }),
-      this.db.event.findMany({
-        where,
-        include: { organisation: true, series: { select: { pattern: true } } },
-        orderBy: [{ startsAt: "asc" }, { endsAt: "asc" }, { id: "asc" }],
-        skip: page * pageSize,
-        take: pageSize,
-      }),
-    ]);
-    return { total, events, series };
+    return { total: Number(counted[0]?.n ?? 0), events, series };
   }
 
   /** Does the scope show this event (its organisation or a co-organiser is in it)? */
@@ -279,12 +370,16 @@ export class EventService {
   }
 
   /** Events an organiser can manage: those of the given organisations that have not ended. */
-  manageable(organisationIds: number[], now: Date) {
-    return this.db.event.findMany({
+  async manageable(organisationIds: number[], now: Date) {
+    const rows = await this.db.event.findMany({
       where: { organisationId: { in: organisationIds }, status: { notIn: ["cancelled"] }, endsAt: { gt: now } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: 30,
+      take: 300,
     });
+    // a recurring activity once, by its next occurrence (editing or cancelling it asks: this one or all later ones)
+    const seen = new Set<number>();
+    const firsts = rows.filter((e) => e.seriesId === null || (!seen.has(e.seriesId) && seen.add(e.seriesId)));
+    return firsts.slice(0, 30);
   }
 }
 

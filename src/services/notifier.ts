@@ -1,6 +1,7 @@
 import type { Locale } from "../config/config.ts";
 import { type ApiCall, eventReminderKinds, type NewDelivery, planReady } from "../delivery/kinds.ts";
 import type { Outbox } from "../delivery/outbox.ts";
+import { decodePattern, describePattern } from "../domain/recurrence.ts";
 import { HOLD_MINUTES } from "../domain/signup-rules.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { Translator } from "../i18n/translator.ts";
@@ -38,7 +39,10 @@ export class Notifier {
   listen(changes: ChangeFeed): void {
     // promotion notices are written in the promotion's own transaction (`promotionNotices`), not after it
     changes.on("promoted", () => this.deps.nudge());
-    changes.on("eventCancelled", ({ eventId }) => this.cancelled(eventId));
+    changes.on("eventCancelled", async ({ eventId, quiet }) => {
+      if (quiet) await this.deps.outbox.dropForEvent(eventId, eventReminderKinds);
+      else await this.cancelled(eventId);
+    });
   }
 
   private t(locale: Locale) {
@@ -125,6 +129,52 @@ export class Notifier {
       deliveries.push(planReady("event-cancelled", { eventId, to: p.chatId, now, call }));
     }
     await this.deps.outbox.dropForEvent(eventId, eventReminderKinds);
+    await this.deps.outbox.enqueue(deliveries, now);
+    this.deps.nudge();
+  }
+
+  /**
+   * Several occurrences of a recurring activity cancelled together (`eventIds`, soonest first, each cancelled
+   * quietly): each person signed up for any of them, and each group that shows one, is told once.
+   */
+  async seriesCancelled(eventIds: number[]): Promise<void> {
+    const { db, languages } = this.deps;
+    const events = await db.event.findMany({
+      where: { id: { in: eventIds } },
+      include: { series: { select: { pattern: true } } },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
+    const first = events[0];
+    if (!first) return;
+    const now = this.deps.now();
+    const notice = (locale: Locale) => {
+      const pattern = first.series ? decodePattern(first.series.pattern) : null;
+      return message(
+        this.t(locale)("series-cancelled-notice", {
+          title: userText(first.title, 200),
+          rule: pattern ? describePattern(pattern, locale) : "",
+          first: formatTimeWindow(windowOf(first), locale, { now }),
+          count: events.length,
+        }),
+      );
+    };
+    const deliveries: NewDelivery[] = [];
+    const signups = await db.signup.findMany({
+      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted"] }, user: { startedBot: true } },
+      include: { user: true },
+      distinct: ["userId"],
+    });
+    for (const s of signups) {
+      const call = notice(languages.ofUserRow(s.user));
+      deliveries.push(planReady("event-cancelled", { eventId: first.id, to: s.userId, now, call }));
+    }
+    // the groups that show the series: a card of any of its occurrences is there (often only the first's)
+    const shown = first.seriesId === null ? { eventId: { in: eventIds } } : { event: { seriesId: first.seriesId } };
+    const posted = await db.eventMessage.findMany({ where: { ...shown, chatId: { lt: 0 } }, distinct: ["chatId"] });
+    for (const p of posted) {
+      const call = notice(await languages.ofChat(p.chatId));
+      deliveries.push(planReady("event-cancelled", { eventId: first.id, to: p.chatId, now, call }));
+    }
     await this.deps.outbox.enqueue(deliveries, now);
     this.deps.nudge();
   }

@@ -49,3 +49,36 @@ export function eventsInScope(scope: OrgScope): Prisma.EventWhereInput {
 export function underSql(rootId: number, column: Sql): Sql {
   return SqlTag.sql`EXISTS (SELECT 1 FROM "OrganisationAncestor" oa WHERE oa."ancestorId" = ${rootId} AND oa."descendantId" = ${column})`;
 }
+
+/** Hand-written SQL: the roots of the scope (organisation ids), as a subquery. */
+function rootsSql(scope: OrgScope): Sql {
+  return scope.kind === "subtree"
+    ? SqlTag.sql`SELECT CAST(${scope.rootId} AS INTEGER)`
+    : SqlTag.sql`SELECT c."organisationId" FROM "Chat" c JOIN "ChatMember" m ON m."chatId" = c."id"
+        WHERE m."userId" = ${scope.userId} AND c."active" = true AND c."organisationId" IS NOT NULL`;
+}
+
+/** Hand-written SQL: `column` (an organisation id) is in the scope. */
+export function inScopeSql(scope: OrgScope, column: Sql): Sql {
+  return scope.kind === "subtree"
+    ? underSql(scope.rootId, column)
+    : SqlTag.sql`EXISTS (SELECT 1 FROM "OrganisationAncestor" oa
+        WHERE oa."descendantId" = ${column} AND oa."ancestorId" IN (${rootsSql(scope)}))`;
+}
+
+/**
+ * Hand-written SQL: the event `alias` is one the scope shows (as `eventsInScope`): its organisation is in the
+ * scope, or one of its organising units is. Index probes per event row, so a query ordered by an index stops early.
+ */
+export function eventsInScopeSql(scope: OrgScope, alias = "e"): Sql {
+  const e = SqlTag.raw(`"${alias}"`);
+  return SqlTag.sql`(${inScopeSql(scope, SqlTag.sql`${e}."organisationId"`)} OR EXISTS (
+    SELECT 1 FROM "EventOrganiser" eo WHERE eo."eventId" = ${e}."id" AND eo."organisationId" IS NOT NULL
+      AND ${inScopeSql(scope, SqlTag.sql`eo."organisationId"`)}))`;
+}
+
+/** Hand-written SQL: `column` (an organisation id) is in the scope or a hub above one of its roots. */
+export function inScopeOrAboveSql(scope: OrgScope, column: Sql): Sql {
+  return SqlTag.sql`(${inScopeSql(scope, column)} OR EXISTS (SELECT 1 FROM "OrganisationAncestor" up
+    WHERE up."ancestorId" = ${column} AND up."descendantId" IN (${rootsSql(scope)})))`;
+}

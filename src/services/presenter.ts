@@ -56,8 +56,15 @@ export class Presenter {
     const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
     const roles = await this.deps.signups.roleCounts(eventId);
     const v = this.viewContext(locale);
-    const place = await this.deps.events.seriesPlace(eventId, v.now);
-    const recurring = place && { pattern: place.pattern, left: place.ids.length, lastStart: place.lastStart };
+    // a card is rendered on every change of its sign-ups: a one-off event costs no series query
+    const place = event.seriesId === null ? null : await this.deps.events.seriesPlace(eventId, v.now);
+    const asks = place ? (await this.deps.events.questions(eventId)).length > 0 : false;
+    const recurring = place && {
+      pattern: place.pattern,
+      left: place.ids.length,
+      lastStart: place.lastStart,
+      signUpAll: !asks,
+    };
     return eventCardView({ ...event, recurring }, counts, v, roles);
   }
 

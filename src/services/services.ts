@@ -136,7 +136,9 @@ export function createServices(deps: ServiceDeps): Services {
     answers: new AnswerService(db),
     holds: new HoldService(db, deps.database.dialect, signups),
     holdNotices: new HoldNotices({ outbox, translator: deps.translator, languages }),
-    series: new SeriesService(events, signups),
+    series: new SeriesService(events, signups, changes, {
+      seriesCancelled: (ids) => services.notifier.seriesCancelled(ids),
+    }),
     campaigns,
     programmes: new ProgrammeService(db, campaigns, changes),
     attendance: new AttendanceService(db, changes, deps.database.dialect),

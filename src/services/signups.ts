@@ -300,16 +300,26 @@ export class SignupService {
     return this.db.signup.count({ where: { eventId, status: { in: ["confirmed", "waitlisted", "held", "offered"] } } });
   }
 
+  /** How many different people are signed up or waiting in any of these events (the occurrences an edit changes). */
+  async peopleSignedUpIn(eventIds: number[]): Promise<number> {
+    const rows = await this.db.signup.findMany({
+      where: { eventId: { in: eventIds }, status: { in: ["confirmed", "waitlisted"] } },
+      distinct: ["userId"],
+      select: { userId: true },
+    });
+    return rows.length;
+  }
+
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
   async roleCounts(eventId: number): Promise<RoleCount[]> {
-    const [roles, groups] = await Promise.all([
-      this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } }),
-      this.db.signup.groupBy({
-        by: ["roleId", "status", "guests"],
-        where: { eventId, roleId: { not: null }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
-        _count: { _all: true },
-      }),
-    ]);
+    const roles = await this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+    // most events have no roles: their cards (rendered on every change) skip the count
+    if (roles.length === 0) return [];
+    const groups = await this.db.signup.groupBy({
+      by: ["roleId", "status", "guests"],
+      where: { eventId, roleId: { not: null }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
+      _count: { _all: true },
+    });
     return roles.map((r) => {
       const mine = groups.filter((g) => g.roleId === r.id);
       return {

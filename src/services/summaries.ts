@@ -2,13 +2,11 @@ import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { addDays, localDate, startOfLocalDay, wallClockOf, zonedInstant } from "../domain/time/calendar.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
-import { Prisma } from "../store/sql.ts";
+import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
-import { inScope, subtreeScope, underSql } from "./org-scope.ts";
+import { underSql } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
-
-const subtree = (rootId: number) => inScope(subtreeScope(rootId));
 
 /** events listed per section; the rest are counted */
 const LISTED = 10;
@@ -92,22 +90,19 @@ export async function gatherSummary(
     organisationId: true,
     organisation: { select: { name: true } },
   } as const;
-  const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
-  const base = { organisation: subtree(root.id), status: { in: [...LIVE_STATUSES] } };
+  const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
+  const listed = async (range: Sql) => {
+    const ids = await db.$queryRaw<{ id: number }[]>`
+      SELECT e."id" FROM "Event" e
+      WHERE e."status" IN (${live}) AND ${range} AND ${underSql(root.id, Prisma.sql`e."organisationId"`)}
+      ORDER BY e."startsAt", e."id" LIMIT ${LISTED}`;
+    const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, select });
+    return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+  };
   const [figures, today, week, hub] = await Promise.all([
     orgFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
-    db.event.findMany({
-      where: { ...base, endsAt: { gt: dayStart }, startsAt: { lt: dayEnd } },
-      select,
-      orderBy: order,
-      take: LISTED,
-    }),
-    db.event.findMany({
-      where: { ...base, startsAt: { gte: dayEnd, lt: weekEnd } },
-      select,
-      orderBy: order,
-      take: LISTED,
-    }),
+    listed(Prisma.sql`e."endsAt" > ${dayStart} AND e."startsAt" < ${dayEnd}`),
+    listed(Prisma.sql`e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`),
     db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
   ]);
   const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));

@@ -134,7 +134,7 @@ export class SqliteTapPath implements TapPath {
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {
     return this.whenFree(() => ({
-      locale: this.upsertUser.get({ ...user, now: sqliteTime(user.now) })?.locale ?? null,
+      locale: this.upsertUser.all({ ...user, now: sqliteTime(user.now) })[0]?.locale ?? null,
     }));
   }
 }

@@ -10,6 +10,8 @@ export interface SeriesShown {
   /** live occurrences from this one on, this one included */
   left: number;
   lastStart: Date;
+  /** false: no "sign up for all" (the event asks questions at sign-up, answered for each date) */
+  signUpAll?: boolean;
 }
 
 /** "每周六" / "every Saturday". */
@@ -35,7 +37,7 @@ export function seriesLine(s: SeriesShown, timeZone: string, v: ViewContext): st
 
 /** The card's "sign up for all upcoming" and "cancel all upcoming" buttons, while more than this one is left. */
 export function seriesRows(eventId: number, s: SeriesShown | null | undefined, v: ViewContext): Button[][] {
-  if (!s || s.left <= 1) return [];
+  if (!s || s.left <= 1 || s.signUpAll === false) return [];
   return [
     [
       callbackButton(v.t("btn-signup-series", { count: s.left }), encodeCallback("signUpSeries", eventId)),

@@ -14,6 +14,9 @@ describe("start-up, /start and /help", () => {
     const en = h.fake.commands({ language_code: "en" });
     expect(zh.find((c) => c.command === "events")?.description).toBe("查看近期活动");
     expect(en.find((c) => c.command === "events")?.description).toBe("Upcoming events");
+    // a hub's organisers find the onboarding view in the menu too (issue 13)
+    expect(zh.find((c) => c.command === "organisations")?.description).toBe("下属组织的群关联情况（上级组织者）");
+    expect(en.map((c) => c.command)).toContain("organisations");
     expect(h.fake.calls("getMe").length).toBeGreaterThan(0);
   });
 

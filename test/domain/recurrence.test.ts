@@ -5,6 +5,7 @@ import {
   encodePattern,
   MAX_OCCURRENCES,
   parseRecurrence,
+  shiftWindow,
 } from "../../src/domain/recurrence.ts";
 import { localStamp } from "../../src/domain/time/calendar.ts";
 
@@ -132,5 +133,47 @@ describe("recurring times as people write them", () => {
     }
     expect(decodePattern("weekly:9")).toBeNull();
     expect(decodePattern("nonsense")).toBeNull();
+  });
+});
+
+describe("a change to this and all later occurrences", () => {
+  const at = (iso: string) => new Date(iso);
+  const window = (start: string, end: string, tz = "Asia/Shanghai") => ({
+    start: at(start),
+    end: at(end),
+    precision: "exact" as const,
+    timeZone: tz,
+  });
+
+  it("moves each occurrence by the same days to the new wall-clock times", () => {
+    // Saturday 6 June 14:00-16:00 becomes Sunday 7 June 10:00-12:30: Saturday 13 June becomes Sunday 14 June
+    const from = window("2026-06-06T14:00+08:00", "2026-06-06T16:00+08:00");
+    const to = window("2026-06-07T10:00+08:00", "2026-06-07T12:30+08:00");
+    const later = window("2026-06-13T14:00+08:00", "2026-06-13T16:00+08:00");
+    const moved = shiftWindow(later, from, to);
+    expect([localStamp(moved.start, "Asia/Shanghai"), localStamp(moved.end, "Asia/Shanghai")]).toEqual([
+      "2026-06-14 10:00",
+      "2026-06-14 12:30",
+    ]);
+  });
+
+  it("keeps the wall clock across a daylight-saving change, and whole days stay whole days", () => {
+    const tz = "Europe/London";
+    const from = window("2026-10-18T09:00Z", "2026-10-18T10:00Z", tz); // 10:00 BST
+    const to = window("2026-10-18T10:00Z", "2026-10-18T11:00Z", tz); // 11:00 BST
+    const later = window("2026-11-01T10:00Z", "2026-11-01T11:00Z", tz); // 10:00 GMT
+    const moved = shiftWindow(later, from, to);
+    expect(localStamp(moved.start, tz)).toBe("2026-11-01 11:00");
+    const day = {
+      start: at("2026-06-06T00:00+08:00"),
+      end: at("2026-06-07T00:00+08:00"),
+      precision: "day" as const,
+      timeZone: "Asia/Shanghai",
+    };
+    const saturday = window("2026-06-06T14:00+08:00", "2026-06-06T16:00+08:00");
+    const whole = shiftWindow(window("2026-06-13T14:00+08:00", "2026-06-13T16:00+08:00"), saturday, day);
+    expect([localStamp(whole.start, "Asia/Shanghai"), localStamp(whole.end, "Asia/Shanghai"), whole.precision]).toEqual(
+      ["2026-06-13 00:00", "2026-06-14 00:00", "day"],
+    );
   });
 });

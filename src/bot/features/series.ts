@@ -1,10 +1,15 @@
 import { Composer } from "grammy";
 import { handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
+import { canOrganise } from "../rights.ts";
 import { eventAccess } from "../scope.ts";
 
 const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
   ctx.answerCallbackQuery({ text: ctx.tp(key, args), show_alert: alert });
+
+/** How long a tap on a card that is not (yet) recorded waits for it (as bot/features/events.ts). */
+const STALE_RETRIES = 3;
+const STALE_RETRY_MS = 200;
 
 /** A card's buttons for every upcoming occurrence of a recurring activity: sign up for all, cancel all. */
 export function seriesFeature(): Composer<YiqiContext> {
@@ -20,10 +25,17 @@ export function seriesFeature(): Composer<YiqiContext> {
           return toast(ctx, "event-not-visible", undefined, true);
       }
       const chatId = ctx.chat?.type === "private" ? null : ctx.ids.chat;
-      const outcome = await ctx.services.series.signUpAll(id, ctx.ids.user, chatId, ctx.services.now(), {
-        chatId: ctx.ids.chat,
-        messageId: card.message_id,
-      });
+      const tap = () =>
+        ctx.services.series.signUpAll(id, ctx.ids.user, chatId, ctx.services.now(), {
+          chatId: ctx.ids.chat,
+          messageId: card.message_id,
+        });
+      let outcome = await tap();
+      // as for one tap: a card just posted may not be recorded yet; give the record a moment before refusing
+      for (let retry = 0; outcome.kind === "stale" && retry < STALE_RETRIES; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
+        outcome = await tap();
+      }
       switch (outcome.kind) {
         case "done":
           return toast(ctx, "toast-series-signed-up", { ...outcome.tally }, true);
@@ -33,7 +45,22 @@ export function seriesFeature(): Composer<YiqiContext> {
           return toast(ctx, "toast-event-missing");
         case "pick_role":
           return toast(ctx, "toast-pick-role");
+        case "questions":
+          return toast(ctx, "toast-series-questions", undefined, true);
       }
+    },
+
+    /** organiser: cancel this and every later occurrence (from the cancel confirmation) */
+    async cancelSeriesConfirm(ctx, { id }) {
+      const event = await ctx.services.events.get(id);
+      if (!event) return toast(ctx, "toast-event-missing");
+      if (!(await canOrganise(ctx, event.organisationId, ctx.ids.user))) {
+        return toast(ctx, "toast-not-organiser", undefined, true);
+      }
+      const count = await ctx.services.series.cancelFuture(id, ctx.services.now());
+      if (count === 0) return toast(ctx, "toast-not-in-state");
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return toast(ctx, "toast-series-cancelled-events", { count });
     },
 
     async cancelSeries(ctx, { id }) {

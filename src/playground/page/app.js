@@ -94,11 +94,14 @@ function renderMessage(m) {
   const doc = m.document
     ? `<div class="doc">📄 <a href="/api/file?id=${encodeURIComponent(m.document.fileId)}" download="${esc(m.document.name)}" data-testid="document">${esc(m.document.name)}</a></div>`
     : "";
+  const photo = m.photo
+    ? `<div class="photo"><img src="/api/file?id=${encodeURIComponent(m.photo.fileId)}" width="${Math.min(240, m.photo.width)}" alt="" data-testid="photo"></div>`
+    : "";
   const keyboard = m.buttons.length
     ? `<div class="keyboard">${m.buttons.map((row) => `<div class="row">${row.map((b) => (b.url ? `<button data-url="${esc(b.url)}">${esc(b.text)} ↗</button>` : `<button data-message="${m.id}" data-data="${esc(b.data ?? "")}">${esc(b.text)}</button>`)).join("")}</div>`).join("")}</div>`
     : "";
   const edited = m.edited ? `${esc(view.labels.edited)} ` : "";
-  return `<div class="msg ${mine ? "mine" : ""}" data-testid="message" data-id="${m.id}">${mine ? "" : `<div class="from">${esc(m.from)}</div>`}${quote}<div class="text">${m.html}</div>${doc}<div class="meta">${edited}${time}</div></div>${keyboard ? `<div class="keyboard-wrap" style="align-self:flex-start;width:75%">${keyboard}</div>` : ""}`;
+  return `<div class="msg ${mine ? "mine" : ""}" data-testid="message" data-id="${m.id}">${mine ? "" : `<div class="from">${esc(m.from)}</div>`}${quote}${photo}<div class="text">${m.html}</div>${doc}<div class="meta">${edited}${time}</div></div>${keyboard ? `<div class="keyboard-wrap" style="align-self:flex-start;width:75%">${keyboard}</div>` : ""}`;
 }
 
 function setReply(message) {

@@ -29,12 +29,17 @@ export function started(state: NewEventState): state is StartedState {
   return state.orgId !== undefined;
 }
 
-/** Where /edit stands. Step: the form field being typed, or "notify" (the answer waits for "tell the members?"). */
+/**
+ * Where /edit stands. Step: the form field being typed, "scope" (the answer waits for "this one or all later
+ * ones?"), or "notify" (the answer waits for "tell the members?").
+ */
 export interface EditState {
   eventId: number;
   /** at "notify": the part and the text typed for it, applied once the organiser chose */
   field?: FormField;
   text?: string;
+  /** an occurrence of a recurring activity: this one only, or this and every later one */
+  scope?: "one" | "future";
 }
 
 /**
