@@ -60,3 +60,6 @@ released-hold-private = The place held for you at “{ $title }” has run out (
 released-hold-group = { $mention }, the place held for you at “{ $title }” has run out (the questions weren't answered in private) and went to someone else.
 import-column-questions = sign-up questions
 import-problem-questions = the sign-up questions “{ $value }” are not right (separate questions with “;”, e.g. phone: Contact; choice: Size: S / M / L)
+promoted-held-private = Good news! A place opened up for “{ $title }” and is held for you until <b>{ $until }</b>. Answer the sign-up questions first and you’re signed up; if not answered by then, it goes to the next person. When: { $when }
+promoted-held-group = { $mention }, a place opened up for “{ $title }” and is held for you for { $minutes } minutes: answer the sign-up questions in our private chat to take it.
+promoted-btn-answer = ✏️ Answer the questions

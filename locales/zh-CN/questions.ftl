@@ -51,3 +51,6 @@ released-hold-private = 「{ $title }」为你保留的名额已过期（问题�
 released-hold-group = { $mention }，「{ $title }」为你保留的名额已过期（没有在私聊里回答问题），名额已让给别人。
 import-column-questions = 报名问题
 import-problem-questions = 报名问题「{ $value }」写得不对（每个问题用「；」隔开，例如 电话：联系电话；选择：尺码：S / M / L）
+promoted-held-private = 好消息！「{ $title }」空出了名额，为你保留到 <b>{ $until }</b>。请先回答报名问题，答完即正式报名；到时没答完，名额会让给下一位。时间：{ $when }
+promoted-held-group = { $mention }，「{ $title }」空出了名额，为你保留 { $minutes } 分钟。请在和我的私聊里回答报名问题，完成报名。
+promoted-btn-answer = ✏️ 回答问题

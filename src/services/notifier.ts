@@ -2,12 +2,15 @@ import type { Locale } from "../config/config.ts";
 import { type ApiCall, eventReminderKinds, type NewDelivery, planReady } from "../delivery/kinds.ts";
 import type { Outbox } from "../delivery/outbox.ts";
 import { decodePattern, describePattern } from "../domain/recurrence.ts";
+import { HOLD_MINUTES } from "../domain/signup-rules.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Db, DbTransaction } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
-import { windowOf } from "../views/event-views.ts";
+import { encodeCallback } from "../views/callback-data.ts";
+import { formatInstant, windowOf } from "../views/event-views.ts";
 import { userText } from "../views/html.ts";
+import { callbackButton, keyboard } from "../views/view.ts";
 import type { ChangeFeed } from "./changes.ts";
 import type { Languages } from "./languages.ts";
 
@@ -66,19 +69,33 @@ export class Notifier {
       if (!user || !signup || user.forgotten) continue;
       const chatId = signup.chatId;
       const plan = { eventId, userId, seq: signup.seq, eventEndsAt: event.endsAt, now };
+      // a place held while the questions are answered (services/signups.ts `promoteInto`): "answer to keep it"
+      const held = signup.status === "held" && signup.heldUntil ? signup.heldUntil : null;
       if (user.startedBot || chatId === null) {
         const locale = languages.ofUserRow(user);
-        const text = this.t(locale)("promoted-private", {
-          title: userText(event.title, 200),
-          when: formatTimeWindow(windowOf(event), locale, { now }),
-        });
+        const args = { title: userText(event.title, 200), when: formatTimeWindow(windowOf(event), locale, { now }) };
+        if (held) {
+          const t = this.t(locale);
+          const until = formatInstant(held, event.timeZone, locale);
+          const call = message(t("promoted-held-private", { ...args, until }));
+          call.params.reply_markup = keyboard([
+            [callbackButton(t("promoted-btn-answer"), encodeCallback("answersEdit", eventId))],
+          ]);
+          deliveries.push(planReady("promotion", { ...plan, to: userId, call }));
+          continue;
+        }
+        const text = this.t(locale)("promoted-private", args);
         deliveries.push(planReady("promotion", { ...plan, to: userId, call: message(text) }));
       } else {
         // They never started the bot, so it cannot write to them: say it in the group where they signed up.
         const chat = await db.chat.findUnique({ where: { id: chatId }, include: { organisation: true } });
         const locale = translator.negotiate(chat?.locale ?? chat?.organisation?.locale ?? null);
         const mention = `<a href="tg://user?id=${userId}">${userText(user.firstName, 60)}</a>`;
-        const text = this.t(locale)("promoted-group", { mention, title: userText(event.title, 200) });
+        const text = this.t(locale)(held ? "promoted-held-group" : "promoted-group", {
+          mention,
+          title: userText(event.title, 200),
+          minutes: HOLD_MINUTES,
+        });
         deliveries.push(planReady("promotion", { ...plan, to: chatId, call: message(text) }));
       }
     }

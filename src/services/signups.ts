@@ -1,5 +1,6 @@
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import {
+  admittedStatus,
   freeIn,
   holdUntil,
   offerDeadline,
@@ -232,11 +233,19 @@ export class SignupService {
         : freeIn({ capacity: roleCapacity.get(roleId) ?? null, held: held.byRole.get(roleId) ?? 0 }),
     );
     const offer = event.offerMinutes;
-    const data =
-      offer === null
-        ? { status: "confirmed" as const, heldUntil: null }
-        : { status: "offered" as const, heldUntil: offerDeadline(now, event.startsAt, offer) };
-    for (const s of next) await tx.signup.update({ where: { id: s.id }, data: { ...data, updatedAt: now } });
+    // moved up automatically on an event with questions, someone who has not answered them all gets the place held
+    // while they do (as after a tap): they are told so, and a hold that runs out passes the place on
+    const questions = offer === null ? await tx.eventQuestion.count({ where: { eventId } }) : 0;
+    for (const s of next) {
+      const answered = questions > 0 ? await tx.signupAnswer.count({ where: { signupId: s.id } }) : 0;
+      const data =
+        offer !== null
+          ? { status: "offered" as const, heldUntil: offerDeadline(now, event.startsAt, offer) }
+          : admittedStatus(true, answered < questions) === "held"
+            ? { status: "held" as const, heldUntil: holdUntil(now) }
+            : { status: "confirmed" as const, heldUntil: null };
+      await tx.signup.update({ where: { id: s.id }, data: { ...data, updatedAt: now } });
+    }
     const promoted = next.map((s) => s.userId);
     if (offer === null) await this.promotionNotices(tx, eventId, promoted, now);
     else await this.offerNotices(tx, eventId, promoted, now);

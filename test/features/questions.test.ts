@@ -138,11 +138,29 @@ describe.each(databaseKinds)("questions at sign-up, answered in private while th
     expect(await h.app.scheduler.releaseExpired(clock)).toBe(1);
     expect(await h.app.scheduler.releaseExpired(clock)).toBe(0); // once only
     expect(await statusOf(eventId, han)).toBe("cancelled");
-    expect(await statusOf(eventId, zhang)).toBe("confirmed");
+    // 张伟 moves up but has not answered: the place is held for him while he does
+    expect(await statusOf(eventId, zhang)).toBe("held");
     await h.fake.waitFor(() =>
       h.fake.sent(han.id).find((m) => m.text?.startsWith("「益行洞桥」为你保留的名额已过期（问题没有按时答完）")),
     );
-    await h.fake.waitFor(() => h.fake.sent(zhang.id).find((m) => m.text?.includes("你已从候补转为")));
+    const moved = await h.fake.waitFor(() =>
+      h.fake.sent(zhang.id).find((m) => m.text?.startsWith("好消息！「益行洞桥」空出了名额，为你保留到 6月1日 10:21")),
+    );
+    const askedAt = h.fake.sent(zhang.id).length;
+    await press(h.fake, zhang, moved, "✏️ 回答问题");
+    await h.fake.waitFor(() =>
+      h.fake
+        .sent(zhang.id)
+        .slice(askedAt)
+        .find((m) => m.text?.startsWith("问题 1/2")),
+    );
+    await sendAndWait(h.fake, zhang, zhang.id, "13700002222", (m) => Boolean(m.text?.startsWith("问题 2/2")));
+    const zhangChoice = await h.fake.waitFor(() =>
+      h.fake.sent(zhang.id).findLast((m) => m.text?.startsWith("问题 2/2")),
+    );
+    await press(h.fake, zhang, zhangChoice, "M");
+    await h.fake.waitFor(() => h.fake.sent(zhang.id).find((m) => m.text === "谢谢！你已报名「益行洞桥」✅"));
+    expect(await statusOf(eventId, zhang)).toBe("confirmed");
     // answering after the hold ran out confirms nothing
     const late = await sendAndWait(h.fake, han, han.id, "13900001111");
     expect(late.text).toBe("这个报名已经不需要回答问题了。");
