@@ -12,6 +12,7 @@ import type { YiqiContext } from "../context.ts";
 import { sendPrivately } from "../private.ts";
 import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
 import { chatScope, type EventAccess, eventAccess, seesNames } from "../scope.ts";
+import { toast, untilCardRecorded } from "../taps.ts";
 import { askToCancelEvent } from "./cancel-event.ts";
 import { askAfterTap, asksQuestions } from "./questions.ts";
 
@@ -44,9 +45,6 @@ async function accessTo(ctx: YiqiContext, eventId: number) {
   const access: EventAccess = event ? await eventAccess(ctx, event) : "none";
   return { event, access };
 }
-
-const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
-  ctx.answerCallbackQuery({ text: ctx.tp(key, args), show_alert: alert });
 
 export async function sendCalendar(ctx: YiqiContext, eventId: number, userId: TelegramId, locale: Locale) {
   const event = await ctx.services.events.get(eventId);
@@ -85,10 +83,6 @@ async function sendNames(ctx: YiqiContext, eventId: number, userId: TelegramId, 
   return true;
 }
 
-/** How long a tap on a card that is not (yet) recorded waits for it: 3 × 200 ms. */
-const STALE_RETRIES = 3;
-const STALE_RETRY_MS = 200;
-
 const handlers: CallbackHandlers = {
   async page(ctx, { id: page }) {
     const scope = await chatScope(ctx);
@@ -123,13 +117,7 @@ const handlers: CallbackHandlers = {
         { chatId: ctx.ids.chat, messageId: card.message_id },
         roleId,
       );
-    let outcome = await tap();
-    // A card is recorded once Telegram has answered its sendMessage: a tap that arrives in between looks stale.
-    // Give the record a moment before refusing (a forged button waits the same and is still refused).
-    for (let retry = 0; outcome.kind === "stale" && retry < STALE_RETRIES; retry++) {
-      await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
-      outcome = await tap();
-    }
+    const outcome = await untilCardRecorded(tap);
     const role = roleId === null ? undefined : (await ctx.services.events.roles(id)).find((r) => r.id === roleId);
     switch (outcome.kind) {
       case "confirmed":

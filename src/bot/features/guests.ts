@@ -1,9 +1,7 @@
 import { Composer } from "grammy";
 import { handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
-
-const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>) =>
-  ctx.answerCallbackQuery({ text: ctx.tp(key, args) });
+import { toast } from "../taps.ts";
 
 /** The guest buttons of a card (+1, +2, none): a confirmed member brings guests who hold places. */
 export function guestsFeature(): Composer<YiqiContext> {

@@ -3,13 +3,7 @@ import { handleCallbacks } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 import { eventAccess } from "../scope.ts";
-
-const toast = (ctx: YiqiContext, key: string, args?: Record<string, string | number>, alert = false) =>
-  ctx.answerCallbackQuery({ text: ctx.tp(key, args), show_alert: alert });
-
-/** How long a tap on a card that is not (yet) recorded waits for it (as bot/features/events.ts). */
-const STALE_RETRIES = 3;
-const STALE_RETRY_MS = 200;
+import { toast, untilCardRecorded } from "../taps.ts";
 
 /** A card's buttons for every upcoming occurrence of a recurring activity: sign up for all, cancel all. */
 export function seriesFeature(): Composer<YiqiContext> {
@@ -30,12 +24,8 @@ export function seriesFeature(): Composer<YiqiContext> {
           chatId: ctx.ids.chat,
           messageId: card.message_id,
         });
-      let outcome = await tap();
-      // as for one tap: a card just posted may not be recorded yet; give the record a moment before refusing
-      for (let retry = 0; outcome.kind === "stale" && retry < STALE_RETRIES; retry++) {
-        await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
-        outcome = await tap();
-      }
+      // as for one tap: a card just posted may not be recorded yet
+      const outcome = await untilCardRecorded(tap);
       switch (outcome.kind) {
         case "done":
           return toast(ctx, "toast-series-signed-up", { ...outcome.tally }, true);
