@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { runOneShotWorker } from "./one-shot-worker.ts";
 
 /** The family name of the font in @embedpdf/fonts-sc (Noto Sans, simplified Chinese, GB2312). */
 export const CHART_FONT = "Noto Sans Hans";
@@ -21,24 +21,18 @@ export type ChartOutcome = { ok: true; png: Buffer } | { ok: false; error: "time
  * cap and a time limit.
  */
 export function renderChart(spec: ChartSpec): Promise<ChartOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./chart-worker.mjs", import.meta.url), {
-      workerData: { ...spec, fontFamily: CHART_FONT },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32 },
-    });
-    let settled = false;
-    const finish = (outcome: ChartOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish({ ok: false, error: "timeout" }), WORKER_TIMEOUT_MS);
-    worker.once("message", (result: { ok: true; png: Uint8Array }) =>
-      finish({ ok: true, png: Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength) }),
-    );
-    worker.once("error", (error: Error) => finish({ ok: false, error: "failed", detail: error.message }));
-    worker.once("exit", () => finish({ ok: false, error: "failed", detail: "the renderer stopped" }));
-  });
+  return runOneShotWorker<ChartOutcome>(
+    new URL("./chart-worker.mjs", import.meta.url),
+    { ...spec, fontFamily: CHART_FONT },
+    { memoryMb: WORKER_MEMORY_MB, youngMb: 32, timeoutMs: WORKER_TIMEOUT_MS },
+    {
+      message: (result) => {
+        const png = (result as { png: Uint8Array }).png;
+        return { ok: true, png: Buffer.from(png.buffer, png.byteOffset, png.byteLength) };
+      },
+      error: (error) => ({ ok: false, error: "failed", detail: error.message }),
+      exit: () => ({ ok: false, error: "failed", detail: "the renderer stopped" }),
+      timeout: () => ({ ok: false, error: "timeout" }),
+    },
+  );
 }

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import { SPREADSHEET_LIMITS, type SpreadsheetRead } from "../imports/spreadsheet-format.ts";
+import { runOneShotWorker } from "./one-shot-worker.ts";
 
 /** Memory a spreadsheet's worker may use; past it the worker is stopped and the file refused. */
 const WORKER_MEMORY_MB = 512;
@@ -20,28 +20,18 @@ export function readSpreadsheetOffThread(
     ...(options.maxRows ? { maxRows: options.maxRows } : {}),
     sheet: options.sheet,
   };
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./spreadsheet-worker.mjs", import.meta.url), {
-      workerData: { bytes, limits },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 64 },
-    });
-    let settled = false;
-    const finish = (outcome: SpreadsheetOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(outcome);
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish({ ok: false, error: "timeout" }), WORKER_TIMEOUT_MS);
-    worker.once("message", (result: SpreadsheetRead) => finish(result));
-    worker.once("error", (error: Error & { code?: string }) =>
-      finish(
+  return runOneShotWorker<SpreadsheetOutcome>(
+    new URL("./spreadsheet-worker.mjs", import.meta.url),
+    { bytes, limits },
+    { memoryMb: WORKER_MEMORY_MB, youngMb: 64, timeoutMs: WORKER_TIMEOUT_MS },
+    {
+      message: (result) => result as SpreadsheetRead,
+      error: (error) =>
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? { ok: false, error: "too_big_to_read" }
           : { ok: false, error: "unreadable", detail: error.message },
-      ),
-    );
-    worker.once("exit", () => finish({ ok: false, error: "unreadable", detail: "the reader stopped" }));
-  });
+      exit: () => ({ ok: false, error: "unreadable", detail: "the reader stopped" }),
+      timeout: () => ({ ok: false, error: "timeout" }),
+    },
+  );
 }
