@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
 import { sendOptions } from "../views/view.ts";
@@ -180,46 +181,61 @@ export class CardRefresher {
         if (left > 0) round.push(card);
         else current.set(card.eventId, false); // this chat is at its limit: the next flush
       }
+      if (round.length === 0) continue;
       const views = await this.deps.render(round);
-      for (const [i, card] of round.entries()) {
-        if (!this.active) {
-          current.set(card.eventId, false); // no longer the instance that edits (deposed mid-flush): the leader finishes
-          continue;
-        }
-        const view = views[i];
-        if (!view) continue;
-        const hash = viewHash(view);
-        if (hash === card.shownHash) continue;
-        if (!limiter.tryTake(card.chatId, now().getTime())) {
-          current.set(card.eventId, false); // over this chat's (or the global) budget: the next flush
-          continue;
-        }
-        const outcome = await this.edit(card, view, hash);
-        this.deps.onEdit?.(outcome);
-        if (outcome === "edited") edits++;
-        if (outcome === "retry") current.set(card.eventId, false);
+      const shown: { id: number; hash: string }[] = [];
+      try {
+        edits += await this.editRound(round, views, current, shown);
+      } finally {
+        await this.recordShown(shown);
       }
     }
     // clear each mark unless a change came in while the cards were rendered
-    for (const event of marked) {
-      if (current.get(event.id))
-        await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
-    }
+    await this.clearMarks(marked.filter((event) => current.get(event.id)));
     const left = [...current.values()].some((done) => !done);
     // a full global window has room again within a second; a full chat window takes longer
     if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(globalFull ? 1000 : 3000);
     return edits;
   }
 
+  /** Edits a round's cards whose view changed, as far as the limits allow; returns how many were edited. */
+  private async editRound(
+    round: { id: number; eventId: number; chatId: TelegramId; messageId: number; shownHash: string | null }[],
+    views: (View | null)[],
+    current: Map<number, boolean>,
+    shown: { id: number; hash: string }[],
+  ): Promise<number> {
+    const { limiter, now } = this.deps;
+    let edits = 0;
+    for (const [i, card] of round.entries()) {
+      if (!this.active) {
+        current.set(card.eventId, false); // no longer the instance that edits (deposed mid-flush): the leader finishes
+        continue;
+      }
+      const view = views[i];
+      if (!view) continue;
+      const hash = viewHash(view);
+      if (hash === card.shownHash) continue;
+      if (!limiter.tryTake(card.chatId, now().getTime())) {
+        current.set(card.eventId, false); // over this chat's (or the global) budget: the next flush
+        continue;
+      }
+      const outcome = await this.edit(card, view, hash, shown);
+      this.deps.onEdit?.(outcome);
+      if (outcome === "edited") edits++;
+      if (outcome === "retry") current.set(card.eventId, false);
+    }
+    return edits;
+  }
+
+  /** Edits one card; `shown` collects the cards now known to show their view (written after the round). */
   private async edit(
     card: { id: number; chatId: TelegramId; messageId: number },
     view: View,
     hash: string,
+    shown: { id: number; hash: string }[],
   ): Promise<"edited" | "current" | "retry"> {
     const { db, now, limiter } = this.deps;
-    const shown = async () => {
-      await db.eventMessage.update({ where: { id: card.id }, data: { editedAt: now(), shownHash: hash } });
-    };
     try {
       await this.deps.callApi("editMessageText", {
         chat_id: card.chatId,
@@ -227,12 +243,12 @@ export class CardRefresher {
         text: view.text,
         ...sendOptions(view),
       });
-      await shown();
+      shown.push({ id: card.id, hash });
       return "edited";
     } catch (error) {
       if (!(error instanceof GrammyError)) throw error; // the network or the database: the flush is retried
       if (/not modified/i.test(error.description)) {
-        await shown();
+        shown.push({ id: card.id, hash });
         return "current";
       }
       if (/message to edit not found|message can't be edited/i.test(error.description)) {
@@ -246,6 +262,30 @@ export class CardRefresher {
       this.deps.logger.warn({ err: error, chatId: String(card.chatId) }, "could not update an event card");
       return "current";
     }
+  }
+
+  /** What a round's cards show now, in one statement (a card not recorded is edited again, harmlessly). */
+  private async recordShown(shown: { id: number; hash: string }[]): Promise<void> {
+    if (shown.length === 0) return;
+    const hashes = Prisma.join(
+      shown.map(({ id, hash }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN ${hash}`),
+      " ",
+    );
+    await this.deps.db.$executeRaw`
+      UPDATE "EventMessage" SET "editedAt" = ${this.deps.now()}, "shownHash" = CASE "id" ${hashes} END
+      WHERE "id" IN (${Prisma.join(shown.map(({ id }) => id))})`;
+  }
+
+  /** Clears the marks of events whose cards are all current, unless a change came in meanwhile; one statement. */
+  private async clearMarks(events: { id: number; cardsStale: number }[]): Promise<void> {
+    if (events.length === 0) return;
+    const seen = Prisma.join(
+      events.map(({ id, cardsStale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${cardsStale} AS INTEGER)`),
+      " ",
+    );
+    await this.deps.db.$executeRaw`
+      UPDATE "Event" SET "cardsStale" = 0
+      WHERE "id" IN (${Prisma.join(events.map(({ id }) => id))}) AND "cardsStale" = CASE "id" ${seen} END`;
   }
 
   /** One last flush (as far as the limits allow), then no more timers. */
