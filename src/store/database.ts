@@ -86,17 +86,20 @@ async function openSqlite(url: string, onError?: (message: string) => void): Pro
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+  const [{ PrismaPg }, { PrismaClient: PgClient }, { default: pg }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/postgresql/client.ts"),
+    import("pg"),
   ]);
-  const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // one pool for Prisma and the tap path's own statements; Prisma's adapter ends it on disconnect
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma: Db = new PgClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await prisma.$connect();
   return {
     kind: "postgresql",
     prisma,
     dialect: postgresDialect,
-    tapPath: new PostgresTapPath(prisma),
+    tapPath: new PostgresTapPath(pool),
     close: () => prisma.$disconnect(),
   };
 }
