@@ -90,7 +90,12 @@ async function openPostgres(url: string): Promise<Database> {
     import("@prisma/adapter-pg"),
     import("../generated/postgresql/client.ts"),
   ]);
-  const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // JIT off for every connection: the planner's cost of a scope filter over the closure table (a correlated
+  // subplan per row) passes jit_above_cost, and compiling it took ~480 ms of a 6 ms /campaign statement
+  const onConnect = async (client: { query(sql: string): Promise<unknown> }) => {
+    await client.query("SET jit = off");
+  };
+  const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10, onConnect }) });
   await prisma.$connect();
   return {
     kind: "postgresql",
