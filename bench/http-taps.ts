@@ -24,7 +24,7 @@ import {
   seed,
   startProcess,
   tap,
-  yiqiCommand,
+  yiqiProcess,
 } from "./support/bot-process.ts";
 
 const args = benchArgs();
@@ -46,7 +46,7 @@ interface Figures {
 
 async function measure(
   label: string,
-  command: string[],
+  command: { executable?: string; command: string[] },
   env: Record<string, string>,
   cards: Card[],
   data: (card: Card) => string,
@@ -103,14 +103,14 @@ for (const kind of kinds) {
     `http-taps/${kind}: ${taps} taps (after ${warmup} warm-up taps), ${concurrency} in flight, ${chats} chats, long polling over HTTP`,
   );
   try {
-    const yiqi = await measure("yiqi", yiqiCommand, { DATABASE_URL: url, LOG_LEVEL: "warn" }, cards, (card) =>
+    const yiqi = await measure("yiqi", yiqiProcess, { DATABASE_URL: url, LOG_LEVEL: "warn" }, cards, (card) =>
       encodeCallback("signUp", card.eventId),
     );
     console.log(`  result (warm-up included): ${await checkResult(url)}`);
     if (withBare) {
       const bare = await measure(
         "bare grammY",
-        ["--import", "tsx", "bench/support/bare-grammy.ts"],
+        { command: ["--import", "tsx", "bench/support/bare-grammy.ts"] },
         {},
         cards,
         (card) => encodeCallback("signUp", card.eventId),

@@ -13,7 +13,7 @@
 import { encodeCallback } from "../src/views/callback-data.ts";
 import { benchArgs, benchDatabases } from "./args.ts";
 import { startStandIn } from "./support/bot-api-stand-in.ts";
-import { drive, rssMiB, seed, startProcess, tap, yiqiCommand } from "./support/bot-process.ts";
+import { drive, rssMiB, seed, startProcess, tap, yiqiProcess } from "./support/bot-process.ts";
 
 const args = benchArgs();
 const users = Number(args.get("users") ?? 10_000);
@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 for (const kind of kinds) {
   const standIn = await startStandIn();
   const { url, cards, drop } = await seed(kind, standIn.token, chats);
-  const { child, readyMs } = await startProcess(standIn, yiqiCommand, {
+  const { child, readyMs } = await startProcess(standIn, yiqiProcess, {
     DATABASE_URL: url,
     LOG_LEVEL: "warn",
     BOT_TOKEN: standIn.token,
@@ -51,7 +51,7 @@ for (const kind of kinds) {
     const after = rssMiB(pid);
     console.log(
       [
-        `memory/${kind}: bot process \`${yiqiCommand.join(" ")}\`, ${users} users signing up in ${chats} groups`,
+        `memory/${kind}: bot process \`${yiqiProcess.label}\` (RSS with any child process), ${users} users signing up in ${chats} groups`,
         `  ready after ${readyMs.toFixed(0)} ms`,
         `  RSS idle ${idle.toFixed(0)} MiB, peak under load ${peakAtEnd.toFixed(0)} MiB, ${settleSeconds} s later ${after.toFixed(0)} MiB`,
       ].join("\n"),

@@ -22,7 +22,7 @@ import { createThrowawayDatabase } from "../test/support/databases.ts";
 import { startFakeTelegram, TELEGRAM_LIMITS } from "../test/support/fake-telegram/index.ts";
 import { benchArgs } from "./args.ts";
 import { startStandIn } from "./support/bot-api-stand-in.ts";
-import { type Card, drive, seed, tap, yiqiCommand } from "./support/bot-process.ts";
+import { type Card, drive, seed, tap, yiqiProcess } from "./support/bot-process.ts";
 
 const args = benchArgs();
 const taps = Number(args.get("taps") ?? 3000);
@@ -47,9 +47,7 @@ async function tapsWith(n: number): Promise<void> {
   try {
     const env = { LOG_LEVEL: "info", SCHEDULER: "off" };
     for (let i = 0; i < n; i++) {
-      instances.push(
-        await startInstance({ fake: standIn, databaseUrl: url, name: `b${i}`, command: yiqiCommand, env }),
-      );
+      instances.push(await startInstance({ fake: standIn, databaseUrl: url, name: `b${i}`, ...yiqiProcess, env }));
     }
     standIn.useWebhooks(
       instances.map((i) => i.url),
@@ -91,7 +89,7 @@ async function fanout(n: number): Promise<void> {
           fake,
           databaseUrl: database.url,
           name: `f${i}`,
-          command: yiqiCommand,
+          ...yiqiProcess,
           env: { SCHEDULER: "off" },
         }),
       );

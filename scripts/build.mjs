@@ -8,7 +8,7 @@
 // Runs on `npm install` (postinstall, after the Prisma clients are generated) and before every
 // `npm start` with --if-stale, so an edited source file is never run stale.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,15 +43,19 @@ async function build(files) {
       const target = join(dist, relative(src, path));
       mkdirSync(dirname(target), { recursive: true });
       if (!path.endsWith(".ts") || path.endsWith(".d.ts")) return copyFileSync(path, target);
+      // The source map goes into a file of its own, linked from the last line: V8 keeps every loaded
+      // module's whole text in the heap, and inline maps were three quarters of it (issue 12).
       const result = await transform(await readFile(path, "utf8"), {
         loader: "ts",
         format: "esm",
         target: "node20",
         platform: "node",
-        sourcemap: "inline",
+        sourcemap: "external",
         sourcefile: relative(root, path),
       });
-      writeFileSync(target.replace(/\.ts$/, ".js"), rewriteImports(result.code));
+      const js = target.replace(/\.ts$/, ".js");
+      writeFileSync(`${js}.map`, result.map);
+      writeFileSync(js, `${rewriteImports(result.code)}//# sourceMappingURL=${basename(js)}.map\n`);
     }),
   );
   writeFileSync(stamp, new Date().toISOString());

@@ -14,11 +14,11 @@ import { Translator } from "./i18n/translator.ts";
 import type { Logger } from "./log.ts";
 import { registerSecret } from "./redact.ts";
 import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
+import { cardKey } from "./services/presenter.ts";
 import { createServices, type Services } from "./services/services.ts";
 import { openDatabase } from "./store/database.ts";
 import { migrate } from "./store/migrator.ts";
 import { apiId, isPrivateChatId } from "./telegram-id.ts";
-import type { View } from "./views/view.ts";
 
 /** Parameters as the Bot API's JSON takes them: `TelegramId`s (bigint) become numbers, here and nowhere else. */
 export function forBotApi(params: Record<string, unknown>): Record<string, unknown> {
@@ -100,11 +100,12 @@ export function createCardRefresher(options: {
     callApi: options.callApi,
     now: services.now,
     logger: options.logger ?? services.logger.child({ part: "cards" }),
-    render: async (eventId, chatId, cache: Map<string, View | null>) => {
-      const locale = await services.languages.ofChat(chatId);
-      const key = `${eventId}:${locale}`;
-      if (!cache.has(key)) cache.set(key, await services.presenter.card(eventId, locale));
-      return cache.get(key) ?? null;
+    render: async (cards) => {
+      const wanted = await Promise.all(
+        cards.map(async ({ eventId, chatId }) => ({ eventId, locale: await services.languages.ofChat(chatId) })),
+      );
+      const views = await services.presenter.cards(wanted);
+      return wanted.map(({ eventId, locale }) => views.get(cardKey(eventId, locale)) ?? null);
     },
   });
 }

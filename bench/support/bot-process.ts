@@ -3,8 +3,8 @@
  * (bench/support/bot-api-stand-in.ts): seeding a database, starting the process, offering taps
  * and reading the process's CPU time and resident memory from /proc.
  */
-import { type ChildProcess, execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { pino } from "pino";
@@ -87,10 +87,40 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The processes started by `pid`, and theirs (Linux /proc). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function ownRssKiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+
+/** Resident memory of the process and of every process it started (worker threads are part of the process). */
 export function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  return [pid, ...descendants(pid)].reduce((kb, p) => kb + ownRssKiB(p), 0) / 1024;
 }
 
 /**
@@ -99,13 +129,14 @@ export function rssMiB(pid: number): number {
  */
 export async function startProcess(
   standIn: StandIn,
-  command: string[],
+  { executable, command }: { executable?: string; command: string[] },
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; readyMs: number }> {
   const instance = await startInstance({
     fake: standIn,
     name: "bench",
     mode: "polling",
+    ...(executable ? { executable } : {}),
     command,
     env,
     readyWhen: () => (standIn.calls.get("getUpdates") ?? 0) > 0,
@@ -146,10 +177,18 @@ export async function checkResult(url: string): Promise<string> {
 }
 
 /**
- * The bot's command line, as `npm start` runs it (compiled JavaScript, built here first if a
- * source file changed); BENCH_BOT overrides it, e.g. BENCH_BOT="--import tsx src/main.ts".
+ * The bot's command line, exactly as `npm start` runs it: package.json's start script, run by `sh -c` like
+ * npm does (npm's own process is left out), so the flags and environment it sets are in every figure. The
+ * script ends in `exec node …`, so the process id is the bot's. BENCH_BOT overrides it with arguments to
+ * this Node.js, e.g. BENCH_BOT="--import tsx src/main.ts".
  */
-export const yiqiCommand = (process.env.BENCH_BOT ?? "dist/main.js").split(" ");
-if (!process.env.BENCH_BOT) {
-  execFileSync(process.execPath, [join(root, "scripts", "build.mjs"), "--if-stale"], { stdio: "inherit" });
-}
+export const yiqiProcess: { executable: string; command: string[]; label: string } = process.env.BENCH_BOT
+  ? {
+      executable: process.execPath,
+      command: process.env.BENCH_BOT.split(" ").filter(Boolean),
+      label: `node ${process.env.BENCH_BOT}`,
+    }
+  : (() => {
+      const script: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.start;
+      return { executable: "sh", command: ["-c", script], label: `npm start (${script})` };
+    })();

@@ -1,4 +1,4 @@
-import type { Composer } from "grammy";
+import type { MiddlewareFn } from "grammy";
 import { type CallbackPayload, decodeCallback } from "../views/callback-data.ts";
 import type { YiqiContext } from "./context.ts";
 
@@ -6,15 +6,29 @@ export type CallbackHandler = (ctx: YiqiContext, payload: CallbackPayload) => Pr
 export type CallbackHandlers = Partial<Record<CallbackPayload["action"], CallbackHandler>>;
 
 /**
- * Routes button presses to a feature's handlers by action. Data that does not
- * decode, or an action the feature does not handle, passes on (the fallback
- * answers what nobody handled).
+ * Every feature's button handlers, by action, in one table. A tap is routed by it once, before the features'
+ * message filters: each grammY filter (`command`, `on`, `chatType`) costs a little on every update it passes,
+ * and a tap used to pass some sixty of them on its way to its handler (issue 12). Data that does not decode,
+ * or an action nobody registered, passes on (the fallback answers what nobody handled).
  */
-export function handleCallbacks(feature: Composer<YiqiContext>, handlers: CallbackHandlers): void {
-  feature.on("callback_query:data", async (ctx, next) => {
-    const payload = decodeCallback(ctx.callbackQuery.data);
-    const handler = payload ? handlers[payload.action] : undefined;
-    if (!payload || !handler) return next();
-    await handler(ctx, payload);
-  });
+export class CallbackRoutes {
+  private readonly handlers = new Map<CallbackPayload["action"], CallbackHandler>();
+
+  /** Registers a feature's handlers; an action has one handler, so a second one is a mistake in the code. */
+  add(handlers: CallbackHandlers): void {
+    for (const [action, handler] of Object.entries(handlers) as [CallbackPayload["action"], CallbackHandler][]) {
+      if (this.handlers.has(action)) throw new Error(`two handlers for the button action ${action}`);
+      this.handlers.set(action, handler);
+    }
+  }
+
+  middleware(): MiddlewareFn<YiqiContext> {
+    return async (ctx, next) => {
+      const data = ctx.callbackQuery?.data;
+      const payload = data === undefined ? null : decodeCallback(data);
+      const handler = payload ? this.handlers.get(payload.action) : undefined;
+      if (!payload || !handler) return next();
+      await handler(ctx, payload);
+    };
+  }
 }

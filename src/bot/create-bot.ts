@@ -4,6 +4,7 @@ import { Bot, type BotConfig, Composer, type Context, type MiddlewareFn } from "
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
+import { CallbackRoutes } from "./callbacks.ts";
 import type { YiqiContext } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { generalFeature } from "./features/general.ts";
@@ -60,7 +61,11 @@ export function yiqiComposer(
   const inner = mode.embedded ? features.errorBoundary(handleBotError) : features;
   inner.use(rememberAndLocalise);
   inner.use(generalFeature(mode));
-  for (const feature of featureModules(mode)) inner.use(feature);
+  const callbacks = new CallbackRoutes();
+  const modules = featureModules(mode, callbacks);
+  // a tap goes straight to its button's handler (bot/callbacks.ts); everything else through the features
+  inner.use(callbacks.middleware());
+  for (const feature of modules) inner.use(feature);
   const composer = new Composer<Context>();
   // before anything reads the database: one person's flood is dropped here (in this instance's memory)
   if (flood !== false) composer.use(floodControl(services.translator, flood));

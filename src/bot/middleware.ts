@@ -19,9 +19,8 @@ export function withYiqi(
 ): MiddlewareFn<Context> {
   const run = features.middleware();
   return async (ctx, next) => {
-    const log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     if (!ctx.chat || !ctx.from) {
-      log.debug("update without a chat or a sender; not Yiqi's");
+      logger.debug({ updateId: ctx.update.update_id }, "update without a chat or a sender; not Yiqi's");
       return mode.embedded ? next() : undefined;
     }
     const locale = services.translator.defaultLocale;
@@ -29,7 +28,7 @@ export function withYiqi(
     const t = services.translator.for(locale);
     const yiqi: YiqiContext = Object.assign(ctx, {
       services,
-      log,
+      log: logger,
       ids,
       locale,
       t,
@@ -37,7 +36,18 @@ export function withYiqi(
       tp: t,
       step: unclaimed,
     });
-    const handled = await handleOnce(yiqi, log, async () => {
+    // the update's own logger is made when something logs: most taps log nothing, and a child costs a little
+    let log: Logger | undefined;
+    const chatId = ctx.chat.id;
+    Object.defineProperty(yiqi, "log", {
+      get: () => {
+        log ??= logger.child({ updateId: ctx.update.update_id, chatId });
+        return log;
+      },
+      configurable: true,
+      enumerable: true,
+    });
+    const handled = await handleOnce(yiqi, async () => {
       await run(yiqi, next);
     });
     if (!handled && mode.embedded) await next();

@@ -1,4 +1,3 @@
-import type { Logger } from "../log.ts";
 import type { Claim, ProcessedUpdates } from "../services/processed-updates.ts";
 import { UPDATE_LEASE_MS } from "../services/processed-updates.ts";
 import { decodeCallback } from "../views/callback-data.ts";
@@ -56,7 +55,7 @@ async function acquire(
  * the lease is renewed while the handler runs. `ctx.step` keeps what a step returned with the claim, so a
  * retry after a crash takes it instead of doing the step again. Returns false when the update was skipped.
  */
-export async function handleOnce(ctx: YiqiContext, log: Logger, handle: () => Promise<void>): Promise<boolean> {
+export async function handleOnce(ctx: YiqiContext, handle: () => Promise<void>): Promise<boolean> {
   const updates = ctx.services.processedUpdates;
   if (idempotentByConstruction(ctx)) {
     ctx.step = unclaimed;
@@ -77,14 +76,14 @@ export async function handleOnce(ctx: YiqiContext, log: Logger, handle: () => Pr
   const renew = setInterval(() => {
     updates
       .renew(id, ctx.services.now())
-      .catch((error: unknown) => log.warn({ err: error }, "could not renew a claim"));
+      .catch((error: unknown) => ctx.log.warn({ err: error }, "could not renew a claim"));
   }, UPDATE_LEASE_MS / 3);
   renew.unref?.();
   try {
     await handle();
   } finally {
     clearInterval(renew);
-    await updates.done(id).catch((error: unknown) => log.warn({ err: error }, "could not mark the update handled"));
+    await updates.done(id).catch((error: unknown) => ctx.log.warn({ err: error }, "could not mark the update handled"));
   }
   return true;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
+import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
 import { sendOptions } from "../views/view.ts";
@@ -9,12 +10,17 @@ import { Outage } from "./outage.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { CallApi } from "./sender.ts";
 
-/** Renders an event's card for a chat; `cache` lets one flush render each (event, language) once. */
-export type CardRenderer = (
-  eventId: number,
-  chatId: TelegramId,
-  cache: Map<string, View | null>,
-) => Promise<View | null>;
+/** Where a card is posted: its event and its chat. */
+export interface CardSpot {
+  eventId: number;
+  chatId: TelegramId;
+}
+
+/**
+ * Renders cards, each in its chat's language, in the order given (null: the event is gone). A flush renders
+ * every card it can send in one call, so what they show is read once for all of them.
+ */
+export type CardRenderer = (cards: CardSpot[]) => Promise<(View | null)[]>;
 
 /** What a card shows, as a short hash: an edit is made only when it would change it. */
 export function viewHash(view: View): string {
@@ -138,65 +144,98 @@ export class CardRefresher {
       select: { id: true, cardsStale: true },
       take: EVENTS_PER_FLUSH,
     });
-    const rendered = new Map<string, View | null>();
+    if (marked.length === 0) return 0;
+    const posted = await db.eventMessage.findMany({
+      where: { eventId: { in: marked.map((e) => e.id) } },
+      orderBy: [{ editedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    });
+    // event by event, each one's cards stalest first; an event's mark is cleared once all its cards are current
+    const current = new Map(marked.map((e) => [e.id, true]));
+    const byEvent = new Map<number, typeof posted>();
+    for (const card of posted) {
+      const cards = byEvent.get(card.eventId);
+      if (cards) cards.push(card);
+      else byEvent.set(card.eventId, [card]);
+    }
+    const queue = marked.flatMap((e) => byEvent.get(e.id) ?? []);
     let edits = 0;
-    let left = false;
     let globalFull = false;
-    for (const [i, event] of marked.entries()) {
-      // Prisma's SQLite calls resolve without touching the event loop: let waiting taps in between events.
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    let next = 0;
+    while (next < queue.length) {
+      if (next > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting taps in between rounds
+      const at = now().getTime();
       // the global window is full: rendering more cards now would be thrown away (the next flush renders them)
-      if (limiter.globalWait(now().getTime()) > 0) {
-        globalFull = true;
-        left = true;
+      if (limiter.globalWait(at) > 0 || !this.active) {
+        globalFull = this.active;
+        for (const card of queue.slice(next)) current.set(card.eventId, false);
         break;
       }
-      const cards = await db.eventMessage.findMany({
-        where: { eventId: event.id },
-        orderBy: [{ editedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-      });
-      let current = true;
-      for (const card of cards) {
-        if (!this.active) {
-          current = false; // no longer the instance that edits (deposed mid-flush): the leader finishes
-          break;
-        }
-        if (limiter.waitFor(card.chatId, now().getTime()) > 0) {
-          current = false; // this chat (or everything) is at its limit: no render that could not be sent
-          continue;
-        }
-        const view = await this.deps.render(event.id, card.chatId, rendered);
-        if (!view) continue;
-        const hash = viewHash(view);
-        if (hash === card.shownHash) continue;
-        if (!limiter.tryTake(card.chatId, now().getTime())) {
-          current = false; // over this chat's (or the global) budget: the next flush
-          continue;
-        }
-        const outcome = await this.edit(card, view, hash);
-        this.deps.onEdit?.(outcome);
-        if (outcome === "edited") edits++;
-        if (outcome === "retry") current = false;
+      // a round: as many cards as the windows can take now; none is rendered that could not be sent
+      const round: typeof queue = [];
+      const room = new Map<TelegramId, number>();
+      const budget = limiter.globalBudget(at);
+      while (next < queue.length && round.length < budget) {
+        const card = queue[next++] as (typeof queue)[number];
+        const left = room.get(card.chatId) ?? limiter.room(card.chatId, at);
+        room.set(card.chatId, left - 1);
+        if (left > 0) round.push(card);
+        else current.set(card.eventId, false); // this chat is at its limit: the next flush
       }
-      // clear the mark unless a change came in while the cards were rendered
-      if (current)
-        await db.event.updateMany({ where: { id: event.id, cardsStale: event.cardsStale }, data: { cardsStale: 0 } });
-      else left = true;
+      if (round.length === 0) continue;
+      const views = await this.deps.render(round);
+      const shown: { id: number; hash: string }[] = [];
+      try {
+        edits += await this.editRound(round, views, current, shown);
+      } finally {
+        await this.recordShown(shown);
+      }
     }
+    // clear each mark unless a change came in while the cards were rendered
+    await this.clearMarks(marked.filter((event) => current.get(event.id)));
+    const left = [...current.values()].some((done) => !done);
     // a full global window has room again within a second; a full chat window takes longer
     if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(globalFull ? 1000 : 3000);
     return edits;
   }
 
+  /** Edits a round's cards whose view changed, as far as the limits allow; returns how many were edited. */
+  private async editRound(
+    round: { id: number; eventId: number; chatId: TelegramId; messageId: number; shownHash: string | null }[],
+    views: (View | null)[],
+    current: Map<number, boolean>,
+    shown: { id: number; hash: string }[],
+  ): Promise<number> {
+    const { limiter, now } = this.deps;
+    let edits = 0;
+    for (const [i, card] of round.entries()) {
+      if (!this.active) {
+        current.set(card.eventId, false); // no longer the instance that edits (deposed mid-flush): the leader finishes
+        continue;
+      }
+      const view = views[i];
+      if (!view) continue;
+      const hash = viewHash(view);
+      if (hash === card.shownHash) continue;
+      if (!limiter.tryTake(card.chatId, now().getTime())) {
+        current.set(card.eventId, false); // over this chat's (or the global) budget: the next flush
+        continue;
+      }
+      const outcome = await this.edit(card, view, hash, shown);
+      this.deps.onEdit?.(outcome);
+      if (outcome === "edited") edits++;
+      if (outcome === "retry") current.set(card.eventId, false);
+    }
+    return edits;
+  }
+
+  /** Edits one card; `shown` collects the cards now known to show their view (written after the round). */
   private async edit(
     card: { id: number; chatId: TelegramId; messageId: number },
     view: View,
     hash: string,
+    shown: { id: number; hash: string }[],
   ): Promise<"edited" | "current" | "retry"> {
     const { db, now, limiter } = this.deps;
-    const shown = async () => {
-      await db.eventMessage.update({ where: { id: card.id }, data: { editedAt: now(), shownHash: hash } });
-    };
     try {
       await this.deps.callApi("editMessageText", {
         chat_id: card.chatId,
@@ -204,12 +243,12 @@ export class CardRefresher {
         text: view.text,
         ...sendOptions(view),
       });
-      await shown();
+      shown.push({ id: card.id, hash });
       return "edited";
     } catch (error) {
       if (!(error instanceof GrammyError)) throw error; // the network or the database: the flush is retried
       if (/not modified/i.test(error.description)) {
-        await shown();
+        shown.push({ id: card.id, hash });
         return "current";
       }
       if (/message to edit not found|message can't be edited/i.test(error.description)) {
@@ -223,6 +262,30 @@ export class CardRefresher {
       this.deps.logger.warn({ err: error, chatId: String(card.chatId) }, "could not update an event card");
       return "current";
     }
+  }
+
+  /** What a round's cards show now, in one statement (a card not recorded is edited again, harmlessly). */
+  private async recordShown(shown: { id: number; hash: string }[]): Promise<void> {
+    if (shown.length === 0) return;
+    const hashes = Prisma.join(
+      shown.map(({ id, hash }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN ${hash}`),
+      " ",
+    );
+    await this.deps.db.$executeRaw`
+      UPDATE "EventMessage" SET "editedAt" = ${this.deps.now()}, "shownHash" = CASE "id" ${hashes} END
+      WHERE "id" IN (${Prisma.join(shown.map(({ id }) => id))})`;
+  }
+
+  /** Clears the marks of events whose cards are all current, unless a change came in meanwhile; one statement. */
+  private async clearMarks(events: { id: number; cardsStale: number }[]): Promise<void> {
+    if (events.length === 0) return;
+    const seen = Prisma.join(
+      events.map(({ id, cardsStale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${cardsStale} AS INTEGER)`),
+      " ",
+    );
+    await this.deps.db.$executeRaw`
+      UPDATE "Event" SET "cardsStale" = 0
+      WHERE "id" IN (${Prisma.join(events.map(({ id }) => id))}) AND "cardsStale" = CASE "id" ${seen} END`;
   }
 
   /** One last flush (as far as the limits allow), then no more timers. */

@@ -99,6 +99,12 @@ export class RateLimiter {
     return this.globalPausedUntil > now ? 0 : this.global.free(now);
   }
 
+  /** How many messages this chat can take right now: what its own and the global window have left, 0 while paused. */
+  room(chatId: TelegramId, now: number): number {
+    if (this.waitFor(chatId, now) > 0) return 0;
+    return Math.min(this.global.free(now), this.chatWindow(chatId).free(now));
+  }
+
   /** Records a send if allowed now; false when the chat or the global window is full. */
   tryTake(chatId: TelegramId, now: number): boolean {
     if (this.waitFor(chatId, now) > 0) return false;

@@ -50,6 +50,9 @@ export type EventPatch = Partial<Omit<EventInput, "organisationId" | "createdByI
 export type EventWithOrg = NonNullable<Awaited<ReturnType<EventService["get"]>>>;
 
 /** Events: create, edit, cancel, close/reopen, and the upcoming list of an organisation tree. */
+/** What an event is read with wherever it is shown: its organisation and its co-hosts in order. */
+const EVENT_DETAIL = { organisation: true, organisers: { orderBy: { position: "asc" } } } as const;
+
 export class EventService {
   constructor(
     private readonly db: Db,
@@ -165,10 +168,12 @@ export class EventService {
   }
 
   get(id: number) {
-    return this.db.event.findUnique({
-      where: { id },
-      include: { organisation: true, organisers: { orderBy: { position: "asc" } } },
-    });
+    return this.db.event.findUnique({ where: { id }, include: EVENT_DETAIL });
+  }
+
+  /** Several events with what `get` includes, in one round (a flush of cards renders many at once). */
+  getMany(ids: number[]) {
+    return this.db.event.findMany({ where: { id: { in: ids } }, include: EVENT_DETAIL });
   }
 
   async update(id: number, patch: EventPatch, now: Date) {

@@ -10,11 +10,15 @@ import {
   whoIsGoingAlert,
 } from "../views/event-views.ts";
 import { MESSAGE_LIMIT } from "../views/html.ts";
+import type { SeriesShown } from "../views/series-views.ts";
 import type { View } from "../views/view.ts";
 import type { EventService } from "./events.ts";
 import type { OrgScope } from "./org-scope.ts";
 import type { OrganisationService } from "./organisations.ts";
 import type { SignupService } from "./signups.ts";
+
+/** The key of one card in `Presenter.cards`'s answer. */
+export const cardKey = (eventId: number, locale: Locale) => `${eventId}:${locale}`;
 
 /** Builds the framework-neutral views of events (text + inline keyboard JSON) in a given language. */
 export class Presenter {
@@ -51,21 +55,57 @@ export class Presenter {
   }
 
   async card(eventId: number, locale: Locale): Promise<View | null> {
-    const event = await this.deps.events.get(eventId);
-    if (!event) return null;
-    const counts = (await this.deps.signups.counts([eventId])).get(eventId) ?? { confirmed: 0, waitlisted: 0 };
-    const roles = await this.deps.signups.roleCounts(eventId);
-    const v = this.viewContext(locale);
-    // a card is rendered on every change of its sign-ups: a one-off event costs no series query
-    const place = event.seriesId === null ? null : await this.deps.events.seriesPlace(eventId, v.now);
-    const asks = place ? (await this.deps.events.questions(eventId)).length > 0 : false;
-    const recurring = place && {
-      pattern: place.pattern,
-      left: place.ids.length,
-      lastStart: place.lastStart,
-      signUpAll: !asks,
-    };
-    return eventCardView({ ...event, recurring }, counts, v, roles);
+    return (await this.cards([{ eventId, locale }])).get(cardKey(eventId, locale)) ?? null;
+  }
+
+  /**
+   * Cards of several events, each in the languages asked for, keyed by `cardKey` (null: the event is gone).
+   * A flush of the card refresher renders many cards at once: what they show is read in a few queries for all
+   * of them, not a few per card.
+   */
+  async cards(wanted: { eventId: number; locale: Locale }[]): Promise<Map<string, View | null>> {
+    const ids = [...new Set(wanted.map((w) => w.eventId))];
+    const views = new Map<string, View | null>();
+    if (ids.length === 0) return views;
+    const [events, counts, roles] = await Promise.all([
+      this.deps.events.getMany(ids),
+      this.deps.signups.counts(ids),
+      this.deps.signups.roleCountsOf(ids),
+    ]);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const now = this.deps.now();
+    // a one-off event (most are) costs no series query
+    const recurring = new Map<number, SeriesShown>();
+    for (const event of events) {
+      if (event.seriesId === null) continue;
+      const place = await this.deps.events.seriesPlace(event.id, now);
+      if (!place) continue;
+      const asks = (await this.deps.events.questions(event.id)).length > 0;
+      recurring.set(event.id, {
+        pattern: place.pattern,
+        left: place.ids.length,
+        lastStart: place.lastStart,
+        signUpAll: !asks,
+      });
+    }
+    for (const { eventId, locale } of wanted) {
+      const key = cardKey(eventId, locale);
+      if (views.has(key)) continue;
+      const event = byId.get(eventId);
+      const v = { ...this.viewContext(locale), now };
+      views.set(
+        key,
+        event
+          ? eventCardView(
+              { ...event, recurring: recurring.get(eventId) ?? null },
+              counts.get(eventId) ?? { confirmed: 0, waitlisted: 0 },
+              v,
+              roles.get(eventId) ?? [],
+            )
+          : null,
+      );
+    }
+    return views;
   }
 
   async roster(eventId: number, locale: Locale): Promise<View | null> {

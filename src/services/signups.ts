@@ -312,17 +312,30 @@ export class SignupService {
 
   /** Each role of an event with its places held and its waitlist (empty for an event without roles). */
   async roleCounts(eventId: number): Promise<RoleCount[]> {
-    const roles = await this.db.eventRole.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+    return (await this.roleCountsOf([eventId])).get(eventId) ?? [];
+  }
+
+  /** `roleCounts` of several events in one round: an event without roles maps to []. */
+  async roleCountsOf(eventIds: number[]): Promise<Map<number, RoleCount[]>> {
+    const result = new Map<number, RoleCount[]>(eventIds.map((id) => [id, []]));
+    const roles = await this.db.eventRole.findMany({
+      where: { eventId: { in: eventIds } },
+      orderBy: [{ eventId: "asc" }, { position: "asc" }],
+    });
     // most events have no roles: their cards (rendered on every change) skip the count
-    if (roles.length === 0) return [];
+    if (roles.length === 0) return result;
     const groups = await this.db.signup.groupBy({
       by: ["roleId", "status", "guests"],
-      where: { eventId, roleId: { not: null }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
+      where: {
+        eventId: { in: [...new Set(roles.map((r) => r.eventId))] },
+        roleId: { not: null },
+        status: { in: ["waitlisted", ...PLACE_HOLDING] },
+      },
       _count: { _all: true },
     });
-    return roles.map((r) => {
+    for (const r of roles) {
       const mine = groups.filter((g) => g.roleId === r.id);
-      return {
+      result.get(r.eventId)?.push({
         id: r.id,
         name: r.name,
         capacity: r.capacity,
@@ -330,8 +343,9 @@ export class SignupService {
           .filter((g) => g.status !== "waitlisted")
           .reduce((n, g) => n + g._count._all * (1 + g.guests), 0),
         waitlisted: mine.filter((g) => g.status === "waitlisted").reduce((n, g) => n + g._count._all, 0),
-      };
-    });
+      });
+    }
+    return result;
   }
 
   /** Everyone on an event: confirmed (and attended), the waitlist in order, and cancellations; with their answers. */

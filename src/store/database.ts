@@ -86,22 +86,28 @@ async function openSqlite(url: string, onError?: (message: string) => void): Pro
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+  const [{ PrismaPg }, { PrismaClient: PgClient }, { default: pg }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/postgresql/client.ts"),
+    import("pg"),
   ]);
   // JIT off for every connection: the planner's cost of a scope filter over the closure table (a correlated
-  // subplan per row) passes jit_above_cost, and compiling it took ~480 ms of a 6 ms /campaign statement
-  const onConnect = async (client: { query(sql: string): Promise<unknown> }) => {
-    await client.query("SET jit = off");
-  };
-  const prisma: Db = new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10, onConnect }) });
+  // subplan per row) passes jit_above_cost, and compiling it took ~480 ms of a 6 ms /campaign statement.
+  // One pool for Prisma and the tap path's own statements; Prisma's adapter ends it on disconnect.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    onConnect: async (client) => {
+      await client.query("SET jit = off");
+    },
+  });
+  const prisma: Db = new PgClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await prisma.$connect();
   return {
     kind: "postgresql",
     prisma,
     dialect: postgresDialect,
-    tapPath: new PostgresTapPath(prisma),
+    tapPath: new PostgresTapPath(pool),
     close: () => prisma.$disconnect(),
   };
 }

@@ -80,7 +80,22 @@ export class SqliteTapPath implements TapPath {
   private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
   private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
 
+  /** taps waiting for the next batch (see `inBatch`) */
+  private readonly pending: Pending[] = [];
+  private readonly tx: Record<
+    "begin" | "savepoint" | "release" | "rollbackTo" | "commit" | "rollback",
+    BetterSqlite3.Statement
+  >;
+
   constructor(private readonly db: BetterSqlite3.Database) {
+    this.tx = {
+      begin: db.prepare("BEGIN IMMEDIATE"),
+      savepoint: db.prepare("SAVEPOINT tap"),
+      release: db.prepare("RELEASE tap"),
+      rollbackTo: db.prepare("ROLLBACK TO tap"),
+      commit: db.prepare("COMMIT"),
+      rollback: db.prepare("ROLLBACK"),
+    };
     this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
       `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
     );
@@ -104,14 +119,57 @@ export class SqliteTapPath implements TapPath {
     return this.statements;
   }
 
-  /** Runs `work` synchronously once no Prisma transaction is open on the connection. */
-  private async whenFree<T>(work: () => T): Promise<T> {
+  /**
+   * Runs `work` with the other taps of this moment in one transaction (group commit): taps that arrive
+   * together (a getUpdates batch is handled concurrently) share one commit, and a commit writes each changed
+   * page once, so the WAL grows by a fraction per tap. Each tap runs under its own savepoint: one that fails
+   * leaves the others alone. A commit that fails (a full disk) fails every tap of the batch, none of which is
+   * stored: its member gets the error toast, never a false "you're in". The batch runs once no Prisma
+   * transaction is open on the connection, synchronously, so nothing interleaves with it.
+   */
+  private inBatch<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
     while (this.db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-    return work();
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    if (batch.length === 1) return settle(batch[0] as Pending); // alone: its statement commits by itself
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.tx.begin.run();
+      for (const item of batch) {
+        this.tx.savepoint.run();
+        try {
+          outcomes.push({ ok: true, value: item.work() });
+          this.tx.release.run();
+        } catch (error) {
+          // SQLite rolls the whole transaction back by itself after some errors (a full disk): then none is stored
+          if (!this.db.inTransaction) throw error;
+          this.tx.rollbackTo.run();
+          this.tx.release.run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.tx.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.tx.rollback.run();
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const [i, item] of batch.entries()) {
+      const outcome = outcomes[i];
+      if (outcome?.ok) item.resolve(outcome.value);
+      else item.reject(outcome?.error);
+    }
   }
 
   signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
-    return this.whenFree(() => {
+    return this.inBatch(() => {
       const params = {
         eventId,
         userId,
@@ -133,8 +191,23 @@ export class SqliteTapPath implements TapPath {
   }
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {
-    return this.whenFree(() => ({
+    return this.inBatch(() => ({
       locale: this.upsertUser.all({ ...user, now: sqliteTime(user.now) })[0]?.locale ?? null,
     }));
+  }
+}
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Runs one tap on its own (its statement is its own transaction). */
+function settle(item: Pending): void {
+  try {
+    item.resolve(item.work());
+  } catch (error) {
+    item.reject(error);
   }
 }

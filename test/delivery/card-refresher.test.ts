@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CardRefresher } from "../../src/delivery/card-refresher.ts";
 import { jsonField } from "../../src/delivery/kinds.ts";
 import { RateLimiter } from "../../src/delivery/rate-limiter.ts";
+import { cardKey } from "../../src/services/presenter.ts";
 import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { Harness } from "../support/harness.ts";
@@ -81,9 +82,9 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
       callApi,
       now: () => new Date(clock.now()),
       logger: services.logger,
-      render: async (eventId) => {
-        renders++;
-        return services.presenter.card(eventId, "zh-CN");
+      render: async (cards) => {
+        renders += cards.length;
+        return Promise.all(cards.map(({ eventId }) => services.presenter.card(eventId, "zh-CN")));
       },
     });
     await refresher.markDirty(event.id);
@@ -98,6 +99,50 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     expect(await refresher.flush()).toBe(1);
     expect(updated()).toBe(5);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).cardsStale).toBe(0);
+    await refresher.stop();
+  });
+
+  it("the cards of one flush are rendered together, in one round, not one by one", async () => {
+    const { services, callApi } = h.app;
+    const db = services.database.prisma;
+    const org = await db.organisation.create({ data: { name: "十二个群的协会", joinCode: "TWELV" } });
+    const events: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const group = h.fake.group({ title: `第${i + 1}群` });
+      await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+      const event = await db.event.create({
+        data: {
+          organisationId: org.id,
+          title: `第${i + 1}场`,
+          startsAt: new Date("2026-06-28T01:00:00Z"),
+          endsAt: new Date("2026-06-28T03:00:00Z"),
+          precision: "exact",
+          timeZone: "Asia/Shanghai",
+          capacity: 10,
+        },
+      });
+      const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
+      const messageId = jsonField(posted, "message_id");
+      if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
+      await services.cards.remember(event.id, BigInt(group.id), messageId);
+      events.push(event.id);
+    }
+    const rounds: number[] = [];
+    const refresher = new CardRefresher({
+      db,
+      limiter: new RateLimiter(),
+      callApi,
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (cards) => {
+        rounds.push(cards.length);
+        const views = await services.presenter.cards(cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" })));
+        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
+      },
+    });
+    for (const id of events) await refresher.markDirty(id);
+    expect(await refresher.flush()).toBe(12);
+    expect(rounds).toEqual([12]);
     await refresher.stop();
   });
 });

@@ -41,6 +41,8 @@ export interface InstanceOptions {
   mode?: "webhook" | "polling";
   /** what follows `node`; default `--import tsx src/main.ts` */
   command?: string[];
+  /** the program run with `command`; default this Node.js (`process.execPath`) */
+  executable?: string;
   /** ready once this holds (checked every 5 ms) rather than once it logs "Yiqi is ready" */
   readyWhen?: () => boolean;
 }
@@ -64,7 +66,7 @@ export function startInstance(options: InstanceOptions): Promise<Instance> {
       : { BOT_MODE: "polling" };
   // every line the process writes is searched for its token, like the in-process apps' (test/support/log-capture.ts)
   watchToken(options.fake.token);
-  const child = spawn(process.execPath, options.command ?? ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(options.executable ?? process.execPath, options.command ?? ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",

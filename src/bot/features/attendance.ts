@@ -5,7 +5,7 @@ import { conversationKind } from "../../services/conversations.ts";
 import { attendanceView, hoursText } from "../../views/attendance-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
 import { canOrganise } from "../rights.ts";
@@ -109,10 +109,10 @@ const handlers: CallbackHandlers = {
 };
 
 /** Attendance after an event (from the organiser's roster) and the hours each attendee gets. */
-export function attendanceFeature(): Composer<YiqiContext> {
+export function attendanceFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
 
   feature.on("message:text", async (ctx, next) => {
     if (ctx.message.text.startsWith("/")) return next();

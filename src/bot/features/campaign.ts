@@ -6,7 +6,7 @@ import { glanceBlock, statsCaption, statsChart } from "../../views/campaign-glan
 import { campaignView } from "../../views/campaign-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions, type View } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { sendFilePrivately } from "../private.ts";
 import { canOrganise } from "../rights.ts";
@@ -153,7 +153,7 @@ const handlers: CallbackHandlers = {
 };
 
 /** /campaign, /calendar, /export and the sign-up spreadsheet button. */
-export function campaignFeature(): Composer<YiqiContext> {
+export function campaignFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("campaign", async (ctx) => {
@@ -174,6 +174,6 @@ export function campaignFeature(): Composer<YiqiContext> {
     .chatType("private")
     .command("start", (ctx, next) => (ctx.match === "export" ? ctx.reply(ctx.t("export-ready")) : next()));
 
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }

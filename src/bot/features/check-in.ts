@@ -4,7 +4,7 @@ import { CHECK_IN_PREFIX } from "../../services/check-in.ts";
 import { apiId, type TelegramId } from "../../telegram-id.ts";
 import { checkInCodeView, checkInOutcomeText } from "../../views/check-in-views.ts";
 import { sendOptions } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { sendPrivately } from "../private.ts";
 import { canOrganise, deepLink } from "../rights.ts";
@@ -62,9 +62,9 @@ const handlers: CallbackHandlers = {
  * Check-in at the venue (issue 15): organisers get a QR code of a `t.me/<bot>?start=ci_<token>` link from the
  * roster; a member who opens it is marked attended (domain/check-in.ts decides when and who).
  */
-export function checkInFeature(): Composer<YiqiContext> {
+export function checkInFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   feature.chatType("private").command("start", async (ctx, next) => {
     if (!ctx.match.startsWith(CHECK_IN_PREFIX)) return next();
     const token = ctx.match.slice(CHECK_IN_PREFIX.length);

@@ -12,7 +12,7 @@ import {
 } from "../../views/directory-views.ts";
 import { fileErrorText, tableFileErrorText } from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { organisedBy } from "../scope.ts";
 import { download } from "./import.ts";
@@ -138,13 +138,13 @@ const handlers: CallbackHandlers = {
 };
 
 /** Organisation directories: a file with the caption `/organisations import`, previewed, then written. */
-export function directoryFeature(): Composer<YiqiContext> {
+export function directoryFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.on("message:document", async (ctx, next) => {
     if (!CAPTION.test(ctx.msg.caption?.trim() ?? "")) return next();
     if (ctx.chat.type !== "private") return ctx.reply(ctx.t("directory-ask-file"));
     return importDirectory(ctx, ctx.msg.document);
   });
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }

@@ -6,7 +6,7 @@ import { apiId, type TelegramId } from "../../telegram-id.ts";
 import type { CallbackPayload } from "../../views/callback-data.ts";
 import { mySignupsView } from "../../views/my-views.ts";
 import { keyboard, sendOptions, urlButton, type View } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import { postCard } from "../cards.ts";
 import type { YiqiContext } from "../context.ts";
 import { sendPrivately } from "../private.ts";
@@ -248,7 +248,7 @@ async function organiserAction(
 }
 
 /** /events, /my, event cards and every button on them. */
-export function eventsFeature(): Composer<YiqiContext> {
+export function eventsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.command("events", listEvents);
 
@@ -291,7 +291,7 @@ export function eventsFeature(): Composer<YiqiContext> {
     }
   });
 
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }
 

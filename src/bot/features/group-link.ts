@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { encodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { callbackButton, keyboard, sendOptions } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import { postCard } from "../cards.ts";
 import type { YiqiContext } from "../context.ts";
 import { isChatAdmin } from "../rights.ts";
@@ -85,12 +85,12 @@ const handlers: CallbackHandlers = {
   },
 };
 
-export function groupLinkFeature(): Composer<YiqiContext> {
+export function groupLinkFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.chatType(["group", "supergroup"]).command("start", (ctx, next) => {
     const code = ctx.match.trim();
     return CODE.test(code) ? offerLink(ctx, code) : next();
   });
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }

@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { toast } from "../taps.ts";
 
 /** The guest buttons of a card (+1, +2, none): a confirmed member brings guests who hold places. */
-export function guestsFeature(): Composer<YiqiContext> {
+export function guestsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
-  handleCallbacks(feature, {
+  callbacks.add({
     async guests(ctx, { id, arg }) {
       const message = ctx.callbackQuery?.message;
       if (!message || arg === null || !(await ctx.services.cards.isCardOf(id, ctx.ids.chat, message.message_id))) {

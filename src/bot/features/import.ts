@@ -14,7 +14,7 @@ import {
   tableFileErrorText,
 } from "../../views/import-views.ts";
 import { sendOptions } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import { postCard } from "../cards.ts";
 import type { YiqiContext } from "../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../conversation.ts";
@@ -264,7 +264,7 @@ async function showPreview(ctx: YiqiContext, pending: PendingProgramme, targets:
 }
 
 /** /import and programme files: preview, then Import or Cancel. */
-export function importFeature(): Composer<YiqiContext> {
+export function importFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("import", async (ctx) => {
@@ -287,6 +287,6 @@ export function importFeature(): Composer<YiqiContext> {
     return importDocument(ctx, ctx.msg.document, campaignName);
   });
 
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }

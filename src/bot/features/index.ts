@@ -1,4 +1,5 @@
 import type { Composer } from "grammy";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { attendanceFeature } from "./attendance.ts";
 import { campaignFeature } from "./campaign.ts";
@@ -28,30 +29,30 @@ import { summaryFeature } from "./summary.ts";
  * Every feature, in the order they see updates; the fallback is last. Embedded
  * in a host's bot there is no fallback: what no feature took is the host's.
  */
-export function featureModules(mode: { embedded: boolean }): Composer<YiqiContext>[] {
+export function featureModules(mode: { embedded: boolean }, callbacks: CallbackRoutes): Composer<YiqiContext>[] {
   const features = [
     membershipFeature(),
     setupFeature(),
-    groupLinkFeature(),
-    parentRequestsFeature(),
-    privacyFeature(),
+    groupLinkFeature(callbacks),
+    parentRequestsFeature(callbacks),
+    privacyFeature(callbacks),
     organisersFeature(),
-    newEventFeature(),
-    questionsFeature(),
-    offersFeature(),
-    directoryFeature(),
-    organisationsFeature(),
-    importFeature(),
-    campaignFeature(),
-    attendanceFeature(),
-    checkInFeature(),
+    newEventFeature(callbacks),
+    questionsFeature(callbacks),
+    offersFeature(callbacks),
+    directoryFeature(callbacks),
+    organisationsFeature(callbacks),
+    importFeature(callbacks),
+    campaignFeature(callbacks),
+    attendanceFeature(callbacks),
+    checkInFeature(callbacks),
     hoursFeature(),
-    mySettingsFeature(),
-    settingsFeature(),
+    mySettingsFeature(callbacks),
+    settingsFeature(callbacks),
     summaryFeature(),
-    guestsFeature(),
-    seriesFeature(),
-    eventsFeature(),
+    guestsFeature(callbacks),
+    seriesFeature(callbacks),
+    eventsFeature(callbacks),
   ];
   return mode.embedded ? features : [...features, fallbackFeature()];
 }

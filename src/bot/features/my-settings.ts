@@ -6,7 +6,7 @@ import type { Translate } from "../../i18n/translator.ts";
 import { userText } from "../../views/html.ts";
 import { offsetsText, type PersonalSettingsState, personalSettingsView } from "../../views/settings-views.ts";
 import { sendOptions } from "../../views/view.ts";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { editMenu, parseLanguage } from "./settings.ts";
 
@@ -60,7 +60,7 @@ async function remindersChoice(ctx: YiqiContext, value: string): Promise<Persona
  * group's times, their own, or none) and which language the bot speaks to them in, as buttons that edit
  * the menu in place; the text forms (`/settings reminders 1d,2h`, `/settings language en`) work too.
  */
-export function mySettingsFeature(): Composer<YiqiContext> {
+export function mySettingsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   const reply = (ctx: YiqiContext, view: { text: string }) => ctx.reply(view.text, sendOptions(view));
 
@@ -91,7 +91,7 @@ export function mySettingsFeature(): Composer<YiqiContext> {
     await ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
     return false;
   };
-  handleCallbacks(feature, {
+  callbacks.add({
     async myReminders(ctx, { id }) {
       if (!(await inPrivate(ctx))) return;
       const choice = PERSONAL_PRESETS[id];

@@ -3,7 +3,7 @@ import type { CallbackPayload } from "../../views/callback-data.ts";
 import { offerView } from "../../views/hold-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions } from "../../views/view.ts";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 
 /**
@@ -27,7 +27,7 @@ async function respond(ctx: YiqiContext, { id }: CallbackPayload, accept: boolea
 }
 
 /** The offer buttons, and the `of_` link that shows an offer to someone who never started the bot. */
-export function offersFeature(): Composer<YiqiContext> {
+export function offersFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.chatType("private").command("start", async (ctx, next) => {
@@ -44,7 +44,7 @@ export function offersFeature(): Composer<YiqiContext> {
     return ctx.reply(view.text, sendOptions(view));
   });
 
-  handleCallbacks(feature, {
+  callbacks.add({
     offerAccept: (ctx, payload) => respond(ctx, payload, true),
     offerDecline: (ctx, payload) => respond(ctx, payload, false),
   });

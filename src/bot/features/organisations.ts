@@ -4,7 +4,7 @@ import { OnboardingService } from "../../services/onboarding.ts";
 import { userText } from "../../views/html.ts";
 import { organisationsCsv, organisationsView } from "../../views/organisations-views.ts";
 import { sendOptions } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { sendFilePrivately } from "../private.ts";
 import { canOrganise } from "../rights.ts";
@@ -84,7 +84,7 @@ const handlers: CallbackHandlers = {
  * `/organisations`: which organisations below a hub have a linked group and which do not yet, paged,
  * with a CSV. In the group without join links (members read along); in private with them.
  */
-export function organisationsFeature(): Composer<YiqiContext> {
+export function organisationsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.command("organisations", (ctx) => {
     if (/^import\b/i.test(ctx.match.trim())) return ctx.reply(ctx.t("directory-ask-file"));
@@ -94,6 +94,6 @@ export function organisationsFeature(): Composer<YiqiContext> {
   feature
     .chatType("private")
     .command("start", (ctx, next) => (ctx.match === PAYLOAD ? showOrganisations(ctx) : next()));
-  handleCallbacks(feature, handlers);
+  callbacks.add(handlers);
   return feature;
 }

@@ -5,7 +5,7 @@ import type { CallbackPayload } from "../../views/callback-data.ts";
 import { encodeCallback } from "../../views/callback-data.ts";
 import { userText } from "../../views/html.ts";
 import { callbackButton, keyboard } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 
@@ -92,8 +92,8 @@ async function decide(ctx: YiqiContext, payload: CallbackPayload) {
 export const parentRequestHandlers: CallbackHandlers = { parentApprove: decide, parentDecline: decide };
 
 /** The hub organisers' Approve / Decline buttons. */
-export function parentRequestsFeature(): Composer<YiqiContext> {
+export function parentRequestsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
-  handleCallbacks(feature, parentRequestHandlers);
+  callbacks.add(parentRequestHandlers);
   return feature;
 }

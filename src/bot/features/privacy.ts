@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { encodeCallback } from "../../views/callback-data.ts";
 import { callbackButton, keyboard, urlButton } from "../../views/view.ts";
-import { type CallbackHandlers, handleCallbacks } from "../callbacks.ts";
+import type { CallbackHandlers, CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { deepLink } from "../rights.ts";
 
@@ -52,7 +52,7 @@ export const privacyHandlers: CallbackHandlers = {
 };
 
 /** /privacy: what Yiqi stores about you and why; /forgetme: delete it, after a confirmation. */
-export function privacyFeature(): Composer<YiqiContext> {
+export function privacyFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.command("privacy", async (ctx) => {
     if (await privateOnly(ctx, "privacy")) return showPrivacy(ctx);
@@ -65,6 +65,6 @@ export function privacyFeature(): Composer<YiqiContext> {
     if (ctx.match === "forgetme") return askToForget(ctx);
     return next();
   });
-  handleCallbacks(feature, privacyHandlers);
+  callbacks.add(privacyHandlers);
   return feature;
 }

@@ -7,7 +7,7 @@ import { formatInstant } from "../../views/event-views.ts";
 import { questionView } from "../../views/hold-views.ts";
 import { userText } from "../../views/html.ts";
 import { sendOptions } from "../../views/view.ts";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { deepLink } from "../rights.ts";
 
@@ -128,7 +128,7 @@ async function current(ctx: YiqiContext, state: AnswersState): Promise<Question 
 }
 
 /** The member's questionnaire: the `qa_` link, typed answers, choice buttons, and "change my answers" in /my. */
-export function questionsFeature(): Composer<YiqiContext> {
+export function questionsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.chatType("private").command("start", async (ctx, next) => {
@@ -137,7 +137,7 @@ export function questionsFeature(): Composer<YiqiContext> {
     if (!(await begin(ctx, Number(id), ctx.ids.user))) return ctx.reply(ctx.t("questions-gone"));
   });
 
-  handleCallbacks(feature, {
+  callbacks.add({
     async answerPick(ctx, { id, arg }) {
       const loaded = await ctx.services.conversations.get(ctx.ids.user, ctx.ids.user, answersKind);
       const state = loaded === "outdated" ? null : loaded;

@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise } from "../rights.ts";
 import { eventAccess } from "../scope.ts";
 import { toast, untilCardRecorded } from "../taps.ts";
 
 /** A card's buttons for every upcoming occurrence of a recurring activity: sign up for all, cancel all. */
-export function seriesFeature(): Composer<YiqiContext> {
+export function seriesFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
-  handleCallbacks(feature, {
+  callbacks.add({
     async signUpSeries(ctx, { id }) {
       const card = ctx.callbackQuery?.message;
       if (!card) return toast(ctx, "toast-stale-button");

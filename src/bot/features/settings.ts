@@ -22,7 +22,7 @@ import {
   offsetsText,
 } from "../../views/settings-views.ts";
 import { sendOptions, type View } from "../../views/view.ts";
-import { handleCallbacks } from "../callbacks.ts";
+import type { CallbackRoutes } from "../callbacks.ts";
 import type { YiqiContext } from "../context.ts";
 import { canOrganise, deepLink } from "../rights.ts";
 
@@ -144,7 +144,7 @@ export async function editMenu(ctx: YiqiContext, view: View | null) {
  * them; the text forms `/settings reminders 24h,1h` and so on work too); in a private chat, the person's own
  * reminder times and language (my-settings.ts, registered before this one). A change replans what is already in the outbox.
  */
-export function settingsFeature(): Composer<YiqiContext> {
+export function settingsFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
   feature.command("settings", async (ctx) => {
     if (ctx.chat?.type === "channel" || ctx.chat?.type === "private") return;
@@ -175,7 +175,7 @@ export function settingsFeature(): Composer<YiqiContext> {
       if (!change) return ctx.answerCallbackQuery({ text: ctx.tp("toast-stale-button") });
       return editMenu(ctx, await saveGroupChange(ctx, change));
     };
-  handleCallbacks(feature, {
+  callbacks.add({
     async settingsPage(ctx, { id }) {
       if (!(await mayChangeGroup(ctx))) return;
       const page: GroupPage | undefined = groupPages[id];

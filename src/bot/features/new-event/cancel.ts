@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
-import { handleCallbacks } from "../../callbacks.ts";
+import type { CallbackRoutes } from "../../callbacks.ts";
 import type { YiqiContext } from "../../context.ts";
 import { askToCancelEvent } from "../cancel-event.ts";
 import { eventButtons, manageableHere } from "./pick.ts";
 
 /** /cancelevent: pick one of the events the user organises, then the one cancel confirmation. */
-export function cancelFeature(): Composer<YiqiContext> {
+export function cancelFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("cancelevent", async (ctx) => {
@@ -14,7 +14,7 @@ export function cancelFeature(): Composer<YiqiContext> {
     return ctx.reply(ctx.t("cancel-pick"), { reply_markup: eventButtons(events, "cancelPick") });
   });
 
-  handleCallbacks(feature, {
+  callbacks.add({
     cancelPick: (ctx, payload) => askToCancelEvent(ctx, payload.id),
   });
 

@@ -8,7 +8,7 @@ import { type CallbackPayload, encodeCallback } from "../../../views/callback-da
 import { windowOf } from "../../../views/event-views.ts";
 import { userText } from "../../../views/html.ts";
 import { callbackButton, keyboard, urlButton } from "../../../views/view.ts";
-import { handleCallbacks } from "../../callbacks.ts";
+import type { CallbackRoutes } from "../../callbacks.ts";
 import type { YiqiContext } from "../../context.ts";
 import { conversationOf, endConversation, saveConversation } from "../../conversation.ts";
 import { canOrganise, deepLink } from "../../rights.ts";
@@ -158,7 +158,7 @@ async function onNotifyButton(ctx: YiqiContext, payload: CallbackPayload): Promi
 }
 
 /** /edit: pick an event, pick a part, type it; the change reaches every card of the event. */
-export function editFeature(): Composer<YiqiContext> {
+export function editFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("edit", async (ctx) => {
@@ -182,7 +182,7 @@ export function editFeature(): Composer<YiqiContext> {
     return ctx.reply(ctx.t("edit-pick"), { reply_markup: eventButtons(events, "editPick") });
   });
 
-  handleCallbacks(feature, {
+  callbacks.add({
     editPick: onEditButton,
     editField: onEditButton,
     editNotify: onNotifyButton,

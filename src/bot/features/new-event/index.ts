@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { keyboard, urlButton } from "../../../views/view.ts";
+import type { CallbackRoutes } from "../../callbacks.ts";
 import type { YiqiContext } from "../../context.ts";
 import { deepLink } from "../../rights.ts";
 import { groupOrganisation } from "../../scope.ts";
@@ -13,7 +14,7 @@ import { chooseOrganisation, wizardFeature } from "./wizard.ts";
  * /newevent: in private the guided form, or the one-line form with the line;
  * in a group the one-line form, or a link to the guided form in private. Also /edit and /cancelevent.
  */
-export function newEventFeature(): Composer<YiqiContext> {
+export function newEventFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   feature.command("newevent", async (ctx) => {
@@ -28,6 +29,6 @@ export function newEventFeature(): Composer<YiqiContext> {
     });
   });
 
-  feature.use(wizardFeature(), editFeature(), cancelFeature());
+  feature.use(wizardFeature(callbacks), editFeature(callbacks), cancelFeature(callbacks));
   return feature;
 }

@@ -13,7 +13,7 @@ import type { TelegramId } from "../../../telegram-id.ts";
 import { encodeCallback } from "../../../views/callback-data.ts";
 import { userText } from "../../../views/html.ts";
 import { callbackButton, keyboard } from "../../../views/view.ts";
-import { handleCallbacks } from "../../callbacks.ts";
+import type { CallbackRoutes } from "../../callbacks.ts";
 import type { YiqiContext } from "../../context.ts";
 import { conversationOf, saveConversation } from "../../conversation.ts";
 import { canOrganise } from "../../rights.ts";
@@ -99,7 +99,7 @@ function buttonAnswer(step: string, answer: number, draft: EventDraft): EventDra
 }
 
 /** The guided /newevent in the private chat: one part at a time, each checked and echoed. */
-export function wizardFeature(): Composer<YiqiContext> {
+export function wizardFeature(callbacks: CallbackRoutes): Composer<YiqiContext> {
   const feature = new Composer<YiqiContext>();
 
   // the link from a group's /newevent: continue (the one-line form's fixes) or start for that group
@@ -116,7 +116,7 @@ export function wizardFeature(): Composer<YiqiContext> {
     return startConversation(ctx, profile.organisationId, {}, groupId);
   });
 
-  handleCallbacks(feature, {
+  callbacks.add({
     newOrg: wizardButton(async (ctx, payload, { data }) => {
       if (!(await canOrganise(ctx, payload.id, ctx.ids.user))) return ctx.reply(ctx.t("form-not-organiser"));
       return startConversation(ctx, payload.id, loadDraft(data.draft));
