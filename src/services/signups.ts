@@ -18,7 +18,8 @@ export type SignUpOutcome =
   | { kind: "confirmed" }
   /** a place held until `until` while the member answers the event's questions in private (new or repeated tap) */
   | { kind: "held"; until: Date; repeated: boolean }
-  | { kind: "waitlisted"; position: number }
+  /** `asks`: the event asks questions at sign-up (asked now, so the answers are there when a place comes) */
+  | { kind: "waitlisted"; position: number; asks: boolean }
   /** a place from the waitlist is offered to them: Accept or Decline in private */
   | { kind: "offered" }
   | { kind: "already_confirmed" }
@@ -107,7 +108,11 @@ export class SignupService {
     await this.changes.emit("signupsChanged", { eventId, userId });
     if (row.status === "confirmed") return { kind: "confirmed" };
     if (row.status === "held") return { kind: "held", until: holdUntil(now), repeated: false };
-    return { kind: "waitlisted", position: row.position ?? (await this.waitlistPosition(eventId, row.seq, roleId)) };
+    return {
+      kind: "waitlisted",
+      position: row.position ?? (await this.waitlistPosition(eventId, row.seq, roleId)),
+      asks: row.asks,
+    };
   }
 
   private async whyNotSignedUp(

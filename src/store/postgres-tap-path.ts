@@ -5,8 +5,10 @@ import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
 /** The sign-up: one call of the database function (below), prepared once per connection. */
 const SIGN_UP = {
   name: "yiqi-sign-up",
-  text: `SELECT "status", "seq", "position" FROM yiqi_sign_up($1::integer, $2::bigint, $3::bigint, $4::timestamp(3),
-           $5::bigint, $6::integer, $7::integer, $8::timestamp(3))`,
+  text: `SELECT s."status", s."seq", s."position",
+                s."status" = 'waitlisted' AND EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = $1) AS "asks"
+         FROM yiqi_sign_up($1::integer, $2::bigint, $3::bigint, $4::timestamp(3),
+           $5::bigint, $6::integer, $7::integer, $8::timestamp(3)) s`,
 };
 
 const REMEMBER_USER = {
@@ -36,7 +38,12 @@ export class PostgresTapPath implements TapPath {
   constructor(private readonly pool: pg.Pool) {}
 
   async signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
-    const { rows } = await this.pool.query<{ status: TapRow["status"]; seq: number; position: string | null }>({
+    const { rows } = await this.pool.query<{
+      status: TapRow["status"];
+      seq: number;
+      position: string | null;
+      asks: boolean;
+    }>({
       ...SIGN_UP,
       values: [
         eventId,
@@ -51,7 +58,12 @@ export class PostgresTapPath implements TapPath {
     });
     const row = rows[0];
     return row
-      ? { status: row.status, seq: Number(row.seq), position: row.position === null ? null : Number(row.position) }
+      ? {
+          status: row.status,
+          seq: Number(row.seq),
+          position: row.position === null ? null : Number(row.position),
+          asks: row.asks,
+        }
       : null;
   }
 

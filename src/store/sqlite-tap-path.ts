@@ -77,7 +77,10 @@ interface SignUpRow {
 
 export class SqliteTapPath implements TapPath {
   private statements: Record<"onCard" | "plain", BetterSqlite3.Statement<[SignUpParams], SignUpRow>> | null = null;
-  private readonly position: BetterSqlite3.Statement<[number, number | null, bigint], { n: bigint }>;
+  private readonly position: BetterSqlite3.Statement<
+    [{ eventId: number; roleId: number | null; seq: bigint }],
+    { n: bigint; asks: bigint }
+  >;
   private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
 
   /** taps waiting for the next batch (see `inBatch`) */
@@ -96,8 +99,10 @@ export class SqliteTapPath implements TapPath {
       commit: db.prepare("COMMIT"),
       rollback: db.prepare("ROLLBACK"),
     };
-    this.position = db.prepare<[number, number | null, bigint], { n: bigint }>(
-      `SELECT COUNT(*) AS n FROM "Signup" WHERE "eventId" = ? AND "roleId" IS ? AND "status" = 'waitlisted' AND "seq" <= ?`,
+    this.position = db.prepare<[{ eventId: number; roleId: number | null; seq: bigint }], { n: bigint; asks: bigint }>(
+      `SELECT (SELECT COUNT(*) FROM "Signup" WHERE "eventId" = @eventId AND "roleId" IS @roleId
+                 AND "status" = 'waitlisted' AND "seq" <= @seq) AS n,
+              EXISTS (SELECT 1 FROM "EventQuestion" WHERE "eventId" = @eventId) AS asks`,
     );
     this.upsertUser = db.prepare<[UserParams], { locale: string | null }>(`
       INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
@@ -185,8 +190,14 @@ export class SqliteTapPath implements TapPath {
       // throws when the commit fails: the member then gets the error toast, never a false "you're in".
       const [row] = (card ? this.signUpStatements().onCard : this.signUpStatements().plain).all(params);
       if (!row) return null;
-      const position = row.status === "waitlisted" ? Number(this.position.get(eventId, roleId, row.seq)?.n ?? 0) : null;
-      return { status: row.status, seq: Number(row.seq), position };
+      if (row.status !== "waitlisted") return { status: row.status, seq: Number(row.seq), position: null, asks: false };
+      const waiting = this.position.get({ eventId, roleId, seq: row.seq });
+      return {
+        status: row.status,
+        seq: Number(row.seq),
+        position: Number(waiting?.n ?? 0),
+        asks: Boolean(waiting?.asks),
+      };
     });
   }
 

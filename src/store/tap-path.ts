@@ -15,6 +15,8 @@ export interface TapRow {
   seq: number;
   /** waitlist position (1-based) when waitlisted */
   position: number | null;
+  /** waitlisted on an event that asks questions at sign-up (they are asked now, answered before a place comes) */
+  asks: boolean;
 }
 
 export interface TapUser {
