@@ -10,7 +10,7 @@
  * sign-ups per event by default, and --groups group chats linked to organisations (the city hub's and a
  * district hub's among them). SQLite: a file in the temp directory; PostgreSQL: the database
  * `yiqi_province` on the shared server (dropped and created). --reuse keeps data generated before with the
- * same sizes.
+ * same sizes (and applies the migrations made since).
  *
  * Then it times the bot's own code paths (the same functions the bot calls, through grammY's
  * handleUpdate where it is a command): `/events` in the city hub's group, `/campaign` in a district hub's
@@ -126,7 +126,10 @@ async function prepareDatabase(kind: DatabaseKind): Promise<{ url: string; fresh
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `province-${tag}.db`);
     const url = `file:${file}`;
-    if (reuse && existsSync(file)) return { url, fresh: false };
+    if (reuse && existsSync(file)) {
+      await migrate(url); // migrations made since it was generated (new indexes)
+      return { url, fresh: false };
+    }
     for (const suffix of ["", "-wal", "-shm"])
       if (existsSync(file + suffix)) (await import("node:fs")).rmSync(file + suffix);
     await migrate(url);
@@ -145,7 +148,10 @@ async function prepareDatabase(kind: DatabaseKind): Promise<{ url: string; fresh
         .query(`SELECT obj_description('"Organisation"'::regclass) AS tag`)
         .catch(() => ({ rows: [{ tag: null }] }));
       await probe.end();
-      if (tagged.rows[0]?.tag === tag) return { url: url.toString(), fresh: false };
+      if (tagged.rows[0]?.tag === tag) {
+        await migrate(url.toString()); // migrations made since it was generated (new indexes)
+        return { url: url.toString(), fresh: false };
+      }
     }
     await admin.query(`DROP DATABASE IF EXISTS "${PG_NAME}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${PG_NAME}"`);

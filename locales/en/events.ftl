@@ -1,5 +1,7 @@
 # Event list, event card, sign-ups
 events-header = <b>Upcoming events</b> ({ $total } · page { $page }/{ $pages })
+# more upcoming events than were counted ($total, a round figure): the number of pages is not known
+events-header-many = <b>Upcoming events</b> (over { $total } · page { $page })
 events-none = No upcoming events yet. Organisers can create one with /newevent.
 events-not-set-up = This group is not linked to an organisation yet, so there are no events. An admin can send /setup.
 events-not-set-up-admin =

@@ -1,5 +1,7 @@
 # 活动列表、活动卡片、报名
 events-header = <b>近期活动</b>（共 { $total } 个 · 第 { $page }/{ $pages } 页）
+# 即将开始的活动多于所数的数目（$total，整数）：总页数不详
+events-header-many = <b>近期活动</b>（超过 { $total } 个 · 第 { $page } 页）
 events-none = 暂时没有即将开始的活动。组织者可以发送 /newevent 创建一个。
 events-not-set-up = 本群还没有关联组织，暂时没有活动。管理员可以发送 /setup 完成设置。
 events-not-set-up-admin =

@@ -2,7 +2,7 @@ import { campaignGlance, type GlanceEvent, type GlanceOrg, type GlanceRow } from
 import { PLACE_HOLDING } from "../domain/signup-rules.ts";
 import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
-import { eventsInScope, subtreeScope } from "./org-scope.ts";
+import { eventsInScopeSql, subtreeScope } from "./org-scope.ts";
 
 /**
  * The figures of `/campaign` and `/campaign stats` for a hub. Reads the campaign's events in the hub's subtree
@@ -23,21 +23,31 @@ export class CampaignGlanceService {
       select,
       orderBy: { id: "asc" },
     });
-    // the campaign's events that the root's subtree runs or co-organises
-    const events = await this.db.event.findMany({
-      where: { campaignId, status: { notIn: ["draft", "cancelled"] }, ...eventsInScope(subtreeScope(rootId)) },
-      select: {
-        id: true,
-        organisationId: true,
-        capacity: true,
-        hours: true,
-        startsAt: true,
-        endsAt: true,
-        precision: true,
-        timeZone: true,
-        organisers: { select: { organisationId: true }, orderBy: { position: "asc" } },
-      },
-    });
+    // the campaign's events that the root's subtree runs or co-organises: their ids by one statement (the
+    // campaign's index, the scope as SQL over the closure table), then those rows
+    const shown = await this.db.$queryRaw<{ id: number }[]>`
+      SELECT e."id" FROM "Event" e
+      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled')
+        AND ${eventsInScopeSql(subtreeScope(rootId))}
+      ORDER BY e."id"`;
+    const ids = shown.map((r) => Number(r.id));
+    const events = await inChunks(ids, (chunk) =>
+      this.db.event.findMany({
+        where: { id: { in: chunk } },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          organisationId: true,
+          capacity: true,
+          hours: true,
+          startsAt: true,
+          endsAt: true,
+          precision: true,
+          timeZone: true,
+          organisers: { select: { organisationId: true }, orderBy: { position: "asc" } },
+        },
+      }),
+    );
     // where the organisations those events name sit: read from the closure table, for them only
     const named = [
       ...new Set(events.flatMap((e) => [e.organisationId, ...e.organisers.flatMap((o) => o.organisationId ?? [])])),

@@ -3,11 +3,14 @@ import { type QuestionInput, storeOptions } from "../domain/questions.ts";
 import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
 import type { Db } from "../store/database.ts";
-import { Prisma } from "../store/sql.ts";
+import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
 import { eventsInScope, eventsInScopeSql, type OrgScope } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
+
+/** How many upcoming events past the page `/events` counts before it says "more than" (see `upcoming`). */
+export const COUNT_AHEAD = 1000;
 
 export interface EventInput {
   organisationId: number;
@@ -323,21 +326,43 @@ export class EventService {
   /**
    * Upcoming (not yet ended) events the scope shows, soonest first; of a recurring activity only its
    * next occurrence, with how many are left (`series`: by series id, the count and the last one's start).
-   * The page's ids and the count are one statement each over the (status, endsAt) index, the scope checked
-   * by index probes per row (a city hub covers 100,000 organisations); then only the page's events are read.
+   * `total` counts at most COUNT_AHEAD events past the page (`more`: there are more than that): a city hub has
+   * 36,000 upcoming events, and reading every one to print an exact figure costs more than the page itself.
+   * The page's ids come from the events that have started (the (status, endsAt) index) and, per live status,
+   * those still to start, read in order from the (status, startsAt, endsAt) index until the page is full; the
+   * scope is checked by index probes per row (a city hub covers 100,000 organisations). Then only the page's
+   * events are read.
    */
   async upcoming(scope: OrgScope, now: Date, page: number, pageSize: number) {
     const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
-    const filter = Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${now} AND ${eventsInScopeSql(scope)}
+    const shown = Prisma.sql`${eventsInScopeSql(scope, "e", "probe")}
       AND (e."seriesId" IS NULL OR NOT EXISTS (
-        SELECT 1 FROM "Event" p WHERE p."seriesId" = e."seriesId" AND p."status" IN (${live}) AND p."endsAt" > ${now}
+        SELECT 1 FROM "Event" p WHERE p."seriesId" = e."seriesId" AND p."startsAt" <= e."startsAt"
+          AND p."status" IN (${live}) AND p."endsAt" > ${now}
           AND (p."startsAt" < e."startsAt" OR (p."startsAt" = e."startsAt" AND p."id" < e."id"))))`;
+    // (p."startsAt" <= e."startsAt" adds nothing but makes the (seriesId, startsAt) index the one SQLite picks)
+    const offset = page * pageSize;
+    const upTo = offset + pageSize;
+    const cap = offset + COUNT_AHEAD;
+    // the first `upTo` of one part of the list, in the list's order
+    const part = (where: Sql) => Prisma.sql`SELECT * FROM (
+      SELECT e."id", e."startsAt", e."endsAt" FROM "Event" e WHERE ${where} AND ${shown}
+      ORDER BY e."startsAt", e."endsAt", e."id" LIMIT ${upTo}) AS part`;
+    const parts = [
+      // started and not ended: from the (status, endsAt) index (NOT: SQLite would scan every past start instead)
+      part(Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${now} AND NOT (e."startsAt" > ${now})`),
+      ...LIVE_STATUSES.map((status) =>
+        part(Prisma.sql`e."status" = ${Prisma.raw(`'${status}'`)} AND e."startsAt" > ${now} AND e."endsAt" > ${now}`),
+      ),
+    ];
     const [counted, onPage] = await Promise.all([
-      this.db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Event" e WHERE ${filter}`,
+      this.db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (
+        SELECT 1 FROM "Event" e WHERE e."status" IN (${live}) AND e."endsAt" > ${now} AND ${shown} LIMIT ${cap + 1}) AS upcoming`,
       this.db.$queryRaw<{ id: number }[]>`
-        SELECT e."id" FROM "Event" e WHERE ${filter}
-        ORDER BY e."startsAt", e."endsAt", e."id" LIMIT ${pageSize} OFFSET ${page * pageSize}`,
+        SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS listed
+        ORDER BY "startsAt", "endsAt", "id" LIMIT ${pageSize} OFFSET ${offset}`,
     ]);
+    const n = Number(counted[0]?.n ?? 0);
     const ids = onPage.map((r) => Number(r.id));
     const rows = await this.db.event.findMany({
       where: { id: { in: ids } },
@@ -362,7 +387,7 @@ export class EventService {
       if (known) series.set(seriesId, { ...known, left: known.left + 1, lastStart: startsAt });
       else series.set(seriesId, { left: 1, firstStart: startsAt, lastStart: startsAt });
     }
-    return { total: Number(counted[0]?.n ?? 0), events, series };
+    return { total: Math.min(n, cap), more: n > cap, events, series };
   }
 
   /** Does the scope show this event (its organisation or a co-organiser is in it)? */

@@ -39,11 +39,11 @@ export class Presenter {
   /** The /events list of a scope (an organisation and everything below it); `several`: name each organisation. */
   async eventList(scope: OrgScope, several: boolean, page: number, locale: Locale): Promise<View> {
     const v = this.viewContext(locale);
-    let { total, events, series } = await this.deps.events.upcoming(scope, v.now, page, PAGE_SIZE);
+    let { total, more, events, series } = await this.deps.events.upcoming(scope, v.now, page, PAGE_SIZE);
     let index = page;
     if (events.length === 0 && page > 0) {
       index = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1); // the list shrank since the buttons were made
-      ({ total, events, series } = await this.deps.events.upcoming(scope, v.now, index, PAGE_SIZE));
+      ({ total, more, events, series } = await this.deps.events.upcoming(scope, v.now, index, PAGE_SIZE));
     }
     const counts = await this.deps.signups.counts(events.map((e) => e.id));
     // a recurring activity is listed once, by its next occurrence, with how many are left
@@ -51,7 +51,7 @@ export class Presenter {
       const left = e.seriesId === null ? undefined : series.get(e.seriesId);
       return { ...e, recurring: left && e.series ? { pattern: e.series.pattern, ...left } : null };
     });
-    return eventListView(shown, counts, { index, total }, v, { showOrganisation: several });
+    return eventListView(shown, counts, { index, total, more }, v, { showOrganisation: several });
   }
 
   async card(eventId: number, locale: Locale): Promise<View | null> {

@@ -10,6 +10,8 @@ import type { SignupService } from "./signups.ts";
 
 /** events listed per section; the rest are counted */
 const LISTED = 10;
+/** rows of the per-organisation and per-district tallies a summary shows; the rest are counted */
+export const TALLY_LINES = 15;
 
 /** One row of the per-organisation or per-district tally of a hub's summary. */
 export interface Tally {
@@ -33,22 +35,24 @@ export interface SummaryReport {
   counts: Map<number, Counts>;
   signups: number;
   cancellations: number;
-  /** null for a plain organisation's group; per organisation and per district for a hub */
+  /** null for a plain organisation's group; per organisation (the first TALLY_LINES) and per district for a hub */
   byOrganisation: Tally[] | null;
+  /** how many organisations byOrganisation would list in full */
+  organisations: number;
   byDistrict: Tally[] | null;
   quiet: boolean;
 }
 
-/** One organisation's figures in a hub's summary, with the district it sits in (null above districts). */
-interface OrgFigures {
-  orgId: number;
-  name: string;
-  districtId: number | null;
-  districtName: string | null;
-  today: number;
-  week: number;
-  signups: number;
-  cancellations: number;
+/** The figures of a hub's summary, totalled in the database (a city hub has 18,000 organisations with some). */
+interface Figures {
+  /** everything below the root */
+  all: Omit<Tally, "name">;
+  /** how many organisations have something to report */
+  organisations: number;
+  /** per district (the nearest above each organisation; organisations above or outside districts are left out) */
+  districts: Tally[];
+  /** the first TALLY_LINES organisations by events today and this week, then by name */
+  top: Tally[];
 }
 
 type Deps = { db: Db; dialect: SqlDialect; signups: Pick<SignupService, "counts"> };
@@ -100,34 +104,18 @@ export async function gatherSummary(
     return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   };
   const [figures, today, week, hub] = await Promise.all([
-    orgFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
-    listed(Prisma.sql`e."endsAt" > ${dayStart} AND e."startsAt" < ${dayEnd}`),
+    hubFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
+    // NOT (…): the (status, endsAt) index, not every past start (SQLite rates one-sided ranges alike)
+    listed(Prisma.sql`e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
     listed(Prisma.sql`e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`),
     db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
   ]);
   const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));
 
-  const tallies = (groupOf: (f: OrgFigures) => { id: number; name: string } | null): Tally[] => {
-    const rows = new Map<number, Tally>();
-    // events of organisations outside every group (city-level events in a per-district tally) are not counted there
-    for (const f of figures) {
-      const group = groupOf(f);
-      if (!group) continue;
-      const row = rows.get(group.id) ?? { name: group.name, today: 0, week: 0, signups: 0, cancellations: 0 };
-      row.today += f.today;
-      row.week += f.week;
-      row.signups += f.signups;
-      row.cancellations += f.cancellations;
-      rows.set(group.id, row);
-    }
-    return [...rows.values()].sort((a, b) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name));
-  };
-  const total = tallies(() => root);
-  const sum = total[0] ?? { today: 0, week: 0, signups: 0, cancellations: 0 };
+  const byScore = (a: Tally, b: Tally) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name);
+  const sum = figures.all;
   const isHub = hub !== null;
-  const districts = isHub
-    ? tallies((f) => (f.districtId === null ? null : { id: f.districtId, name: f.districtName ?? "" }))
-    : [];
+  const districts = isHub ? [...figures.districts].sort(byScore) : [];
   return {
     date: localDate(now, tz),
     timeZone: tz,
@@ -139,77 +127,118 @@ export async function gatherSummary(
     counts,
     signups: sum.signups,
     cancellations: sum.cancellations,
-    byOrganisation: isHub ? tallies((f) => ({ id: f.orgId, name: f.name })) : null,
+    byOrganisation: isHub ? [...figures.top].sort(byScore) : null,
+    organisations: figures.organisations,
     byDistrict: districts.length > 1 ? districts : null,
     quiet: sum.today + sum.week + sum.signups + sum.cancellations === 0,
   };
 }
 
 /**
- * Per organisation below the root that has something to report: events today (they overlap the local day)
- * and in the next seven days (they start in them), sign-ups and cancellations in (since, now], with its
- * name and district. One grouped statement over the closure table; only active organisations come back.
+ * The figures of everything below the root: events today (they overlap the local day) and in the next seven
+ * days (they start in them), sign-ups and cancellations in (since, now]; totalled, per district and for the
+ * first TALLY_LINES organisations. One statement over the closure table: per organisation first (only those
+ * with something to report), then totalled in the database, so 18,000 organisations' rows never leave it.
+ * Organisations tied at the cut of the first TALLY_LINES are taken in the database's name order (shown in
+ * the summary's own order, as the districts).
  */
-async function orgFigures(
+async function hubFigures(
   deps: Deps,
   rootId: number,
   at: { dayStart: Date; dayEnd: Date; weekEnd: Date; since: Date; now: Date },
-): Promise<OrgFigures[]> {
+): Promise<Figures> {
   const { dialect } = deps;
   const live = Prisma.join(LIVE_STATUSES.map((s) => dialect.enumValue("EventStatus", s)));
   const cancelled = dialect.enumValue("SignupStatus", "cancelled");
-  const changed = Prisma.join(
-    (["confirmed", "waitlisted", "cancelled"] as const).map((s) => dialect.enumValue("SignupStatus", s)),
-  );
+  const joined = Prisma.join((["confirmed", "waitlisted"] as const).map((s) => dialect.enumValue("SignupStatus", s)));
   const district = dialect.enumValue("OrgKind", "district");
-  const districtOf = (column: string) => Prisma.sql`(
-    SELECT d.${Prisma.raw(`"${column}"`)} FROM "OrganisationAncestor" da JOIN "Organisation" d ON d."id" = da."ancestorId"
-    WHERE da."descendantId" = per."orgId" AND d."kind" = ${district} ORDER BY da."depth" LIMIT 1)`;
-  const rows = await deps.db.$queryRaw<
-    {
-      orgId: number;
-      name: string;
-      districtId: number | null;
-      districtName: string | null;
-      today: number | bigint;
-      week: number | bigint;
-      signups: number | bigint;
-      cancellations: number | bigint;
-    }[]
-  >`
-    WITH activity AS (
+  type Row = {
+    row: "all" | "district" | "organisation";
+    name: string | null;
+    today: number | bigint | null;
+    week: number | bigint | null;
+    signups: number | bigint | null;
+    cancellations: number | bigint | null;
+    n: number | bigint;
+  };
+  // - A sign-up row of another status (attended, held, offered…) adds nothing and its organisation reports only
+  //   with something else (HAVING): filtering those statuses in WHERE would make SQLite read the sign-ups by
+  //   status (millions) rather than by when they changed (the covering (updatedAt, status, eventId) index).
+  // - A sign-up's organisation by a sub-select per row (PostgreSQL would rather hash-join all 1,000,000 events),
+  //   in a materialised CTE so that it is looked up once.
+  // - NOT (…): events from the (status, endsAt) index, not by every past start (SQLite rates one-sided ranges
+  //   alike).
+  // - The nearest district above each organisation: of its ancestors (the closure table) those that are
+  //   districts, the one at the least depth — MIN(depth · 2³² + id) picks it in one pass, with no CTE joined
+  //   to another (PostgreSQL guesses a CTE's size badly). CROSS JOIN: SQLite keeps that order (from the
+  //   organisations with figures, 18,000, not from every district's 100,000 closure rows); PostgreSQL plans
+  //   it as any join.
+  // - The first organisations' names only for those that can be among them (by score).
+  const pick = Prisma.raw("4294967296");
+  const rows = await deps.db.$queryRaw<Row[]>`
+    WITH changes AS MATERIALIZED (
+      SELECT s."status", (SELECT e."organisationId" FROM "Event" e WHERE e."id" = s."eventId") AS "orgId"
+      FROM "Signup" s WHERE s."updatedAt" > ${at.since} AND s."updatedAt" <= ${at.now}
+    ), activity AS (
       SELECT e."organisationId" AS "orgId",
              CASE WHEN e."startsAt" < ${at.dayEnd} THEN 1 ELSE 0 END AS "today",
              CASE WHEN e."startsAt" >= ${at.dayEnd} THEN 1 ELSE 0 END AS "week",
              0 AS "signups", 0 AS "cancellations"
       FROM "Event" e
-      WHERE e."status" IN (${live}) AND e."endsAt" > ${at.dayStart} AND e."startsAt" < ${at.weekEnd}
-        AND ${underSql(rootId, Prisma.sql`e."organisationId"`)}
+      WHERE e."status" IN (${live}) AND e."endsAt" > ${at.dayStart} AND NOT (e."startsAt" >= ${at.weekEnd})
+        AND ${underSql(rootId, Prisma.sql`e."organisationId"`, "probe")}
       UNION ALL
-      SELECT e."organisationId", 0, 0,
-             CASE WHEN s."status" = ${cancelled} THEN 0 ELSE 1 END,
-             CASE WHEN s."status" = ${cancelled} THEN 1 ELSE 0 END
-      FROM "Signup" s JOIN "Event" e ON e."id" = s."eventId"
-      WHERE s."updatedAt" > ${at.since} AND s."updatedAt" <= ${at.now} AND s."status" IN (${changed})
-        AND ${underSql(rootId, Prisma.sql`e."organisationId"`)}
-    ), per AS (
+      SELECT c."orgId", 0, 0,
+             CASE WHEN c."status" IN (${joined}) THEN 1 ELSE 0 END,
+             CASE WHEN c."status" = ${cancelled} THEN 1 ELSE 0 END
+      FROM changes c WHERE ${underSql(rootId, Prisma.sql`c."orgId"`, "probe")}
+    ), per AS MATERIALIZED (
       SELECT "orgId", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations"
       FROM activity GROUP BY "orgId"
+      HAVING SUM("today") + SUM("week") + SUM("signups") + SUM("cancellations") > 0
+    ), placed AS (
+      SELECT MIN(p."today") AS "today", MIN(p."week") AS "week", MIN(p."signups") AS "signups",
+             MIN(p."cancellations") AS "cancellations", MIN(da."depth" * ${pick} + da."ancestorId") AS "nearest"
+      FROM per p CROSS JOIN "OrganisationAncestor" da CROSS JOIN "Organisation" d
+      WHERE da."descendantId" = p."orgId" AND d."id" = da."ancestorId" AND d."kind" = ${district}
+      GROUP BY p."orgId"
+    ), districts AS (
+      SELECT "nearest" % ${pick} AS "id", SUM("today") AS "today", SUM("week") AS "week",
+             SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
+      FROM placed GROUP BY "nearest" % ${pick}
+    ), ranked AS (
+      SELECT p.*, o."name" FROM per p JOIN "Organisation" o ON o."id" = p."orgId"
+      WHERE p."today" + p."week" >= COALESCE(
+        (SELECT q."today" + q."week" FROM per q ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0)
     )
-    SELECT per."orgId", o."name", ${districtOf("id")} AS "districtId", ${districtOf("name")} AS "districtName",
-           per."today", per."week", per."signups", per."cancellations"
-    FROM per JOIN "Organisation" o ON o."id" = per."orgId"`;
-  return rows.map((r) => ({
-    orgId: Number(r.orgId),
-    name: r.name,
-    districtId: r.districtId === null ? null : Number(r.districtId),
-    districtName: r.districtName,
-    today: Number(r.today),
-    week: Number(r.week),
-    signups: Number(r.signups),
-    cancellations: Number(r.cancellations),
-  }));
+    SELECT 'all' AS "row", NULL AS "name", SUM("today") AS "today", SUM("week") AS "week",
+           SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
+    FROM per
+    UNION ALL
+    SELECT 'district', d."name", t."today", t."week", t."signups", t."cancellations", t."n"
+    FROM districts t JOIN "Organisation" d ON d."id" = t."id"
+    UNION ALL
+    SELECT * FROM (
+      SELECT 'organisation', r."name", r."today", r."week", r."signups", r."cancellations", 1 FROM ranked r
+      ORDER BY r."today" + r."week" DESC, r."name" LIMIT ${TALLY_LINES}
+    ) AS top`;
+  const tally = (r: Row): Tally => ({
+    name: r.name ?? "",
+    today: Number(r.today ?? 0),
+    week: Number(r.week ?? 0),
+    signups: Number(r.signups ?? 0),
+    cancellations: Number(r.cancellations ?? 0),
+  });
+  const all = rows.find((r) => r.row === "all");
+  const none: Row = { row: "all", name: null, today: 0, week: 0, signups: 0, cancellations: 0, n: 0 };
+  const { name: _name, ...sums } = tally(all ?? none);
+  return {
+    all: sums,
+    organisations: Number(all?.n ?? 0),
+    districts: rows.filter((r) => r.row === "district").map(tally),
+    top: rows.filter((r) => r.row === "organisation").map(tally),
+  };
 }
 
 /** Daily summaries' figures for a group (the scheduled summary and /summary both read them here). */

@@ -100,7 +100,8 @@ export function statusBadge(e: Pick<EventSummary, "status">, v: ViewContext): st
 export function eventListView(
   events: EventSummary[],
   counts: Map<number, Counts>,
-  page: { index: number; total: number },
+  /** `more`: there are more than `total` (a count that stopped there) */
+  page: { index: number; total: number; more?: boolean },
   v: ViewContext,
   opts: { showOrganisation: boolean },
 ): View {
@@ -113,7 +114,9 @@ export function eventListView(
     const series = e.recurring ? `\n${seriesLine(e.recurring, e.timeZone, v)}` : "";
     return `<b>${n}. ${userText(e.title, 80)}</b>${statusBadge(e, v)}\n${eventTime(e, v)} · ${placeText(e, v)} · ${placesText(e, c, v)}${org}${series}`;
   });
-  const header = v.t("events-header", { page: page.index + 1, pages, total: page.total });
+  const header = page.more
+    ? v.t("events-header-many", { page: page.index + 1, total: page.total })
+    : v.t("events-header", { page: page.index + 1, pages, total: page.total });
   const buttons: Button[][] = events.map((e, i) => [
     callbackButton(
       `${page.index * PAGE_SIZE + i + 1}. ${Array.from(e.title).slice(0, 40).join("")}`,
@@ -122,7 +125,7 @@ export function eventListView(
   ]);
   const nav: Button[] = [];
   if (page.index > 0) nav.push(callbackButton("◀", encodeCallback("page", page.index - 1)));
-  if (page.index < pages - 1) nav.push(callbackButton("▶", encodeCallback("page", page.index + 1)));
+  if (page.more || page.index < pages - 1) nav.push(callbackButton("▶", encodeCallback("page", page.index + 1)));
   const calendar = [callbackButton(v.t("btn-group-calendar"), encodeCallback("groupCalendar", 0))];
   return {
     text: [header, "", lines.join("\n\n")].join("\n"),

@@ -2,11 +2,9 @@
 import { endOfLocalDay } from "../domain/reminders/plan.ts";
 import { startOfLocalDay } from "../domain/time/calendar.ts";
 import { formatTimeWindow } from "../domain/time/format.ts";
-import type { SummaryReport, Tally } from "../services/summaries.ts";
+import { type SummaryReport, TALLY_LINES, type Tally } from "../services/summaries.ts";
 import { type Counts, type EventSummary, eventTime, placesText, placeText, type ViewContext } from "./event-views.ts";
 import { fitMessage, userText } from "./html.ts";
-
-const TALLY_LINES = 15;
 
 /** How long until the start, said roughly: "1 day", "3 hours", "45 minutes". */
 export function leadText(start: Date, now: Date, v: ViewContext): string {
@@ -46,9 +44,10 @@ function section(heading: string, events: EventSummary[], total: number, report:
   return lines.join("\n");
 }
 
-function tallyBlock(heading: string, rows: Tally[], v: ViewContext): string {
+/** The first TALLY_LINES rows of a tally of `total` rows (the rest counted). */
+function tallyBlock(heading: string, rows: Tally[], v: ViewContext, total = rows.length): string {
   const lines = rows.slice(0, TALLY_LINES).map((r) => v.t("summary-tally", { ...r, name: userText(r.name, 60) }));
-  if (rows.length > TALLY_LINES) lines.push(v.t("list-more", { count: rows.length - TALLY_LINES }));
+  if (total > TALLY_LINES) lines.push(v.t("list-more", { count: total - TALLY_LINES }));
   return [heading, ...lines].join("\n");
 }
 
@@ -72,6 +71,8 @@ export function summaryText(report: SummaryReport, v: ViewContext): string {
   blocks.push("", section(v.t("summary-week", { count: weekTotal }), week, weekTotal, report, v));
   blocks.push("", v.t("summary-changes", { signups: report.signups, cancellations: report.cancellations }));
   if (report.byDistrict) blocks.push("", tallyBlock(v.t("summary-by-district"), report.byDistrict, v));
-  if (report.byOrganisation) blocks.push("", tallyBlock(v.t("summary-by-organisation"), report.byOrganisation, v));
+  if (report.byOrganisation) {
+    blocks.push("", tallyBlock(v.t("summary-by-organisation"), report.byOrganisation, v, report.organisations));
+  }
   return fitMessage(blocks, (left) => v.t("list-more", { count: left }));
 }

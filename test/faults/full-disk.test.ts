@@ -77,4 +77,24 @@ describe.skipIf(mount === null)("a full disk under SQLite", () => {
     }
     expect(await db.signup.count({ where: { eventId, status: "confirmed" } })).toBe(members.length);
   });
+
+  it('taps that arrive together share a commit: when it fails, none of them is told "in", and all work once space is back', async () => {
+    const members = Array.from({ length: 12 }, (_, i) => h.fake.user({ first_name: `together${i}` }));
+    const { card, eventId } = await seedEventCard(h, { capacity: null, members });
+    const db = h.app.services.database.prisma;
+    const filler = join(dir, "filler");
+    fillDisk(filler);
+
+    const toasts = await Promise.all(members.map(async (m) => (await answerOf(h.fake, m.press(card, "✅ 报名"))).text));
+    rmSync(filler);
+
+    const stored = new Set((await db.signup.findMany({ where: { eventId } })).map((s) => Number(s.userId)));
+    const toldIn = members.filter((_, i) => toasts[i] === "已报名 ✅").map((m) => m.id);
+    expect(toldIn.filter((id) => !stored.has(id))).toEqual([]);
+    expect(toasts.filter((t) => t !== "已报名 ✅").length).toBeGreaterThan(0); // the disk really was full
+    for (const m of members.filter((m) => !stored.has(m.id))) {
+      expect((await answerOf(h.fake, m.press(card, "✅ 报名"))).text).toBe("已报名 ✅");
+    }
+    expect(await db.signup.count({ where: { eventId, status: "confirmed" } })).toBe(members.length);
+  });
 });

@@ -72,10 +72,10 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     const g = event.id;
     expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "confirmed" });
     expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "already_confirmed" });
-    expect(await signups.signUp(g, 1001n, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+    expect(await signups.signUp(g, 1001n, null, now)).toEqual({ kind: "waitlisted", position: 1, asks: false });
     expect(await signups.signUp(g, 1001n, null, now)).toEqual({ kind: "already_waitlisted", position: 1 });
     await signups.cancel(event.id, 1000n, now);
-    expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "waitlisted", position: 1 });
+    expect(await signups.signUp(g, 1000n, null, now)).toEqual({ kind: "waitlisted", position: 1, asks: false });
   });
 
   it("refuses cancelled, closed, past and after-deadline events", async () => {

@@ -242,7 +242,8 @@ function expectedRow(state: State): Omit<TapRow, "seq"> | null {
   const taken = state.existing.filter((s) => holding.includes(s)).length;
   const waitlisted = state.existing.filter((s) => s === "waitlisted").length;
   const status = admittedStatus(state.capacity === null || taken < state.capacity, state.questions);
-  return { status, position: status === "waitlisted" ? waitlisted + 1 : null };
+  const waiting = status === "waitlisted";
+  return { status, position: waiting ? waitlisted + 1 : null, asks: waiting && state.questions };
 }
 
 describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up rule on %s", (kind) => {
@@ -272,7 +273,7 @@ describe.each(databaseKinds)("the sign-up tap path applies the domain's sign-up 
     for (const [i, state] of states.entries()) {
       const row = rows[i] ?? null;
       const expected = expectedRow(state);
-      const got = row && { status: row.status, position: row.position };
+      const got = row && { status: row.status, position: row.position, asks: row.asks };
       if (JSON.stringify(got) !== JSON.stringify(expected)) {
         mismatches.push(`${state.label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(row)}`);
       } else if (row && row.seq !== state.existing.length + 1) {

@@ -14,7 +14,7 @@ import { canOrganise, deepLink, isChatAdmin } from "../rights.ts";
 import { chatScope, type EventAccess, eventAccess, seesNames } from "../scope.ts";
 import { toast, untilCardRecorded } from "../taps.ts";
 import { askToCancelEvent } from "./cancel-event.ts";
-import { askAfterTap, asksQuestions } from "./questions.ts";
+import { askAfterTap } from "./questions.ts";
 
 async function replyView(ctx: YiqiContext, view: View) {
   return ctx.reply(view.text, sendOptions(view));
@@ -129,7 +129,7 @@ const handlers: CallbackHandlers = {
         const text = role
           ? ctx.tp("toast-waitlisted-role", { role: role.name, position: outcome.position })
           : ctx.tp("toast-waitlisted", { position: outcome.position });
-        if (await asksQuestions(ctx, id)) return askAfterTap(ctx, id, text);
+        if (outcome.asks) return askAfterTap(ctx, id, text);
         return ctx.answerCallbackQuery({ text });
       }
       case "offered":

@@ -85,11 +85,6 @@ export async function askAfterTap(ctx: YiqiContext, eventId: number, toast: stri
   return ctx.answerCallbackQuery({ url: deepLink(ctx, answersLink(eventId)) });
 }
 
-/** Whether an event asks questions at sign-up. */
-export async function asksQuestions(ctx: YiqiContext, eventId: number): Promise<boolean> {
-  return (await ctx.services.answers.questions(eventId)).length > 0;
-}
-
 /** After the last answer: a held place is confirmed (if the hold is still on), and the member is told. */
 async function finish(ctx: YiqiContext, eventId: number): Promise<unknown> {
   await ctx.services.conversations.clear(ctx.ids.user, ctx.ids.user);
