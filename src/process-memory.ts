@@ -8,19 +8,16 @@ import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "n
 import { runInNewContext } from "node:vm";
 
 /**
- * V8 settings, set when the process starts (before the database is opened; both are read by V8 whenever
- * they apply, so they need not be on the command line):
- * - `--heap-growing-percent=100`: after a full collection the old generation may double before the next
- *   one. V8's own factor on a machine with gigabytes of memory is up to 4, so under a burst of taps the old
- *   generation filled with ~150 MiB of garbage before anything was collected. Doubling keeps it within
- *   about what is live for two or three more collections per 10,000 taps; a quarter (25) halved the peak
- *   again but cost ~0.15 ms of CPU per tap (incremental marking most of the time), doubling cost none
- *   measurable (bench/http-taps.ts, notes/memory.md).
+ * V8 settings, set when the process starts (before the database is opened; V8 reads them whenever they
+ * apply, so they need not be on the command line):
  * - `--no-wasm-tier-up`: Prisma's query compiler (WebAssembly) stays on V8's baseline compiler. Optimising
  *   it took 14 MiB of compiler memory at start-up, which the allocator keeps; a Prisma call costs the same
  *   (measured: about 1.2 ms of CPU either way, the time is in JavaScript).
  */
-export const V8_FLAGS = ["--heap-growing-percent=100", "--no-wasm-tier-up"] as const;
+export const V8_FLAGS = ["--no-wasm-tier-up"] as const;
+// Not set: `--heap-growing-percent=100` (the old generation may only double between full collections;
+// V8's own factor here is up to 4). It lowered the peak of 10,000 sign-ups by 35-100 MiB but cost about
+// 0.06 ms of CPU per tap on PostgreSQL in paired runs (notes/memory.md), and no flag may raise that.
 
 export function applyV8Flags(): void {
   for (const flag of V8_FLAGS) setFlagsFromString(flag);
