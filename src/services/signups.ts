@@ -122,41 +122,23 @@ export class SignupService {
     card: CardRef | undefined,
     roleId: number | null,
   ): Promise<SignUpOutcome> {
-    const event = await this.db.event.findUnique({
-      where: { id: eventId },
-      select: { status: true, endsAt: true, signupDeadline: true },
-    });
-    if (!event) return { kind: "missing" };
-    if (card) {
-      const shown = await this.db.eventMessage.findUnique({
-        where: { chatId_messageId: { chatId: card.chatId, messageId: card.messageId } },
-        select: { eventId: true },
-      });
-      if (shown?.eventId !== eventId) return { kind: "stale" };
-    }
+    const facts = await this.tapPath.explain({ eventId, userId, chatId: null, now, card, roleId });
+    if (!facts) return { kind: "missing" };
+    if (card && facts.cardEventId !== eventId) return { kind: "stale" };
     // A cancelled or finished event says so first; while it is only closed, "you're in" is the more useful answer.
-    const refusal = signupRefusal(event, now);
+    const refusal = signupRefusal(facts.event, now);
     if (refusal === "cancelled" || refusal === "ended" || refusal === "completed") {
       return { kind: "refused", reason: refusal };
     }
-    const existing = await this.db.signup.findUnique({
-      where: { eventId_userId: { eventId, userId } },
-    });
-    if (existing?.status === "waitlisted") {
-      return {
-        kind: "already_waitlisted",
-        position: await this.waitlistPosition(eventId, existing.seq, existing.roleId),
-      };
-    }
+    const existing = facts.signup;
+    if (existing?.status === "waitlisted") return { kind: "already_waitlisted", position: existing.position ?? 0 };
     if (existing?.status === "confirmed" || existing?.status === "attended") return { kind: "already_confirmed" };
     if (existing?.status === "held" && existing.heldUntil) {
       return { kind: "held", until: existing.heldUntil, repeated: true };
     }
     if (existing?.status === "offered") return { kind: "offered" };
     if (refusal) return { kind: "refused", reason: refusal };
-    const roles = await this.db.eventRole.count({ where: { eventId } });
-    const roleFits =
-      roleId === null ? roles === 0 : (await this.db.eventRole.count({ where: { id: roleId, eventId } })) > 0;
+    const roleFits = roleId === null ? facts.roles === 0 : facts.roleFits;
     return roleFits ? { kind: "missing" } : { kind: "pick_role" };
   }
 

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
-import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /** The sign-up: one call of the database function (below), prepared once per connection. */
 const SIGN_UP = {
@@ -19,6 +19,35 @@ const REMEMBER_USER = {
            "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
          RETURNING "locale"`,
 };
+
+/** What `explain` reads about a tap that signed nobody up, in one statement (times as epoch milliseconds). */
+const EXPLAIN = {
+  name: "yiqi-explain-tap",
+  text: `SELECT e."status", (EXTRACT(EPOCH FROM e."endsAt") * 1000)::float8 AS "endsAt",
+           (EXTRACT(EPOCH FROM e."signupDeadline") * 1000)::float8 AS "signupDeadline",
+           (SELECT k."eventId" FROM "EventMessage" k WHERE k."chatId" = $3::bigint AND k."messageId" = $4::integer)
+             AS "cardEventId",
+           s."status" AS "signupStatus", (EXTRACT(EPOCH FROM s."heldUntil") * 1000)::float8 AS "heldUntil",
+           CASE WHEN s."status" = 'waitlisted' THEN
+             (SELECT COUNT(*) FROM "Signup" w WHERE w."eventId" = e."id" AND w."roleId" IS NOT DISTINCT FROM s."roleId"
+                AND w."status" = 'waitlisted' AND w."seq" <= s."seq")::integer END AS "position",
+           (SELECT COUNT(*) FROM "EventRole" r WHERE r."eventId" = e."id")::integer AS "roles",
+           EXISTS (SELECT 1 FROM "EventRole" r WHERE r."id" = $5::integer AND r."eventId" = e."id") AS "roleFits"
+         FROM "Event" e LEFT JOIN "Signup" s ON s."eventId" = e."id" AND s."userId" = $2::bigint
+         WHERE e."id" = $1::integer`,
+};
+
+interface ExplainRow {
+  status: TapFacts["event"]["status"];
+  endsAt: number;
+  signupDeadline: number | null;
+  cardEventId: number | null;
+  signupStatus: NonNullable<TapFacts["signup"]>["status"] | null;
+  heldUntil: number | null;
+  position: number | null;
+  roles: number;
+  roleFits: boolean;
+}
 
 /**
  * Prisma stores DateTime as `timestamp(3)` in UTC: a Date goes as its UTC ISO text (pg's own conversion would
@@ -65,6 +94,32 @@ export class PostgresTapPath implements TapPath {
           asks: row.asks,
         }
       : null;
+  }
+
+  async explain({ eventId, userId, card, roleId = null }: Tap): Promise<TapFacts | null> {
+    const { rows } = await this.pool.query<ExplainRow>({
+      ...EXPLAIN,
+      values: [eventId, userId, card?.chatId ?? null, card?.messageId ?? null, roleId],
+    });
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      event: {
+        status: row.status,
+        endsAt: new Date(row.endsAt),
+        signupDeadline: row.signupDeadline === null ? null : new Date(row.signupDeadline),
+      },
+      ...(card ? { cardEventId: row.cardEventId } : {}),
+      signup: row.signupStatus
+        ? {
+            status: row.signupStatus,
+            heldUntil: row.heldUntil === null ? null : new Date(row.heldUntil),
+            position: row.position,
+          }
+        : null,
+      roles: row.roles,
+      roleFits: row.roleFits,
+    };
   }
 
   async rememberUser(user: TapUser): Promise<{ locale: string | null }> {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
-import type { Tap, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
 
 /**
  * The sign-up tap on SQLite, as prepared statements on Prisma's own
@@ -55,6 +55,32 @@ const SIGN_UP = (onCard: boolean) => `
     WHERE "Signup"."status" = 'cancelled'
   RETURNING "status", "seq"`;
 
+/** What `explain` reads about a tap that signed nobody up, in one statement. */
+const EXPLAIN = `
+  SELECT e."status", e."endsAt", e."signupDeadline",
+         (SELECT k."eventId" FROM "EventMessage" k WHERE k."chatId" = @cardChatId AND k."messageId" = @cardMessageId)
+           AS "cardEventId",
+         s."status" AS "signupStatus", s."heldUntil",
+         CASE WHEN s."status" = 'waitlisted' THEN
+           (SELECT COUNT(*) FROM "Signup" w WHERE w."eventId" = e."id" AND w."roleId" IS s."roleId"
+              AND w."status" = 'waitlisted' AND w."seq" <= s."seq") END AS "position",
+         (SELECT COUNT(*) FROM "EventRole" r WHERE r."eventId" = e."id") AS "roles",
+         EXISTS (SELECT 1 FROM "EventRole" r WHERE r."id" = @roleId AND r."eventId" = e."id") AS "roleFits"
+  FROM "Event" e LEFT JOIN "Signup" s ON s."eventId" = e."id" AND s."userId" = @userId
+  WHERE e."id" = @eventId`;
+
+interface ExplainRow {
+  status: TapFacts["event"]["status"];
+  endsAt: string;
+  signupDeadline: string | null;
+  cardEventId: bigint | null;
+  signupStatus: NonNullable<TapFacts["signup"]>["status"] | null;
+  heldUntil: string | null;
+  position: bigint | null;
+  roles: bigint;
+  roleFits: bigint;
+}
+
 /** The statements' named parameters (better-sqlite3 binds bigint ids as 64-bit integers). */
 interface SignUpParams {
   eventId: number;
@@ -75,14 +101,35 @@ interface SignUpRow {
   seq: bigint;
 }
 
-export class SqliteTapPath implements TapPath {
-  private statements: Record<"onCard" | "plain", BetterSqlite3.Statement<[SignUpParams], SignUpRow>> | null = null;
-  private readonly position: BetterSqlite3.Statement<
-    [{ eventId: number; roleId: number | null; seq: bigint }],
-    { n: bigint; asks: bigint }
-  >;
-  private readonly upsertUser: BetterSqlite3.Statement<[UserParams], { locale: string | null }>;
+/** The position statement's parameters and row (the waitlist position, and whether the event asks questions). */
+type PositionParams = { eventId: number; roleId: number | null; seq: bigint };
+type PositionRow = { n: bigint; asks: bigint };
 
+/**
+ * The statements that name this version's tables, prepared at the first tap: a database opened before it is
+ * migrated (a migration test) need not have them yet.
+ */
+function prepareStatements(db: BetterSqlite3.Database) {
+  return {
+    onCard: db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true)),
+    plain: db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false)),
+    position: db.prepare<[PositionParams], PositionRow>(
+      `SELECT (SELECT COUNT(*) FROM "Signup" WHERE "eventId" = @eventId AND "roleId" IS @roleId
+                 AND "status" = 'waitlisted' AND "seq" <= @seq) AS n,
+              EXISTS (SELECT 1 FROM "EventQuestion" WHERE "eventId" = @eventId) AS asks`,
+    ),
+    explain: db.prepare<[Record<string, unknown>], ExplainRow>(EXPLAIN),
+    upsertUser: db.prepare<[UserParams], { locale: string | null }>(`
+      INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
+      VALUES (@id, @firstName, @lastName, @username, @languageCode, @now, @now)
+      ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
+        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
+      RETURNING "locale"`),
+  };
+}
+
+export class SqliteTapPath implements TapPath {
+  private prepared: ReturnType<typeof prepareStatements> | null = null;
   /** taps waiting for the next batch (see `inBatch`) */
   private readonly pending: Pending[] = [];
   private readonly tx: Record<
@@ -99,29 +146,11 @@ export class SqliteTapPath implements TapPath {
       commit: db.prepare("COMMIT"),
       rollback: db.prepare("ROLLBACK"),
     };
-    this.position = db.prepare<[{ eventId: number; roleId: number | null; seq: bigint }], { n: bigint; asks: bigint }>(
-      `SELECT (SELECT COUNT(*) FROM "Signup" WHERE "eventId" = @eventId AND "roleId" IS @roleId
-                 AND "status" = 'waitlisted' AND "seq" <= @seq) AS n,
-              EXISTS (SELECT 1 FROM "EventQuestion" WHERE "eventId" = @eventId) AS asks`,
-    );
-    this.upsertUser = db.prepare<[UserParams], { locale: string | null }>(`
-      INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
-      VALUES (@id, @firstName, @lastName, @username, @languageCode, @now, @now)
-      ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
-        "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
-      RETURNING "locale"`);
   }
 
-  /**
-   * The sign-up statements, prepared at the first tap: they name this version's tables, and a database opened
-   * before it is migrated (a migration test) need not have them yet.
-   */
-  private signUpStatements() {
-    this.statements ??= {
-      onCard: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true)),
-      plain: this.db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false)),
-    };
-    return this.statements;
+  private get statements() {
+    this.prepared ??= prepareStatements(this.db);
+    return this.prepared;
   }
 
   /**
@@ -188,10 +217,10 @@ export class SqliteTapPath implements TapPath {
       // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
       // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
       // throws when the commit fails: the member then gets the error toast, never a false "you're in".
-      const [row] = (card ? this.signUpStatements().onCard : this.signUpStatements().plain).all(params);
+      const [row] = (card ? this.statements.onCard : this.statements.plain).all(params);
       if (!row) return null;
       if (row.status !== "waitlisted") return { status: row.status, seq: Number(row.seq), position: null, asks: false };
-      const waiting = this.position.get({ eventId, roleId, seq: row.seq });
+      const waiting = this.statements.position.get({ eventId, roleId, seq: row.seq });
       return {
         status: row.status,
         seq: Number(row.seq),
@@ -201,9 +230,39 @@ export class SqliteTapPath implements TapPath {
     });
   }
 
+  explain({ eventId, userId, card, roleId = null }: Tap): Promise<TapFacts | null> {
+    return this.inBatch(() => {
+      const row = this.statements.explain.get({
+        eventId,
+        userId,
+        roleId,
+        cardChatId: card?.chatId ?? null,
+        cardMessageId: card?.messageId ?? null,
+      });
+      if (!row) return null;
+      return {
+        event: {
+          status: row.status,
+          endsAt: new Date(row.endsAt),
+          signupDeadline: row.signupDeadline === null ? null : new Date(row.signupDeadline),
+        },
+        ...(card ? { cardEventId: row.cardEventId === null ? null : Number(row.cardEventId) } : {}),
+        signup: row.signupStatus
+          ? {
+              status: row.signupStatus,
+              heldUntil: row.heldUntil === null ? null : new Date(row.heldUntil),
+              position: row.position === null ? null : Number(row.position),
+            }
+          : null,
+        roles: Number(row.roles),
+        roleFits: Boolean(row.roleFits),
+      };
+    });
+  }
+
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {
     return this.inBatch(() => ({
-      locale: this.upsertUser.all({ ...user, now: sqliteTime(user.now) })[0]?.locale ?? null,
+      locale: this.statements.upsertUser.all({ ...user, now: sqliteTime(user.now) })[0]?.locale ?? null,
     }));
   }
 }

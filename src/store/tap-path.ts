@@ -1,3 +1,4 @@
+import type { $Enums } from "../generated/sqlite/client.ts";
 /**
  * The hottest path there is — a sign-up tap and the first sight of a user —
  * in as few statements as each database allows: prepared statements on
@@ -45,9 +46,23 @@ export interface Tap {
   roleId?: number | null;
 }
 
+/** What a tap that signed nobody up needs to be answered (services/signups.ts decides), read in one statement. */
+export interface TapFacts {
+  event: { status: $Enums.EventStatus; endsAt: Date; signupDeadline: Date | null };
+  /** the event of the card tapped (null: the message is not a recorded card; undefined: no card) */
+  cardEventId?: number | null;
+  /** the member's sign-up of this event, if any, with its waitlist position when waitlisted */
+  signup: { status: $Enums.SignupStatus; heldUntil: Date | null; position: number | null } | null;
+  /** how many roles the event has, and whether the tapped role is one of them */
+  roles: number;
+  roleFits: boolean;
+}
+
 export interface TapPath {
   /** null when the tap signs nobody up (event not open, button not on a card of this event, already in) */
   signUp(tap: Tap): Promise<TapRow | null>;
+  /** Why a tap signed nobody up; null when the event does not exist. */
+  explain(tap: Tap): Promise<TapFacts | null>;
   /** Writes the profile; answers the language the person chose in /settings (null: none), read in the same statement. */
   rememberUser(user: TapUser): Promise<{ locale: string | null }>;
 }
