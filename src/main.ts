@@ -2,10 +2,12 @@ import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./config/config.ts";
 import { loadEnv } from "./config/load-env.ts";
 import { createLogger } from "./log.ts";
+import { applyV8Flags, trimWhenIdle } from "./process-memory.ts";
 import { sqliteWriteProblem } from "./store/sqlite-path.ts";
 
 /** Start-up: read the config, build the app, start it, and stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
+  applyV8Flags(); // before the database (and Prisma's WebAssembly) is opened
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(loadEnv());
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
   await app.start();
+  // gives a burst's memory back once it is over (process-memory.ts)
+  trimWhenIdle({
+    onTrim: (before, after) => logger.debug({ heapBefore: before, heapAfter: after }, "heap trimmed after a burst"),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -173,7 +173,8 @@ async function hubFigures(
   //   to another (PostgreSQL guesses a CTE's size badly). CROSS JOIN: SQLite keeps that order (from the
   //   organisations with figures, 18,000, not from every district's 100,000 closure rows); PostgreSQL plans
   //   it as any join.
-  // - The first organisations' names only for those that can be among them (by score).
+  // - The first organisations: those scoring above the TALLY_LINES-th score, then those tied with it in name
+  //   order (CROSS JOIN: SQLite walks the name index and stops; a city has 6,700 organisations tied at 1).
   const pick = Prisma.raw("4294967296");
   const rows = await deps.db.$queryRaw<Row[]>`
     WITH changes AS MATERIALIZED (
@@ -207,10 +208,18 @@ async function hubFigures(
       SELECT "nearest" % ${pick} AS "id", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
       FROM placed GROUP BY "nearest" % ${pick}
+    ), cut AS (
+      SELECT COALESCE((SELECT q."today" + q."week" FROM per q
+        ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0) AS "score"
     ), ranked AS (
       SELECT p.*, o."name" FROM per p JOIN "Organisation" o ON o."id" = p."orgId"
-      WHERE p."today" + p."week" >= COALESCE(
-        (SELECT q."today" + q."week" FROM per q ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0)
+      WHERE p."today" + p."week" > (SELECT "score" FROM cut)
+      UNION ALL
+      SELECT * FROM (
+        SELECT p.*, o."name" FROM "Organisation" o CROSS JOIN per p
+        WHERE p."orgId" = o."id" AND p."today" + p."week" = (SELECT "score" FROM cut)
+        ORDER BY o."name" LIMIT ${TALLY_LINES}
+      ) AS tied
     )
     SELECT 'all' AS "row", NULL AS "name", SUM("today") AS "today", SUM("week") AS "week",
            SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"

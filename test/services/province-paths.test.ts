@@ -27,6 +27,7 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
   let hubId: number;
   /** districts: A, B (inside A: its organisations' nearest district is B) */
   const org: Record<string, number> = {};
+  let campaignId = 0;
 
   beforeAll(async () => {
     h = await startHarness({ kind, app: { now: () => now } });
@@ -66,6 +67,12 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
              ${h.app.services.database.dialect.enumValue("TimePrecision", "exact")}, 'Asia/Shanghai',
              CASE WHEN "i" % 2 = 0 THEN ${live("published")} ELSE ${live("closed")} END, ${now}, ${now}
       FROM n`;
+    // the MANY are one campaign's programme (more than SQLite takes parameters in one statement)
+    const campaign = await db.campaign.create({
+      data: { name: "公益日", organisationId: hubId, startsAt: now, endsAt: new Date(now.getTime() + 48 * HOUR) },
+    });
+    campaignId = campaign.id;
+    await db.event.updateMany({ where: { title: { startsWith: "E" } }, data: { campaignId } });
     // the same start: the list orders them by end, then id; spread some of them over the next days
     await db.$executeRaw`UPDATE "Event" SET "startsAt" = ${new Date(now.getTime() + 30 * HOUR)} WHERE "title" LIKE 'E%7'`;
     const window = (fromHours: number, toHours: number) => ({
@@ -165,6 +172,12 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
     }
     const titles = (await h.app.services.events.upcoming(scope, now, 0, size)).events.map((e) => e.title);
     expect(titles.slice(0, 3)).toEqual(["进行中已截止", "进行中", "今日 0"]);
+  });
+
+  it("a campaign's programme of more events than SQLite takes parameters is read whole", async () => {
+    const programme = await h.app.services.campaigns.programme(campaignId, subtreeScope(hubId));
+    expect(programme).toHaveLength(MANY);
+    expect(programme.filter((p) => p.district === "区 B")).toHaveLength(Math.ceil(MANY / 2));
   });
 
   it("the list's header says 'over' a capped count and keeps the ▶ button", async () => {
