@@ -95,19 +95,31 @@ export async function gatherSummary(
     organisation: { select: { name: true } },
   } as const;
   const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
-  const listed = async (range: Sql) => {
+  // the first LISTED events of a range, soonest first; the scope checked per row (the scan stops early)
+  const first = (where: Sql) => Prisma.sql`SELECT * FROM (
+    SELECT e."id", e."startsAt" FROM "Event" e
+    WHERE ${where} AND ${underSql(root.id, Prisma.sql`e."organisationId"`, "probe")}
+    ORDER BY e."startsAt", e."id" LIMIT ${LISTED}) AS part`;
+  const listed = async (parts: Sql[]) => {
     const ids = await db.$queryRaw<{ id: number }[]>`
-      SELECT e."id" FROM "Event" e
-      WHERE e."status" IN (${live}) AND ${range} AND ${underSql(root.id, Prisma.sql`e."organisationId"`)}
-      ORDER BY e."startsAt", e."id" LIMIT ${LISTED}`;
+      SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS listed ORDER BY "startsAt", "id" LIMIT ${LISTED}`;
     const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, select });
     return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   };
   const [figures, today, week, hub] = await Promise.all([
     hubFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
     // NOT (…): the (status, endsAt) index, not every past start (SQLite rates one-sided ranges alike)
-    listed(Prisma.sql`e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
-    listed(Prisma.sql`e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`),
+    listed([
+      first(Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
+    ]),
+    // per status: each read in order from the (status, startsAt, …) index until LISTED are found
+    listed(
+      LIVE_STATUSES.map((status) =>
+        first(
+          Prisma.sql`e."status" = ${Prisma.raw(`'${status}'`)} AND e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`,
+        ),
+      ),
+    ),
     db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
   ]);
   const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));

@@ -211,6 +211,24 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
     expect(district("区 B")).toMatchObject({ today: 1, week: Math.ceil(MANY / 2) });
     expect(district("区 A")).toMatchObject({ today: m + 1 + 2, week: Math.floor(MANY / 2) + 2, signups: 2 });
     expect(report.byDistrict).toHaveLength(2);
+    // the week's first events, published and closed alike, soonest first (then by id)
+    const below = await h.app.services.database.prisma.organisationAncestor.findMany({
+      where: { ancestorId: hubId },
+      select: { descendantId: true },
+    });
+    const dayEnd = new Date("2026-06-01T16:00:00Z");
+    const weekEvents = await h.app.services.database.prisma.event.findMany({
+      where: {
+        organisationId: { in: below.map((b) => b.descendantId) },
+        status: { in: [...LIVE_STATUSES] },
+        startsAt: { gte: dayEnd, lt: new Date(dayEnd.getTime() + 7 * 24 * HOUR) },
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true, status: true },
+    });
+    expect(new Set(weekEvents.map((e) => e.status))).toEqual(new Set(["published", "closed"]));
+    expect(report.week.map((e) => e.id)).toEqual(weekEvents.map((e) => e.id));
     const text = summaryText(report, { ...h.app.services.presenter.viewContext("zh-CN") });
     expect(text).toContain(`还有 ${report.organisations - TALLY_LINES} 项`);
   });
