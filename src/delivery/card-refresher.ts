@@ -36,7 +36,7 @@ const SWEEP_MS = 30_000;
 
 /**
  * Keeps every posted card of an event up to date. A change marks the event
- * in the database (`Event.cardsStale`; sign-up changes mark it by a trigger in
+ * in the database (`CardMark`; sign-up changes mark it by a trigger in
  * their own transaction, other changes through `markDirty`), so a restart or another instance
  * finishes a refresh this one could not. A flush renders each marked event's
  * cards, stalest first, and edits only those whose content differs from what
@@ -74,7 +74,9 @@ export class CardRefresher {
 
   /** Marks the event's cards for a refresh (durably) and schedules one. */
   async markDirty(eventId: number): Promise<void> {
-    await this.deps.db.event.updateMany({ where: { id: eventId }, data: { cardsStale: { increment: 1 } } });
+    await this.deps.db.$executeRaw`
+      INSERT INTO "CardMark" ("eventId", "stale") SELECT "id", 1 FROM "Event" WHERE "id" = ${eventId}
+      ON CONFLICT ("eventId") DO UPDATE SET "stale" = "CardMark"."stale" + 1`;
     this.wake();
   }
 
@@ -139,11 +141,9 @@ export class CardRefresher {
 
   private async flushOnce(): Promise<number> {
     const { db, limiter, now } = this.deps;
-    const marked = await db.event.findMany({
-      where: { cardsStale: { gt: 0 } },
-      select: { id: true, cardsStale: true },
-      take: EVENTS_PER_FLUSH,
-    });
+    const marked = (await db.cardMark.findMany({ orderBy: { eventId: "asc" }, take: EVENTS_PER_FLUSH })).map(
+      (mark) => ({ id: mark.eventId, stale: mark.stale }),
+    );
     if (marked.length === 0) return 0;
     const posted = await db.eventMessage.findMany({
       where: { eventId: { in: marked.map((e) => e.id) } },
@@ -277,15 +277,15 @@ export class CardRefresher {
   }
 
   /** Clears the marks of events whose cards are all current, unless a change came in meanwhile; one statement. */
-  private async clearMarks(events: { id: number; cardsStale: number }[]): Promise<void> {
+  private async clearMarks(events: { id: number; stale: number }[]): Promise<void> {
     if (events.length === 0) return;
     const seen = Prisma.join(
-      events.map(({ id, cardsStale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${cardsStale} AS INTEGER)`),
+      events.map(({ id, stale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${stale} AS INTEGER)`),
       " ",
     );
     await this.deps.db.$executeRaw`
-      UPDATE "Event" SET "cardsStale" = 0
-      WHERE "id" IN (${Prisma.join(events.map(({ id }) => id))}) AND "cardsStale" = CASE "id" ${seen} END`;
+      DELETE FROM "CardMark"
+      WHERE "eventId" IN (${Prisma.join(events.map(({ id }) => id))}) AND "stale" = CASE "eventId" ${seen} END`;
   }
 
   /** One last flush (as far as the limits allow), then no more timers. */

@@ -38,6 +38,6 @@ export function databaseProbes(services: Services): MetricProbes {
       });
       return oldest ? Math.max(0, (now.getTime() - oldest.dueAt.getTime()) / 1000) : 0;
     },
-    cardRefreshBacklog: () => db.event.count({ where: { cardsStale: { gt: 0 } } }),
+    cardRefreshBacklog: () => db.cardMark.count(),
   };
 }

@@ -1,8 +1,8 @@
 import { campaignGlance, type GlanceEvent, type GlanceOrg, type GlanceRow } from "../domain/campaign-glance.ts";
 import { PLACE_HOLDING } from "../domain/signup-rules.ts";
 import { inChunks } from "../store/chunked.ts";
-import type { Db } from "../store/database.ts";
-import { eventsInScopeSql, subtreeScope } from "./org-scope.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
+import { eventsInScopeSql, subtreeScope, wideScan } from "./org-scope.ts";
 
 /**
  * The figures of `/campaign` and `/campaign stats` for a hub. Reads the campaign's events in the hub's subtree
@@ -11,9 +11,17 @@ import { eventsInScopeSql, subtreeScope } from "./org-scope.ts";
  * the database.
  */
 export class CampaignGlanceService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: Pick<SqlDialect, "name">,
+  ) {}
 
-  async glance(campaignId: number, rootId: number): Promise<{ root: GlanceOrg; rows: GlanceRow[] } | null> {
+  /** `shownIds`: the campaign's events in the root's subtree (not draft or cancelled), when already known. */
+  async glance(
+    campaignId: number,
+    rootId: number,
+    shownIds?: number[],
+  ): Promise<{ root: GlanceOrg; rows: GlanceRow[] } | null> {
     const select = { id: true, name: true, kind: true, parentId: true } as const;
     const root = await this.db.organisation.findUnique({ where: { id: rootId }, select });
     if (!root) return null;
@@ -25,12 +33,14 @@ export class CampaignGlanceService {
     });
     // the campaign's events that the root's subtree runs or co-organises: their ids by one statement (the
     // campaign's index, the scope as SQL over the closure table), then those rows
-    const shown = await this.db.$queryRaw<{ id: number }[]>`
-      SELECT e."id" FROM "Event" e
-      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled')
-        AND ${eventsInScopeSql(subtreeScope(rootId))}
-      ORDER BY e."id"`;
-    const ids = shown.map((r) => Number(r.id));
+    const ids =
+      shownIds ??
+      (
+        await this.db.$queryRaw<{ id: number }[]>`
+          SELECT e."id" FROM "Event" e
+          WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled')
+            AND ${eventsInScopeSql(subtreeScope(rootId), "e", wideScan(this.dialect))}`
+      ).map((r) => Number(r.id));
     const events = await inChunks(ids, (chunk) =>
       this.db.event.findMany({
         where: { id: { in: chunk } },

@@ -1,10 +1,10 @@
 import { campaignWindow, campaignYear } from "../domain/campaign-window.ts";
 import type { TimeWindow } from "../domain/time/index.ts";
 import { inChunks } from "../store/chunked.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
 import { Prisma } from "../store/sql.ts";
 import type { EventSummary } from "../views/event-views.ts";
-import { eventsInScopeSql, inScopeOrAboveSql, type OrgScope } from "./org-scope.ts";
+import { eventsInScopeSql, inScopeOrAboveSql, type OrgScope, wideScan } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -32,6 +32,7 @@ export class CampaignService {
   constructor(
     private readonly db: Db,
     private readonly signups: SignupService,
+    private readonly dialect: Pick<SqlDialect, "name">,
   ) {}
 
   find(id: number) {
@@ -82,7 +83,8 @@ export class CampaignService {
     const ids = await this.db.$queryRaw<{ id: number }[]>`
       SELECT c."id" FROM "Campaign" c
       WHERE (c."organisationId" IS NOT NULL AND ${inScopeOrAboveSql(scope, Prisma.sql`c."organisationId"`)})
-         OR EXISTS (SELECT 1 FROM "Event" e WHERE e."campaignId" = c."id" AND ${eventsInScopeSql(scope)})
+         OR EXISTS (SELECT 1 FROM "Event" e WHERE e."campaignId" = c."id"
+           AND ${eventsInScopeSql(scope, "e", wideScan(this.dialect))})
       ORDER BY c."startsAt", c."id" LIMIT 50`;
     const rows = await this.db.campaign.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } } });
     const campaigns = rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
@@ -100,7 +102,8 @@ export class CampaignService {
         WHERE da."descendantId" = e."organisationId" AND d."kind" = 'district' ORDER BY da."depth" LIMIT 1
       ) AS "district"
       FROM "Event" e
-      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled') AND ${eventsInScopeSql(scope)}
+      WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled')
+        AND ${eventsInScopeSql(scope, "e", wideScan(this.dialect))}
       ORDER BY e."startsAt", e."id"`;
     const ids = shown.map((r) => Number(r.id));
     const districtOf = new Map(shown.map((r) => [Number(r.id), r.district]));
@@ -109,7 +112,10 @@ export class CampaignService {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const events = ids.flatMap((id) => byId.get(id) ?? []);
-    const counts = await this.signups.counts(events.map((e) => e.id));
+    // a city's programme has 10,000 events: more than SQLite takes parameters in one statement
+    const counts = new Map(
+      (await inChunks(ids, async (chunk) => [...(await this.signups.counts(chunk))])).map(([id, c]) => [id, c]),
+    );
     return events.map((event) => ({
       event,
       organisation: event.organisation.name,

@@ -93,7 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
   const events = new EventService(db, signups, changes);
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.dialect);
-  const campaigns = new CampaignService(db, signups);
+  const campaigns = new CampaignService(db, signups, deps.database.dialect);
   const users = new UserService(db, deps.database.tapPath);
   const chats = new ChatService(db, deps.now, deps.logger.child({ part: "chats" }));
   const languages = new Languages(deps.translator, chats, users);

@@ -95,19 +95,31 @@ export async function gatherSummary(
     organisation: { select: { name: true } },
   } as const;
   const live = Prisma.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(", "));
-  const listed = async (range: Sql) => {
+  // the first LISTED events of a range, soonest first; the scope checked per row (the scan stops early)
+  const first = (where: Sql) => Prisma.sql`SELECT * FROM (
+    SELECT e."id", e."startsAt" FROM "Event" e
+    WHERE ${where} AND ${underSql(root.id, Prisma.sql`e."organisationId"`, "probe")}
+    ORDER BY e."startsAt", e."id" LIMIT ${LISTED}) AS part`;
+  const listed = async (parts: Sql[]) => {
     const ids = await db.$queryRaw<{ id: number }[]>`
-      SELECT e."id" FROM "Event" e
-      WHERE e."status" IN (${live}) AND ${range} AND ${underSql(root.id, Prisma.sql`e."organisationId"`)}
-      ORDER BY e."startsAt", e."id" LIMIT ${LISTED}`;
+      SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS listed ORDER BY "startsAt", "id" LIMIT ${LISTED}`;
     const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, select });
     return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   };
   const [figures, today, week, hub] = await Promise.all([
     hubFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
     // NOT (…): the (status, endsAt) index, not every past start (SQLite rates one-sided ranges alike)
-    listed(Prisma.sql`e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
-    listed(Prisma.sql`e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`),
+    listed([
+      first(Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
+    ]),
+    // per status: each read in order from the (status, startsAt, …) index until LISTED are found
+    listed(
+      LIVE_STATUSES.map((status) =>
+        first(
+          Prisma.sql`e."status" = ${Prisma.raw(`'${status}'`)} AND e."startsAt" >= ${dayEnd} AND e."startsAt" < ${weekEnd}`,
+        ),
+      ),
+    ),
     db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
   ]);
   const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));
@@ -173,7 +185,8 @@ async function hubFigures(
   //   to another (PostgreSQL guesses a CTE's size badly). CROSS JOIN: SQLite keeps that order (from the
   //   organisations with figures, 18,000, not from every district's 100,000 closure rows); PostgreSQL plans
   //   it as any join.
-  // - The first organisations' names only for those that can be among them (by score).
+  // - The first organisations: those scoring above the TALLY_LINES-th score, then those tied with it in name
+  //   order (CROSS JOIN: SQLite walks the name index and stops; a city has 6,700 organisations tied at 1).
   const pick = Prisma.raw("4294967296");
   const rows = await deps.db.$queryRaw<Row[]>`
     WITH changes AS MATERIALIZED (
@@ -207,10 +220,18 @@ async function hubFigures(
       SELECT "nearest" % ${pick} AS "id", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
       FROM placed GROUP BY "nearest" % ${pick}
+    ), cut AS (
+      SELECT COALESCE((SELECT q."today" + q."week" FROM per q
+        ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0) AS "score"
     ), ranked AS (
       SELECT p.*, o."name" FROM per p JOIN "Organisation" o ON o."id" = p."orgId"
-      WHERE p."today" + p."week" >= COALESCE(
-        (SELECT q."today" + q."week" FROM per q ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0)
+      WHERE p."today" + p."week" > (SELECT "score" FROM cut)
+      UNION ALL
+      SELECT * FROM (
+        SELECT p.*, o."name" FROM "Organisation" o CROSS JOIN per p
+        WHERE p."orgId" = o."id" AND p."today" + p."week" = (SELECT "score" FROM cut)
+        ORDER BY o."name" LIMIT ${TALLY_LINES}
+      ) AS tied
     )
     SELECT 'all' AS "row", NULL AS "name", SUM("today") AS "today", SUM("week") AS "week",
            SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"

@@ -61,7 +61,7 @@ describe("the permission matrix, built from the callback and command registries"
           summaryWhenQuiet: true,
         },
       }),
-      events: strip(await db.event.findMany({ orderBy: { id: "asc" } }), "updatedAt", "cardsStale"),
+      events: strip(await db.event.findMany({ orderBy: { id: "asc" } }), "updatedAt"),
       signups: strip(await db.signup.findMany({ orderBy: { id: "asc" } }), "updatedAt"),
       organisers: strip(await db.organiser.findMany()),
       campaigns: await db.campaign.findMany({ orderBy: { id: "asc" } }),

@@ -27,6 +27,7 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
   let hubId: number;
   /** districts: A, B (inside A: its organisations' nearest district is B) */
   const org: Record<string, number> = {};
+  let campaignId = 0;
 
   beforeAll(async () => {
     h = await startHarness({ kind, app: { now: () => now } });
@@ -66,6 +67,12 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
              ${h.app.services.database.dialect.enumValue("TimePrecision", "exact")}, 'Asia/Shanghai',
              CASE WHEN "i" % 2 = 0 THEN ${live("published")} ELSE ${live("closed")} END, ${now}, ${now}
       FROM n`;
+    // the MANY are one campaign's programme (more than SQLite takes parameters in one statement)
+    const campaign = await db.campaign.create({
+      data: { name: "公益日", organisationId: hubId, startsAt: now, endsAt: new Date(now.getTime() + 48 * HOUR) },
+    });
+    campaignId = campaign.id;
+    await db.event.updateMany({ where: { title: { startsWith: "E" } }, data: { campaignId } });
     // the same start: the list orders them by end, then id; spread some of them over the next days
     await db.$executeRaw`UPDATE "Event" SET "startsAt" = ${new Date(now.getTime() + 30 * HOUR)} WHERE "title" LIKE 'E%7'`;
     const window = (fromHours: number, toHours: number) => ({
@@ -167,6 +174,12 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
     expect(titles.slice(0, 3)).toEqual(["进行中已截止", "进行中", "今日 0"]);
   });
 
+  it("a campaign's programme of more events than SQLite takes parameters is read whole", async () => {
+    const programme = await h.app.services.campaigns.programme(campaignId, subtreeScope(hubId));
+    expect(programme).toHaveLength(MANY);
+    expect(programme.filter((p) => p.district === "区 B")).toHaveLength(Math.ceil(MANY / 2));
+  });
+
   it("the list's header says 'over' a capped count and keeps the ▶ button", async () => {
     const view = await h.app.services.presenter.eventList(subtreeScope(hubId), true, 0, "zh-CN");
     expect(view.text).toContain(`（超过 ${COUNT_AHEAD.toLocaleString("en")} 个 · 第 1 页）`);
@@ -198,6 +211,24 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
     expect(district("区 B")).toMatchObject({ today: 1, week: Math.ceil(MANY / 2) });
     expect(district("区 A")).toMatchObject({ today: m + 1 + 2, week: Math.floor(MANY / 2) + 2, signups: 2 });
     expect(report.byDistrict).toHaveLength(2);
+    // the week's first events, published and closed alike, soonest first (then by id)
+    const below = await h.app.services.database.prisma.organisationAncestor.findMany({
+      where: { ancestorId: hubId },
+      select: { descendantId: true },
+    });
+    const dayEnd = new Date("2026-06-01T16:00:00Z");
+    const weekEvents = await h.app.services.database.prisma.event.findMany({
+      where: {
+        organisationId: { in: below.map((b) => b.descendantId) },
+        status: { in: [...LIVE_STATUSES] },
+        startsAt: { gte: dayEnd, lt: new Date(dayEnd.getTime() + 7 * 24 * HOUR) },
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true, status: true },
+    });
+    expect(new Set(weekEvents.map((e) => e.status))).toEqual(new Set(["published", "closed"]));
+    expect(report.week.map((e) => e.id)).toEqual(weekEvents.map((e) => e.id));
     const text = summaryText(report, { ...h.app.services.presenter.viewContext("zh-CN") });
     expect(text).toContain(`还有 ${report.organisations - TALLY_LINES} 项`);
   });

@@ -25,10 +25,19 @@ async function pickCampaign(ctx: YiqiContext, scope: ChatScope, pick: { id?: num
       : visible[0];
 }
 
-/** The campaign's figures per part of the group's hub; null outside a hub's group. */
-async function hubGlance(ctx: YiqiContext, scope: ChatScope, campaignId: number) {
+/**
+ * The campaign's figures per part of the group's hub; null outside a hub's group. `shown`: the programme's
+ * events when it was read for the same subtree (the glance then does not look for them again).
+ */
+async function hubGlance(ctx: YiqiContext, scope: ChatScope, campaignId: number, shown?: { event: { id: number } }[]) {
   if (scope.rootId === null) return null;
-  const glance = await new CampaignGlanceService(ctx.services.database.prisma).glance(campaignId, scope.rootId);
+  const same = shown && scope.orgs.kind === "subtree" && scope.orgs.rootId === scope.rootId;
+  const ids = same ? shown.map((l) => l.event.id) : undefined;
+  const glance = await new CampaignGlanceService(ctx.services.database.prisma, ctx.services.database.dialect).glance(
+    campaignId,
+    scope.rootId,
+    ids,
+  );
   return glance && glance.root.kind !== "organisation" ? glance : null;
 }
 
@@ -43,7 +52,7 @@ async function campaignPage(
   if (!campaign) return { text: ctx.t("campaign-none") };
   const lines = await ctx.services.campaigns.programme(campaign.id, scope.orgs);
   const v = { ...ctx.services.presenter.viewContext(ctx.locale), timeZone: scope.timeZone };
-  const glance = page === 0 ? await hubGlance(ctx, scope, campaign.id) : null;
+  const glance = page === 0 ? await hubGlance(ctx, scope, campaign.id, lines) : null;
   return campaignView(campaign, lines, page, v, glance ? glanceBlock(glance.root.kind, glance.rows, ctx.t) : []);
 }
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "EventOrganiser_eventId_organisationId_idx" ON "EventOrganiser"("eventId", "organisationId");
+
