@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
-import type { Db } from "../store/database.ts";
+import type { Db, SqlDialect } from "../store/database.ts";
 import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
@@ -57,6 +57,7 @@ export class CardRefresher {
   constructor(
     private readonly deps: {
       db: Db;
+      dialect: SqlDialect;
       limiter: RateLimiter;
       callApi: CallApi;
       render: CardRenderer;
@@ -283,9 +284,14 @@ export class CardRefresher {
       events.map(({ id, stale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${stale} AS INTEGER)`),
       " ",
     );
+    // a mark a tap is changing right now is skipped, not waited for (it stays for the next flush): the refresher
+    // never holds a mark while it waits for another, so it cannot close a circle with a batch of taps
     await this.deps.db.$executeRaw`
       DELETE FROM "CardMark"
-      WHERE "eventId" IN (${Prisma.join(events.map(({ id }) => id))}) AND "stale" = CASE "eventId" ${seen} END`;
+      WHERE "eventId" IN (
+        SELECT "eventId" FROM "CardMark" WHERE "eventId" IN (${Prisma.join(events.map(({ id }) => id))})
+        ORDER BY "eventId" ${this.deps.dialect.skipLocked})
+      AND "stale" = CASE "eventId" ${seen} END`;
   }
 
   /** One last flush (as far as the limits allow), then no more timers. */

@@ -1,23 +1,34 @@
 import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
 import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import { type Outcome, TickBatch } from "./tick-batch.ts";
 
-/** The sign-up: one call of the database function (below), prepared once per connection. */
-const SIGN_UP = {
-  name: "yiqi-sign-up",
-  text: `SELECT s."status", s."seq", s."position",
-                s."status" = 'waitlisted' AND EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = $1) AS "asks"
-         FROM yiqi_sign_up($1::integer, $2::bigint, $3::bigint, $4::timestamp(3),
-           $5::bigint, $6::integer, $7::integer, $8::timestamp(3)) s`,
+/**
+ * The sign-ups of one moment (store/tick-batch.ts) in one statement, so one round trip and one commit: each is a
+ * call of the database function, in the order given (taps on one event in the order they came), the rows answered
+ * by `i` (a refused tap has none).
+ */
+const SIGN_UP_BATCH = {
+  name: "yiqi-sign-up-batch",
+  text: `SELECT t.i, s."status", s."seq", s."position",
+                s."status" = 'waitlisted' AND EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = t.event_id) AS "asks"
+         FROM unnest($1::integer[], $2::bigint[], $3::bigint[], $4::timestamp(3)[], $5::bigint[], $6::integer[],
+                     $7::integer[], $8::timestamp(3)[], $9::integer[])
+                AS t(event_id, user_id, chat_id, now, card_chat, card_message, role_id, held_until, i)
+         LEFT JOIN LATERAL yiqi_sign_up(t.event_id, t.user_id, t.chat_id, t.now, t.card_chat, t.card_message,
+                                        t.role_id, t.held_until) s ON true`,
 };
 
-const REMEMBER_USER = {
-  name: "yiqi-remember-user",
+/** The profiles of one moment in one statement (each person once, in id order: concurrent batches lock alike). */
+const REMEMBER_USERS = {
+  name: "yiqi-remember-users",
   text: `INSERT INTO "User" ("id", "firstName", "lastName", "username", "languageCode", "createdAt", "updatedAt")
-         VALUES ($1::bigint, $2, $3, $4, $5, $6::timestamp(3), $6::timestamp(3))
+         SELECT u.id, u.first_name, u.last_name, u.username, u.language_code, $6::timestamp(3), $6::timestamp(3)
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
+                AS u(id, first_name, last_name, username, language_code)
          ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
            "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
-         RETURNING "locale"`,
+         RETURNING "id", "locale"`,
 };
 
 /** What `explain` reads about a tap that signed nobody up, in one statement (times as epoch milliseconds). */
@@ -64,36 +75,79 @@ const utc = (date: Date) => date.toISOString();
  * (issue 12).
  */
 export class PostgresTapPath implements TapPath {
+  private readonly signUps = new TickBatch<Tap, TapRow | null>((taps) => this.signUpAll(taps));
+  private readonly users = new TickBatch<TapUser, { locale: string | null }>((users) => this.rememberAll(users));
+
   constructor(private readonly pool: pg.Pool) {}
 
-  async signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
+  signUp(tap: Tap): Promise<TapRow | null> {
+    return this.signUps.add(tap);
+  }
+
+  /**
+   * One statement for the batch. Events are locked in id order (taps on one event keep the order they came in),
+   * as another batch locks them: two batches never wait for each other in a circle.
+   */
+  private async signUpAll(taps: Tap[]): Promise<Outcome<TapRow | null>[]> {
+    const order = taps.map((_, i) => i).sort((a, b) => (taps[a]?.eventId ?? 0) - (taps[b]?.eventId ?? 0) || a - b);
+    const column = <T>(pick: (tap: Tap) => T) => order.map((i) => pick(taps[i] as Tap));
     const { rows } = await this.pool.query<{
-      status: TapRow["status"];
-      seq: number;
+      i: number;
+      status: TapRow["status"] | null;
+      seq: number | null;
       position: string | null;
-      asks: boolean;
+      asks: boolean | null;
     }>({
-      ...SIGN_UP,
+      ...SIGN_UP_BATCH,
       values: [
-        eventId,
-        userId,
-        chatId,
-        utc(now),
-        card?.chatId ?? null,
-        card?.messageId ?? null,
-        roleId,
-        utc(holdUntil(now)),
+        column((t) => t.eventId),
+        column((t) => t.userId),
+        column((t) => t.chatId),
+        column((t) => utc(t.now)),
+        column((t) => t.card?.chatId ?? null),
+        column((t) => t.card?.messageId ?? null),
+        column((t) => t.roleId ?? null),
+        column((t) => utc(holdUntil(t.now))),
+        order,
       ],
     });
-    const row = rows[0];
-    return row
-      ? {
+    const outcomes: Outcome<TapRow | null>[] = taps.map(() => ({ ok: true, value: null }));
+    for (const row of rows) {
+      if (row.status === null || row.seq === null) continue; // refused: nobody signed up
+      outcomes[row.i] = {
+        ok: true,
+        value: {
           status: row.status,
           seq: Number(row.seq),
           position: row.position === null ? null : Number(row.position),
-          asks: row.asks,
-        }
-      : null;
+          asks: row.asks === true,
+        },
+      };
+    }
+    return outcomes;
+  }
+
+  rememberUser(user: TapUser): Promise<{ locale: string | null }> {
+    return this.users.add(user);
+  }
+
+  private async rememberAll(users: TapUser[]): Promise<Outcome<{ locale: string | null }>[]> {
+    // one row per person (the latest profile), in id order
+    const latest = new Map(users.map((u) => [u.id, u]));
+    const once = [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const { rows } = await this.pool.query<{ id: string; locale: string | null }>({
+      ...REMEMBER_USERS,
+      values: [
+        once.map((u) => u.id),
+        once.map((u) => u.firstName),
+        once.map((u) => u.lastName),
+        once.map((u) => u.username),
+        once.map((u) => u.languageCode),
+        utc(users[0]?.now ?? new Date()),
+      ],
+    });
+    const locales = new Map(rows.map((r) => [BigInt(r.id), r.locale]));
+    return users.map((u) => ({ ok: true, value: { locale: locales.get(BigInt(u.id)) ?? null } }));
   }
 
   async explain({ eventId, userId, card, roleId = null }: Tap): Promise<TapFacts | null> {
@@ -120,13 +174,5 @@ export class PostgresTapPath implements TapPath {
       roles: row.roles,
       roleFits: row.roleFits,
     };
-  }
-
-  async rememberUser(user: TapUser): Promise<{ locale: string | null }> {
-    const { rows } = await this.pool.query<{ locale: string | null }>({
-      ...REMEMBER_USER,
-      values: [user.id, user.firstName, user.lastName, user.username, user.languageCode, utc(user.now)],
-    });
-    return { locale: rows[0]?.locale ?? null };
   }
 }

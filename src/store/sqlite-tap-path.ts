@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
 import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import { type Outcome, TickBatch } from "./tick-batch.ts";
 
 /**
  * The sign-up tap on SQLite, as prepared statements on Prisma's own
@@ -130,8 +131,8 @@ function prepareStatements(db: BetterSqlite3.Database) {
 
 export class SqliteTapPath implements TapPath {
   private prepared: ReturnType<typeof prepareStatements> | null = null;
-  /** taps waiting for the next batch (see `inBatch`) */
-  private readonly pending: Pending[] = [];
+  /** the taps of one moment (see `inBatch`) */
+  private readonly batch = new TickBatch<() => unknown, unknown>((works) => this.runBatch(works));
   private readonly tx: Record<
     "begin" | "savepoint" | "release" | "rollbackTo" | "commit" | "rollback",
     BetterSqlite3.Statement
@@ -154,52 +155,41 @@ export class SqliteTapPath implements TapPath {
   }
 
   /**
-   * Runs `work` with the other taps of this moment in one transaction (group commit): taps that arrive
-   * together (a getUpdates batch is handled concurrently) share one commit, and a commit writes each changed
-   * page once, so the WAL grows by a fraction per tap. Each tap runs under its own savepoint: one that fails
-   * leaves the others alone. A commit that fails (a full disk) fails every tap of the batch, none of which is
-   * stored: its member gets the error toast, never a false "you're in". The batch runs once no Prisma
-   * transaction is open on the connection, synchronously, so nothing interleaves with it.
+   * Runs `work` with the other taps of this moment in one transaction (group commit, store/tick-batch.ts): a
+   * commit writes each changed page once, so the WAL grows by a fraction per tap. Each tap runs under its own
+   * savepoint: one that fails leaves the others alone. A commit that fails (a full disk) fails every tap of the
+   * batch, none of which is stored: its member gets the error toast, never a false "you're in". The batch runs
+   * once no Prisma transaction is open on the connection, synchronously, so nothing interleaves with it.
    */
   private inBatch<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (this.pending.length === 1) setImmediate(() => void this.drain());
-    });
+    return this.batch.add(work) as Promise<T>;
   }
 
-  private async drain(): Promise<void> {
+  private async runBatch(works: (() => unknown)[]): Promise<Outcome<unknown>[]> {
     while (this.db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return;
-    if (batch.length === 1) return settle(batch[0] as Pending); // alone: its statement commits by itself
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const alone = works.length === 1; // its statement commits by itself
+    const outcomes: Outcome<unknown>[] = [];
+    if (!alone) this.tx.begin.run();
     try {
-      this.tx.begin.run();
-      for (const item of batch) {
-        this.tx.savepoint.run();
+      for (const work of works) {
+        if (!alone) this.tx.savepoint.run();
         try {
-          outcomes.push({ ok: true, value: item.work() });
-          this.tx.release.run();
+          outcomes.push({ ok: true, value: work() });
+          if (!alone) this.tx.release.run();
         } catch (error) {
           // SQLite rolls the whole transaction back by itself after some errors (a full disk): then none is stored
-          if (!this.db.inTransaction) throw error;
+          if (alone || !this.db.inTransaction) throw error;
           this.tx.rollbackTo.run();
           this.tx.release.run();
           outcomes.push({ ok: false, error });
         }
       }
-      this.tx.commit.run();
+      if (!alone) this.tx.commit.run();
     } catch (error) {
-      if (this.db.inTransaction) this.tx.rollback.run();
-      for (const item of batch) item.reject(error);
-      return;
+      if (!alone && this.db.inTransaction) this.tx.rollback.run();
+      throw error;
     }
-    for (const [i, item] of batch.entries()) {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve(outcome.value);
-      else item.reject(outcome?.error);
-    }
+    return outcomes;
   }
 
   signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
@@ -264,20 +254,5 @@ export class SqliteTapPath implements TapPath {
     return this.inBatch(() => ({
       locale: this.statements.upsertUser.all({ ...user, now: sqliteTime(user.now) })[0]?.locale ?? null,
     }));
-  }
-}
-
-interface Pending {
-  work: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Runs one tap on its own (its statement is its own transaction). */
-function settle(item: Pending): void {
-  try {
-    item.resolve(item.work());
-  } catch (error) {
-    item.reject(error);
   }
 }

@@ -78,6 +78,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     let renders = 0;
     const refresher = new CardRefresher({
       db,
+      dialect: services.database.dialect,
       limiter: new RateLimiter({ globalPerSecond: 2, groupPerMinute: 20, privatePerSecond: 1 }),
       callApi,
       now: () => new Date(clock.now()),
@@ -130,6 +131,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     const rounds: number[] = [];
     const refresher = new CardRefresher({
       db,
+      dialect: services.database.dialect,
       limiter: new RateLimiter(),
       callApi,
       now: () => new Date(clock.now()),
