@@ -1,6 +1,14 @@
 import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
-import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import {
+  type ExplainRow,
+  type Tap,
+  type TapFacts,
+  type TapPath,
+  type TapRow,
+  type TapUser,
+  tapFacts,
+} from "./tap-path.ts";
 import { type Outcome, TickBatch } from "./tick-batch.ts";
 
 /**
@@ -47,18 +55,6 @@ const EXPLAIN = {
          FROM "Event" e LEFT JOIN "Signup" s ON s."eventId" = e."id" AND s."userId" = $2::bigint
          WHERE e."id" = $1::integer`,
 };
-
-interface ExplainRow {
-  status: TapFacts["event"]["status"];
-  endsAt: number;
-  signupDeadline: number | null;
-  cardEventId: number | null;
-  signupStatus: NonNullable<TapFacts["signup"]>["status"] | null;
-  heldUntil: number | null;
-  position: number | null;
-  roles: number;
-  roleFits: boolean;
-}
 
 /**
  * Prisma stores DateTime as `timestamp(3)` in UTC: a Date goes as its UTC ISO text (pg's own conversion would
@@ -156,23 +152,6 @@ export class PostgresTapPath implements TapPath {
       values: [eventId, userId, card?.chatId ?? null, card?.messageId ?? null, roleId],
     });
     const row = rows[0];
-    if (!row) return null;
-    return {
-      event: {
-        status: row.status,
-        endsAt: new Date(row.endsAt),
-        signupDeadline: row.signupDeadline === null ? null : new Date(row.signupDeadline),
-      },
-      ...(card ? { cardEventId: row.cardEventId } : {}),
-      signup: row.signupStatus
-        ? {
-            status: row.signupStatus,
-            heldUntil: row.heldUntil === null ? null : new Date(row.heldUntil),
-            position: row.position,
-          }
-        : null,
-      roles: row.roles,
-      roleFits: row.roleFits,
-    };
+    return row ? tapFacts(row, card !== undefined) : null;
   }
 }

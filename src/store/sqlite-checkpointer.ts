@@ -70,7 +70,20 @@ export class SqliteCheckpointer {
     this.walPath = `${path}-wal`;
     this.driver = createRequire(import.meta.url).resolve("better-sqlite3");
     this.idleMs = options.idleMs ?? 30_000;
-    this.timer = setInterval(() => void this.look(), options.intervalMs ?? 1000);
+    // a look that fails (no worker could be started) is reported, once while it keeps failing the same way,
+    // and tried again at the next tick: the timer never ends the process
+    let reported = "";
+    this.timer = setInterval(() => {
+      this.look().then(
+        () => {
+          reported = "";
+        },
+        (error: unknown) => {
+          if (String(error) !== reported) this.onError(String(error));
+          reported = String(error);
+        },
+      );
+    }, options.intervalMs ?? 1000);
     this.timer.unref();
   }
 

@@ -1,6 +1,14 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
-import type { Tap, TapFacts, TapPath, TapRow, TapUser } from "./tap-path.ts";
+import {
+  type ExplainRow,
+  type Tap,
+  type TapFacts,
+  type TapPath,
+  type TapRow,
+  type TapUser,
+  tapFacts,
+} from "./tap-path.ts";
 import { type Outcome, TickBatch } from "./tick-batch.ts";
 
 /**
@@ -69,18 +77,6 @@ const EXPLAIN = `
          EXISTS (SELECT 1 FROM "EventRole" r WHERE r."id" = @roleId AND r."eventId" = e."id") AS "roleFits"
   FROM "Event" e LEFT JOIN "Signup" s ON s."eventId" = e."id" AND s."userId" = @userId
   WHERE e."id" = @eventId`;
-
-interface ExplainRow {
-  status: TapFacts["event"]["status"];
-  endsAt: string;
-  signupDeadline: string | null;
-  cardEventId: bigint | null;
-  signupStatus: NonNullable<TapFacts["signup"]>["status"] | null;
-  heldUntil: string | null;
-  position: bigint | null;
-  roles: bigint;
-  roleFits: bigint;
-}
 
 /** The statements' named parameters (better-sqlite3 binds bigint ids as 64-bit integers). */
 interface SignUpParams {
@@ -229,24 +225,7 @@ export class SqliteTapPath implements TapPath {
         cardChatId: card?.chatId ?? null,
         cardMessageId: card?.messageId ?? null,
       });
-      if (!row) return null;
-      return {
-        event: {
-          status: row.status,
-          endsAt: new Date(row.endsAt),
-          signupDeadline: row.signupDeadline === null ? null : new Date(row.signupDeadline),
-        },
-        ...(card ? { cardEventId: row.cardEventId === null ? null : Number(row.cardEventId) } : {}),
-        signup: row.signupStatus
-          ? {
-              status: row.signupStatus,
-              heldUntil: row.heldUntil === null ? null : new Date(row.heldUntil),
-              position: row.position === null ? null : Number(row.position),
-            }
-          : null,
-        roles: Number(row.roles),
-        roleFits: Boolean(row.roleFits),
-      };
+      return row ? tapFacts(row, card !== undefined) : null;
     });
   }
 

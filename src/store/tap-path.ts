@@ -58,6 +58,40 @@ export interface TapFacts {
   roleFits: boolean;
 }
 
+/**
+ * What both databases' `explain` statements answer, as their drivers read it: times as text (SQLite) or epoch
+ * milliseconds (PostgreSQL), counts as bigint or number, flags as 0/1 or boolean.
+ */
+export interface ExplainRow {
+  status: TapFacts["event"]["status"];
+  endsAt: string | number;
+  signupDeadline: string | number | null;
+  cardEventId: bigint | number | null;
+  signupStatus: NonNullable<TapFacts["signup"]>["status"] | null;
+  heldUntil: string | number | null;
+  position: bigint | number | null;
+  roles: bigint | number;
+  roleFits: bigint | number | boolean;
+}
+
+/** The facts of an `explain` row (`withCard`: the tap named a card, so whose card it is matters). */
+export function tapFacts(row: ExplainRow, withCard: boolean): TapFacts {
+  const time = (value: string | number | null) => (value === null ? null : new Date(value));
+  return {
+    event: { status: row.status, endsAt: new Date(row.endsAt), signupDeadline: time(row.signupDeadline) },
+    ...(withCard ? { cardEventId: row.cardEventId === null ? null : Number(row.cardEventId) } : {}),
+    signup: row.signupStatus
+      ? {
+          status: row.signupStatus,
+          heldUntil: time(row.heldUntil),
+          position: row.position === null ? null : Number(row.position),
+        }
+      : null,
+    roles: Number(row.roles),
+    roleFits: Boolean(row.roleFits),
+  };
+}
+
 export interface TapPath {
   /** null when the tap signs nobody up (event not open, button not on a card of this event, already in) */
   signUp(tap: Tap): Promise<TapRow | null>;

@@ -16,17 +16,12 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
   });
   afterAll(() => h?.stop());
 
-  it("a card in a group of an English organisation is rewritten in English, not the default language", async () => {
-    const { services, cards, callApi } = h.app;
-    const db = services.database.prisma;
-    const creator = h.fake.user({ first_name: "Ann", language_code: "en" });
-    const group = h.fake.group({ title: "Riverside volunteers", creator });
-    const org = await db.organisation.create({ data: { name: "Riverside", joinCode: "RIVER", locale: "en" } });
-    await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
-    const event = await db.event.create({
+  /** An event of the organisation on June 28 with 10 places. */
+  const seedEvent = (organisationId: number, title: string) =>
+    h.app.services.database.prisma.event.create({
       data: {
-        organisationId: org.id,
-        title: "River clean-up",
+        organisationId,
+        title,
         startsAt: new Date("2026-06-28T01:00:00Z"),
         endsAt: new Date("2026-06-28T03:00:00Z"),
         precision: "exact",
@@ -34,10 +29,24 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
         capacity: 10,
       },
     });
-    const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
+
+  /** Posts a placeholder message into the group and records it as the event's card there. */
+  async function postCard(eventId: number, groupId: number): Promise<void> {
+    const posted = await h.app.callApi("sendMessage", { chat_id: BigInt(groupId), text: "the card as first posted" });
     const messageId = jsonField(posted, "message_id");
     if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
-    await services.cards.remember(event.id, BigInt(group.id), messageId);
+    await h.app.services.cards.remember(eventId, BigInt(groupId), messageId);
+  }
+
+  it("a card in a group of an English organisation is rewritten in English, not the default language", async () => {
+    const { services, cards } = h.app;
+    const db = services.database.prisma;
+    const creator = h.fake.user({ first_name: "Ann", language_code: "en" });
+    const group = h.fake.group({ title: "Riverside volunteers", creator });
+    const org = await db.organisation.create({ data: { name: "Riverside", joinCode: "RIVER", locale: "en" } });
+    await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+    const event = await seedEvent(org.id, "River clean-up");
+    await postCard(event.id, group.id);
 
     await cards.markDirty(event.id);
     expect(await cards.flush()).toBe(1);
@@ -54,25 +63,12 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     const { services, callApi } = h.app;
     const db = services.database.prisma;
     const org = await db.organisation.create({ data: { name: "五个群的协会", joinCode: "FIVEG" } });
-    const event = await db.event.create({
-      data: {
-        organisationId: org.id,
-        title: "五群同场活动",
-        startsAt: new Date("2026-06-28T01:00:00Z"),
-        endsAt: new Date("2026-06-28T03:00:00Z"),
-        precision: "exact",
-        timeZone: "Asia/Shanghai",
-        capacity: 10,
-      },
-    });
+    const event = await seedEvent(org.id, "五群同场活动");
     const groups: ReturnType<typeof h.fake.group>[] = [];
     for (let i = 0; i < 5; i++) {
       const group = h.fake.group({ title: `第${i + 1}群` });
       await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
-      const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
-      const messageId = jsonField(posted, "message_id");
-      if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
-      await services.cards.remember(event.id, BigInt(group.id), messageId);
+      await postCard(event.id, group.id);
       groups.push(group);
     }
     let renders = 0;
@@ -111,21 +107,8 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     for (let i = 0; i < 12; i++) {
       const group = h.fake.group({ title: `第${i + 1}群` });
       await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
-      const event = await db.event.create({
-        data: {
-          organisationId: org.id,
-          title: `第${i + 1}场`,
-          startsAt: new Date("2026-06-28T01:00:00Z"),
-          endsAt: new Date("2026-06-28T03:00:00Z"),
-          precision: "exact",
-          timeZone: "Asia/Shanghai",
-          capacity: 10,
-        },
-      });
-      const posted = await callApi("sendMessage", { chat_id: BigInt(group.id), text: "the card as first posted" });
-      const messageId = jsonField(posted, "message_id");
-      if (typeof messageId !== "number") throw new Error("the fake did not answer with a message");
-      await services.cards.remember(event.id, BigInt(group.id), messageId);
+      const event = await seedEvent(org.id, `第${i + 1}场`);
+      await postCard(event.id, group.id);
       events.push(event.id);
     }
     const rounds: number[] = [];
