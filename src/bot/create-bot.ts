@@ -15,6 +15,8 @@ import { rememberAndLocalise, withYiqi } from "./middleware.ts";
 export interface BotOptions {
   token: string;
   apiRoot?: string;
+  /** the HTTP client under every Bot API call (bot/bot-api-fetch.ts); default: grammY's own */
+  fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
   /** runs before Yiqi's own middleware on every update (metrics, flood control, …) */
   before?: MiddlewareFn<YiqiContext>[];
@@ -92,6 +94,7 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
   const config: BotConfig<YiqiContext> = {
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       timeoutSeconds: options.timeoutSeconds ?? REQUEST_TIMEOUT_SECONDS,
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
