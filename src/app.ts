@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RunnerHandle } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { botApiHttp } from "./bot/bot-api-fetch.ts";
 import { registerCommands } from "./bot/commands.ts";
 import type { YiqiContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
@@ -74,10 +75,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { database, translator, services } = await openServices(config, logger, now);
   const metrics = new Metrics(databaseProbes(services));
   services.signups.onSignUp = metrics.countSignUp;
+  const telegram = botApiHttp();
   const bot = createBot(
     {
       token: config.botToken,
       apiRoot: config.apiRoot,
+      fetch: telegram.fetch,
       botInfo: options.botInfo,
       timeoutSeconds: options.requestTimeoutSeconds,
       flood: options.flood,
@@ -190,7 +193,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         const polling = { ...defaultPolling, ...options.polling };
         runner = startPolling(
           bot,
-          { apiRoot: config.apiRoot },
+          { apiRoot: config.apiRoot, fetch: telegram.fetch },
           allowedUpdates,
           logger.child({ part: "polling" }),
           polling,
@@ -218,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await services.chats.flushMembers();
       await theCluster.stop();
       await sender.stop();
+      await telegram.close();
       await services.processedUpdates.settled();
       await database.close();
     },

@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../log.ts";
 import type { Services } from "../services/services.ts";
 import { CallbackRoutes } from "./callbacks.ts";
+import { chain } from "./chain.ts";
 import type { YiqiContext } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { generalFeature } from "./features/general.ts";
@@ -15,6 +16,8 @@ import { rememberAndLocalise, withYiqi } from "./middleware.ts";
 export interface BotOptions {
   token: string;
   apiRoot?: string;
+  /** the HTTP client under every Bot API call (bot/bot-api-fetch.ts); default: grammY's own */
+  fetch?: typeof fetch;
   botInfo?: UserFromGetMe;
   /** runs before Yiqi's own middleware on every update (metrics, flood control, …) */
   before?: MiddlewareFn<YiqiContext>[];
@@ -59,18 +62,20 @@ export function yiqiComposer(
 ): Composer<Context> {
   const features = new Composer<YiqiContext>();
   const inner = mode.embedded ? features.errorBoundary(handleBotError) : features;
-  inner.use(rememberAndLocalise);
-  inner.use(generalFeature(mode));
   const callbacks = new CallbackRoutes();
   const modules = featureModules(mode, callbacks);
-  // a tap goes straight to its button's handler (bot/callbacks.ts); everything else through the features
-  inner.use(callbacks.middleware());
-  for (const feature of modules) inner.use(feature);
+  // in one chain (bot/chain.ts); a tap goes straight to its button's handler (bot/callbacks.ts), everything
+  // else through the features
+  inner.use(chain(rememberAndLocalise, callbacks.middleware(), generalFeature(mode), ...modules));
   const composer = new Composer<Context>();
-  // before anything reads the database: one person's flood is dropped here (in this instance's memory)
-  if (flood !== false) composer.use(floodControl(services.translator, flood));
-  composer.use(sequentialize(updateOrderKey));
-  composer.use(withYiqi(services, logger, features, mode));
+  composer.use(
+    chain(
+      // before anything reads the database: one person's flood is dropped here (in this instance's memory)
+      ...(flood !== false ? [floodControl(services.translator, flood)] : []),
+      sequentialize(updateOrderKey),
+      withYiqi(services, logger, features, mode),
+    ),
+  );
   return composer;
 }
 
@@ -82,9 +87,12 @@ export function yiqiComposer(
  */
 export const interactiveRetry = { maxRetryAttempts: 3, maxDelaySeconds: 5 };
 
-function retryInteractiveAnswers(ctx: Context, next: () => Promise<void>): Promise<void> {
-  ctx.api.config.use(autoRetry({ ...interactiveRetry, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
-  return next();
+function retryInteractiveAnswers(): MiddlewareFn<Context> {
+  const retry = autoRetry({ ...interactiveRetry, rethrowHttpErrors: true, rethrowInternalServerErrors: true });
+  return (ctx, next) => {
+    ctx.api.config.use(retry);
+    return next();
+  };
 }
 
 /** Builds Yiqi's own grammY bot with every feature; nothing is started here. */
@@ -92,6 +100,7 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
   const config: BotConfig<YiqiContext> = {
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       timeoutSeconds: options.timeoutSeconds ?? REQUEST_TIMEOUT_SECONDS,
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -100,9 +109,13 @@ export function createBot(options: BotOptions, services: Services, logger: Logge
   // An error boundary rather than only bot.catch (which long polling alone uses): in webhook mode a failed
   // update is logged and answered like in polling mode, and Telegram gets its 200 instead of a retry loop.
   const guarded = bot.errorBoundary(handleBotError);
-  guarded.use(retryInteractiveAnswers);
-  for (const middleware of options.before ?? []) guarded.use(middleware);
-  guarded.use(yiqiComposer(services, logger, { embedded: false }, options.flood ?? defaultFloodRules));
+  guarded.use(
+    chain(
+      retryInteractiveAnswers(),
+      ...(options.before ?? []),
+      yiqiComposer(services, logger, { embedded: false }, options.flood ?? defaultFloodRules),
+    ),
+  );
   bot.catch(handleBotError);
   return bot;
 }

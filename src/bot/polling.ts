@@ -75,7 +75,7 @@ function pause(ms: number, signal: RunnerSignal): Promise<void> {
  */
 export function updateSupplier(
   token: string,
-  clientOptions: { apiRoot?: string },
+  clientOptions: { apiRoot?: string; fetch?: typeof fetch },
   allowedUpdates: readonly string[],
   logger: Logger,
   options: PollingOptions,
@@ -132,7 +132,7 @@ export function updateSupplier(
  */
 export function startPolling(
   bot: Bot<YiqiContext>,
-  clientOptions: { apiRoot?: string },
+  clientOptions: { apiRoot?: string; fetch?: typeof fetch },
   allowedUpdates: readonly string[],
   logger: Logger,
   options: PollingOptions = defaultPolling,

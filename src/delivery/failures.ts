@@ -18,6 +18,7 @@ export type FailureClass =
 /** Error codes raised before a request's bytes leave this machine. */
 const NEVER_SENT = new Set([
   "ECONNREFUSED",
+  "UND_ERR_CONNECT_TIMEOUT", // undici (bot/bot-api-fetch.ts): the connection was never made
   "ENOTFOUND",
   "EAI_AGAIN",
   "EHOSTUNREACH",

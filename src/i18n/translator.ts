@@ -12,9 +12,14 @@ const localesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "lo
 
 export class MissingTranslationError extends Error {}
 
+/** Language codes whose negotiation is remembered (Telegram sends a few dozen kinds). */
+const NEGOTIATED_CODES = 256;
+
 /** Fluent bundles for every supported locale, loaded once per app. */
 export class Translator {
   private readonly bundles = new Map<Locale, FluentBundle>();
+  private readonly negotiated = new Map<string, Locale>();
+  private readonly bound = new Map<Locale, Translate>();
 
   constructor(
     readonly defaultLocale: Locale,
@@ -39,9 +44,16 @@ export class Translator {
   /** Picks the supported locale closest to a Telegram `language_code` (e.g. "zh-hans" → zh-CN). */
   negotiate(languageCode: string | undefined | null): Locale {
     if (!languageCode) return this.defaultLocale;
+    // every update asks (the person's and the chat's language); Telegram's codes are few, so each is
+    // negotiated once, and the memo is emptied should a client send an endless variety
+    let locale = this.negotiated.get(languageCode);
+    if (locale) return locale;
     const code = languageCode.toLowerCase().startsWith("zh") ? "zh-CN" : languageCode;
     const [best] = negotiateLanguages([code], [...locales], { defaultLocale: this.defaultLocale, strategy: "lookup" });
-    return (best as Locale | undefined) ?? this.defaultLocale;
+    locale = (best as Locale | undefined) ?? this.defaultLocale;
+    if (this.negotiated.size >= NEGOTIATED_CODES) this.negotiated.clear();
+    this.negotiated.set(languageCode, locale);
+    return locale;
   }
 
   has(locale: Locale, key: string): boolean {
@@ -63,8 +75,13 @@ export class Translator {
     return text;
   }
 
-  /** A translate function bound to one locale. */
+  /** A translate function bound to one locale (one per locale, made once). */
   for(locale: Locale): Translate {
-    return (key, args) => this.t(locale, key, args);
+    let translate = this.bound.get(locale);
+    if (!translate) {
+      translate = (key, args) => this.t(locale, key, args);
+      this.bound.set(locale, translate);
+    }
+    return translate;
   }
 }

@@ -35,13 +35,12 @@ const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c W
 /**
  * A place while the event (and the tapped role, if any) has one — held until @heldUntil when the event asks
  * questions (domain/signup-rules.ts `admittedStatus`); otherwise waitlisted (the role's own waitlist). An event
- * with roles takes only taps that name one of its roles; one without, only taps that name none.
+ * with roles takes only taps that name one of its roles; one without, only taps that name none. The CTE is
+ * materialised so that the counts run once: flattened into the INSERT, SQLite evaluated them for each use of
+ * "status" (the plan had every count twice).
  */
 const SIGN_UP = (onCard: boolean) => `
-  INSERT INTO "Signup" ("eventId", "userId", "status", "heldUntil", "seq", "chatId", "roleId", "createdAt", "updatedAt")
-  SELECT t."id", @userId, t."status", CASE WHEN t."status" = 'held' THEN @heldUntil END, t."seq",
-         @chatId, @roleId, @now, @now
-  FROM (
+  WITH t AS MATERIALIZED (
     SELECT e."id",
            CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
                  AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
@@ -56,7 +55,11 @@ const SIGN_UP = (onCard: boolean) => `
       AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
       AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
                 ELSE r."id" IS NOT NULL END)
-  ) t
+  )
+  INSERT INTO "Signup" ("eventId", "userId", "status", "heldUntil", "seq", "chatId", "roleId", "createdAt", "updatedAt")
+  SELECT t."id", @userId, t."status", CASE WHEN t."status" = 'held' THEN @heldUntil END, t."seq",
+         @chatId, @roleId, @now, @now
+  FROM t
   WHERE true
   ON CONFLICT ("eventId", "userId") DO UPDATE
     SET "status" = excluded."status", "heldUntil" = excluded."heldUntil", "seq" = excluded."seq",

@@ -4,6 +4,7 @@
  */
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botApiHttp } from "../../src/bot/bot-api-fetch.ts";
 import type { CallApi } from "../../src/delivery/sender.ts";
 import { botApiCaller } from "../../src/wiring.ts";
 import { FakeClock, seedGroupsWithEvents, startClockedHarness, testSender } from "../scheduler/support.ts";
@@ -24,7 +25,11 @@ describe.each(databaseKinds)("Telegram unreachable or losing answers, on %s", (k
   beforeAll(async () => {
     h = await startClockedHarness(clock, { kind });
   });
-  afterAll(() => h?.stop());
+  const http = botApiHttp();
+  afterAll(async () => {
+    await http.close();
+    await h?.stop();
+  });
 
   /** The reminders into these groups that are due now (their ids: retries move `dueAt`). */
   async function dueReminders(groups: { id: number }[]): Promise<number[]> {
@@ -43,7 +48,8 @@ describe.each(databaseKinds)("Telegram unreachable or losing answers, on %s", (k
     clock.set("2026-06-27T01:00:00Z"); // the day-before reminders are due
     const ids = await dueReminders(seeded.groups);
     expect(ids).toHaveLength(10);
-    const down = botApiCaller(new Api(h.fake.token, { apiRoot: "http://127.0.0.1:1" })); // nothing listens there
+    // nothing listens there; the same HTTP client as the app's (bot/bot-api-fetch.ts)
+    const down = botApiCaller(new Api(h.fake.token, { apiRoot: "http://127.0.0.1:1", fetch: http.fetch }));
     const outageEnds = clock.nowMs() + 75_000;
     const callApi: CallApi = (method, params) =>
       clock.nowMs() < outageEnds ? down(method, params) : h.app.callApi(method, params);
