@@ -100,13 +100,18 @@ export async function gatherSummary(
     SELECT e."id", e."startsAt" FROM "Event" e
     WHERE ${where} AND ${underSql(root.id, Prisma.sql`e."organisationId"`, "probe")}
     ORDER BY e."startsAt", e."id" LIMIT ${LISTED}) AS part`;
+  // the listed events and their places, while the figures are totalled (on PostgreSQL, at the same time)
   const listed = async (parts: Sql[]) => {
     const ids = await db.$queryRaw<{ id: number }[]>`
       SELECT "id" FROM (${Prisma.join(parts, " UNION ALL ")}) AS listed ORDER BY "startsAt", "id" LIMIT ${LISTED}`;
-    const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, select });
-    return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+    const eventIds = ids.map((r) => Number(r.id));
+    const [rows, counts] = await Promise.all([
+      db.event.findMany({ where: { id: { in: eventIds } }, select }),
+      deps.signups.counts(eventIds),
+    ]);
+    return { events: rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id), counts };
   };
-  const [figures, today, week, hub] = await Promise.all([
+  const [figures, todays, weeks, hub] = await Promise.all([
     hubFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
     // NOT (…): the (status, endsAt) index, not every past start (SQLite rates one-sided ranges alike)
     listed([
@@ -122,7 +127,9 @@ export async function gatherSummary(
     ),
     db.organisationAncestor.findFirst({ where: { ancestorId: root.id, depth: { gt: 0 } }, select: { depth: true } }),
   ]);
-  const counts = await deps.signups.counts([...today, ...week].map((e) => e.id));
+  const today = todays.events;
+  const week = weeks.events;
+  const counts = new Map([...todays.counts, ...weeks.counts]);
 
   const byScore = (a: Tally, b: Tally) => b.today + b.week - (a.today + a.week) || a.name.localeCompare(b.name);
   const sum = figures.all;
