@@ -22,15 +22,15 @@ export class CampaignGlanceService {
     rootId: number,
     shownIds?: number[],
   ): Promise<{ root: GlanceOrg; rows: GlanceRow[] } | null> {
-    const select = { id: true, name: true, kind: true, parentId: true } as const;
-    const root = await this.db.organisation.findUnique({ where: { id: rootId }, select });
-    if (!root) return null;
-    // the parts: the hubs just below the root (a city's districts, a district's streets)
-    const parts = await this.db.organisation.findMany({
-      where: { parentId: rootId, kind: { not: "organisation" } },
-      select,
+    // the root and its parts, the hubs just below it (a city's districts, a district's streets), in one read
+    const hubs = await this.db.organisation.findMany({
+      where: { OR: [{ id: rootId }, { parentId: rootId, kind: { not: "organisation" } }] },
+      select: { id: true, name: true, kind: true, parentId: true },
       orderBy: { id: "asc" },
     });
+    const root = hubs.find((o) => o.id === rootId);
+    if (!root) return null;
+    const parts = hubs.filter((o) => o.id !== rootId);
     // the campaign's events that the root's subtree runs or co-organises: their ids by one statement (the
     // campaign's index, the scope as SQL over the closure table), then those rows
     const ids =
@@ -58,41 +58,40 @@ export class CampaignGlanceService {
         },
       }),
     );
-    // where the organisations those events name sit: read from the closure table, for them only
+    // where the organisations those events name sit: read from the closure table, for them only (below the
+    // root at all, and below which part), in one read
     const named = [
       ...new Set(events.flatMap((e) => [e.organisationId, ...e.organisers.flatMap((o) => o.organisationId ?? [])])),
     ];
-    const inTree = await inChunks(named, (chunk) =>
+    const above = await inChunks(named, (chunk) =>
       this.db.organisationAncestor.findMany({
-        where: { ancestorId: rootId, descendantId: { in: chunk } },
-        select: { descendantId: true },
-      }),
-    );
-    const underParts = await inChunks(named, (chunk) =>
-      this.db.organisationAncestor.findMany({
-        where: { descendantId: { in: chunk }, ancestor: { parentId: rootId, kind: { not: "organisation" } } },
+        where: {
+          descendantId: { in: chunk },
+          OR: [{ ancestorId: rootId }, { ancestor: { parentId: rootId, kind: { not: "organisation" } } }],
+        },
         select: { descendantId: true, ancestorId: true },
       }),
     );
-    const partOf = new Map(inTree.map((a) => [a.descendantId, rootId]));
-    for (const a of underParts) partOf.set(a.descendantId, a.ancestorId);
+    const partOf = new Map<number, number>();
+    for (const a of above) if (a.ancestorId === rootId) partOf.set(a.descendantId, rootId);
+    for (const a of above) if (a.ancestorId !== rootId) partOf.set(a.descendantId, a.ancestorId);
+    // the places held, and the hours of those who attended (attended holds a place), in one read
     const eventIds = events.map((e) => e.id);
-    const places = await inChunks(eventIds, (chunk) =>
+    const held = await inChunks(eventIds, (chunk) =>
       this.db.signup.groupBy({
-        by: ["eventId", "status", "guests"],
+        by: ["eventId", "status", "guests", "hours"],
         where: { eventId: { in: chunk }, status: { in: [...PLACE_HOLDING] } },
         _count: { _all: true },
       }),
     );
-    const hours = await inChunks(eventIds, (chunk) =>
-      this.db.signup.groupBy({
-        by: ["eventId", "hours"],
-        where: { eventId: { in: chunk }, status: "attended" },
-        _count: { _all: true },
-      }),
-    );
-    const placesOf = byEvent(places);
-    const hoursOf = byEvent(hours);
+    const placesOf = byEvent(held);
+    // those who attended, per event by the hours set for them (the groups above also split them by guests)
+    const hoursOf = new Map<number, Map<number | null, number>>();
+    for (const h of held.filter((h) => h.status === "attended")) {
+      const perHours = hoursOf.get(h.eventId) ?? new Map<number | null, number>();
+      perHours.set(h.hours, (perHours.get(h.hours) ?? 0) + h._count._all);
+      hoursOf.set(h.eventId, perHours);
+    }
     const glanceEvents: GlanceEvent[] = events.map((e) => {
       const mine = placesOf.get(e.id) ?? [];
       const people = (statuses: readonly string[]) =>
@@ -103,7 +102,7 @@ export class CampaignGlanceService {
         capacity: e.capacity,
         taken: people(PLACE_HOLDING),
         attended: people(["attended"]),
-        attendedHours: (hoursOf.get(e.id) ?? []).map((h) => ({ hours: h.hours, count: h._count._all })),
+        attendedHours: [...(hoursOf.get(e.id) ?? [])].map(([hours, count]) => ({ hours, count })),
         hours: e.hours,
         window: { start: e.startsAt, end: e.endsAt, precision: e.precision, timeZone: e.timeZone },
       };

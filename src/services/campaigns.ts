@@ -95,34 +95,39 @@ export class CampaignService {
 
   /** The campaign's events the scope shows, with sign-up counts and the district each sits in. */
   async programme(campaignId: number, scope: OrgScope): Promise<ProgrammeEntry[]> {
-    // the ids and districts by one statement (the campaign's index, the scope as index probes), then the rows
-    const shown = await this.db.$queryRaw<{ id: number; district: string | null }[]>`
-      SELECT e."id", (
-        SELECT d."name" FROM "OrganisationAncestor" da JOIN "Organisation" d ON d."id" = da."ancestorId"
-        WHERE da."descendantId" = e."organisationId" AND d."kind" = 'district' ORDER BY da."depth" LIMIT 1
+    // the ids, organisations and districts by one statement (the campaign's index, the scope as index probes,
+    // the district stored on each organisation), then the rows. Sub-selects per event, not joins: PostgreSQL
+    // guesses thousands of a campaign's events in a district hub (there are a hundred) and would hash all
+    // 100,000 organisations.
+    const shown = await this.db.$queryRaw<{ id: number; organisation: string; district: string | null }[]>`
+      SELECT e."id", (SELECT o."name" FROM "Organisation" o WHERE o."id" = e."organisationId") AS "organisation", (
+        SELECT d."name" FROM "Organisation" d
+        WHERE d."id" = (SELECT o."districtId" FROM "Organisation" o WHERE o."id" = e."organisationId")
       ) AS "district"
       FROM "Event" e
       WHERE e."campaignId" = ${campaignId} AND e."status" NOT IN ('draft', 'cancelled')
         AND ${eventsInScopeSql(scope, "e", wideScan(this.dialect))}
       ORDER BY e."startsAt", e."id"`;
     const ids = shown.map((r) => Number(r.id));
-    const districtOf = new Map(shown.map((r) => [Number(r.id), r.district]));
-    const rows = await inChunks(ids, (chunk) =>
-      this.db.event.findMany({ where: { id: { in: chunk } }, include: { organisation: true } }),
-    );
+    const rows = await inChunks(ids, (chunk) => this.db.event.findMany({ where: { id: { in: chunk } } }));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const events = ids.flatMap((id) => byId.get(id) ?? []);
     // a city's programme has 10,000 events: more than SQLite takes parameters in one statement
     const counts = new Map(
       (await inChunks(ids, async (chunk) => [...(await this.signups.counts(chunk))])).map(([id, c]) => [id, c]),
     );
-    return events.map((event) => ({
-      event,
-      organisation: event.organisation.name,
-      district: districtOf.get(event.id) ?? null,
-      confirmed: counts.get(event.id)?.confirmed ?? 0,
-      waitlisted: counts.get(event.id)?.waitlisted ?? 0,
-    }));
+    return shown.flatMap((line) => {
+      const event = byId.get(Number(line.id));
+      if (!event) return [];
+      return [
+        {
+          event,
+          organisation: line.organisation,
+          district: line.district,
+          confirmed: counts.get(event.id)?.confirmed ?? 0,
+          waitlisted: counts.get(event.id)?.waitlisted ?? 0,
+        },
+      ];
+    });
   }
 }
 

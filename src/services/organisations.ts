@@ -119,11 +119,10 @@ export class OrganisationService {
   }
 
   /** The district an organisation sits in (itself if it is one); null above or outside districts. */
-  districtOf(orgId: number) {
-    return this.db.organisation.findFirst({
-      where: { kind: "district", below: { some: { descendantId: orgId } } },
-      orderBy: { id: "asc" },
-    });
+  async districtOf(orgId: number) {
+    // stored on each organisation, kept by triggers (Organisation.districtId)
+    const org = await this.db.organisation.findUnique({ where: { id: orgId }, select: { districtId: true } });
+    return org?.districtId == null ? null : this.db.organisation.findUnique({ where: { id: org.districtId } });
   }
 
   /** The chain from the organisation up to the city, nearest first (one indexed read of the closure table). */

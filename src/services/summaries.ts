@@ -5,7 +5,7 @@ import type { Db, SqlDialect } from "../store/database.ts";
 import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { Counts, EventSummary } from "../views/event-views.ts";
-import { underSql } from "./org-scope.ts";
+import { underSql, underSqlByDistrict } from "./org-scope.ts";
 import type { SignupService } from "./signups.ts";
 
 /** events listed per section; the rest are counted */
@@ -49,7 +49,7 @@ interface Figures {
   all: Omit<Tally, "name">;
   /** how many organisations have something to report */
   organisations: number;
-  /** per district (the nearest above each organisation; organisations above or outside districts are left out) */
+  /** per district (each organisation's own, Organisation.districtId; those above or outside districts left out) */
   districts: Tally[];
   /** the first TALLY_LINES organisations by events today and this week, then by name */
   top: Tally[];
@@ -149,10 +149,10 @@ export async function gatherSummary(
 /**
  * The figures of everything below the root: events today (they overlap the local day) and in the next seven
  * days (they start in them), sign-ups and cancellations in (since, now]; totalled, per district and for the
- * first TALLY_LINES organisations. One statement over the closure table: per organisation first (only those
- * with something to report), then totalled in the database, so 18,000 organisations' rows never leave it.
- * Organisations tied at the cut of the first TALLY_LINES are taken in the database's name order (shown in
- * the summary's own order, as the districts).
+ * first TALLY_LINES organisations. One statement: per organisation first (only those with something to
+ * report), then totalled in the database, so 18,000 organisations' rows never leave it. Organisations tied at
+ * the cut of the first TALLY_LINES are taken in the database's name order (shown in the summary's own order,
+ * as the districts).
  */
 async function hubFigures(
   deps: Deps,
@@ -163,7 +163,6 @@ async function hubFigures(
   const live = Prisma.join(LIVE_STATUSES.map((s) => dialect.enumValue("EventStatus", s)));
   const cancelled = dialect.enumValue("SignupStatus", "cancelled");
   const joined = Prisma.join((["confirmed", "waitlisted"] as const).map((s) => dialect.enumValue("SignupStatus", s)));
-  const district = dialect.enumValue("OrgKind", "district");
   type Row = {
     row: "all" | "district" | "organisation";
     name: string | null;
@@ -176,21 +175,21 @@ async function hubFigures(
   // - A sign-up row of another status (attended, held, offered…) adds nothing and its organisation reports only
   //   with something else (HAVING): filtering those statuses in WHERE would make SQLite read the sign-ups by
   //   status (millions) rather than by when they changed (the covering (updatedAt, status, eventId) index).
-  // - A sign-up's organisation by a sub-select per row (PostgreSQL would rather hash-join all 1,000,000 events),
-  //   in a materialised CTE so that it is looked up once.
+  // - A sign-up's organisation by a sub-select per row from the narrow (id, organisationId) index of the events
+  //   (PostgreSQL would rather hash-join all 1,000,000 events; SQLite would read the wide rows), in a
+  //   materialised CTE so that it is looked up once.
   // - NOT (…): events from the (status, endsAt) index, not by every past start (SQLite rates one-sided ranges
   //   alike).
-  // - The nearest district above each organisation: of its ancestors (the closure table) those that are
-  //   districts, the one at the least depth — MIN(depth · 2³² + id) picks it in one pass, with no CTE joined
-  //   to another (PostgreSQL guesses a CTE's size badly). CROSS JOIN: SQLite keeps that order (from the
-  //   organisations with figures, 18,000, not from every district's 100,000 closure rows); PostgreSQL plans
-  //   it as any join.
-  // - The first organisations: those scoring above the TALLY_LINES-th score, then those tied with it in name
-  //   order (CROSS JOIN: SQLite walks the name index and stops; a city has 6,700 organisations tied at 1).
-  const pick = Prisma.raw("4294967296");
+  // - Grouped per organisation before anything is looked up for it (a city: 21,000 rows, 18,600
+  //   organisations), then each organisation read once: its name and its district (stored on it,
+  //   Organisation.districtId), which mostly tells whether it is in the root's subtree (underSqlByDistrict: 90
+  //   districts probed, not 18,600 organisations); the districts are then one GROUP BY and the first
+  //   organisations one ordered LIMIT.
   const rows = await deps.db.$queryRaw<Row[]>`
     WITH changes AS MATERIALIZED (
-      SELECT s."status", (SELECT e."organisationId" FROM "Event" e WHERE e."id" = s."eventId") AS "orgId"
+      SELECT s."status", (
+        SELECT e."organisationId" FROM "Event" e ${dialect.indexedBy("Event_id_organisationId_idx")}
+        WHERE e."id" = s."eventId") AS "orgId"
       FROM "Signup" s WHERE s."updatedAt" > ${at.since} AND s."updatedAt" <= ${at.now}
     ), activity AS (
       SELECT e."organisationId" AS "orgId",
@@ -199,39 +198,23 @@ async function hubFigures(
              0 AS "signups", 0 AS "cancellations"
       FROM "Event" e
       WHERE e."status" IN (${live}) AND e."endsAt" > ${at.dayStart} AND NOT (e."startsAt" >= ${at.weekEnd})
-        AND ${underSql(rootId, Prisma.sql`e."organisationId"`, "probe")}
       UNION ALL
       SELECT c."orgId", 0, 0,
              CASE WHEN c."status" IN (${joined}) THEN 1 ELSE 0 END,
              CASE WHEN c."status" = ${cancelled} THEN 1 ELSE 0 END
-      FROM changes c WHERE ${underSql(rootId, Prisma.sql`c."orgId"`, "probe")}
-    ), per AS MATERIALIZED (
+      FROM changes c
+    ), grouped AS MATERIALIZED (
       SELECT "orgId", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations"
       FROM activity GROUP BY "orgId"
       HAVING SUM("today") + SUM("week") + SUM("signups") + SUM("cancellations") > 0
-    ), placed AS (
-      SELECT MIN(p."today") AS "today", MIN(p."week") AS "week", MIN(p."signups") AS "signups",
-             MIN(p."cancellations") AS "cancellations", MIN(da."depth" * ${pick} + da."ancestorId") AS "nearest"
-      FROM per p CROSS JOIN "OrganisationAncestor" da CROSS JOIN "Organisation" d
-      WHERE da."descendantId" = p."orgId" AND d."id" = da."ancestorId" AND d."kind" = ${district}
-      GROUP BY p."orgId"
+    ), per AS MATERIALIZED (
+      SELECT g.*, o."name", o."districtId" FROM grouped g CROSS JOIN "Organisation" o
+      WHERE o."id" = g."orgId" AND ${underSqlByDistrict(rootId, Prisma.sql`g."orgId"`, Prisma.sql`o."districtId"`)}
     ), districts AS (
-      SELECT "nearest" % ${pick} AS "id", SUM("today") AS "today", SUM("week") AS "week",
+      SELECT "districtId" AS "id", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
-      FROM placed GROUP BY "nearest" % ${pick}
-    ), cut AS (
-      SELECT COALESCE((SELECT q."today" + q."week" FROM per q
-        ORDER BY q."today" + q."week" DESC LIMIT 1 OFFSET ${TALLY_LINES - 1}), 0) AS "score"
-    ), ranked AS (
-      SELECT p.*, o."name" FROM per p JOIN "Organisation" o ON o."id" = p."orgId"
-      WHERE p."today" + p."week" > (SELECT "score" FROM cut)
-      UNION ALL
-      SELECT * FROM (
-        SELECT p.*, o."name" FROM "Organisation" o CROSS JOIN per p
-        WHERE p."orgId" = o."id" AND p."today" + p."week" = (SELECT "score" FROM cut)
-        ORDER BY o."name" LIMIT ${TALLY_LINES}
-      ) AS tied
+      FROM per WHERE "districtId" IS NOT NULL GROUP BY "districtId"
     )
     SELECT 'all' AS "row", NULL AS "name", SUM("today") AS "today", SUM("week") AS "week",
            SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"
@@ -241,8 +224,8 @@ async function hubFigures(
     FROM districts t JOIN "Organisation" d ON d."id" = t."id"
     UNION ALL
     SELECT * FROM (
-      SELECT 'organisation', r."name", r."today", r."week", r."signups", r."cancellations", 1 FROM ranked r
-      ORDER BY r."today" + r."week" DESC, r."name" LIMIT ${TALLY_LINES}
+      SELECT 'organisation', p."name", p."today", p."week", p."signups", p."cancellations", 1 FROM per p
+      ORDER BY p."today" + p."week" DESC, p."name" LIMIT ${TALLY_LINES}
     ) AS top`;
   const tally = (r: Row): Tally => ({
     name: r.name ?? "",

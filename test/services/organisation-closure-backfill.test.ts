@@ -9,8 +9,8 @@ import { createThrowawayDatabase, databaseKinds } from "../support/databases.ts"
 const migrations = join(import.meta.dirname, "..", "..", "prisma", "migrations");
 const CLOSURE_MIGRATION = "20261201184843";
 
-describe.each(databaseKinds)("the closure table's migration back-fills an existing tree, on %s", (kind) => {
-  it("gives every organisation already there its chain up to the city", async () => {
+describe.each(databaseKinds)("the tree's migrations back-fill an existing tree, on %s", (kind) => {
+  it("give every organisation already there its chain up to the city, and its district", async () => {
     const throwaway = await createThrowawayDatabase(kind);
     // the migrations before the closure table, as a database made before it has them
     const before = mkdtempSync(join(tmpdir(), "yiqi-migrations-"));
@@ -25,15 +25,22 @@ describe.each(databaseKinds)("the closure table's migration back-fills an existi
     try {
       await migrate(throwaway.url, before);
       const old = await openDatabase(throwaway.url);
-      const add = async (id: number, parentId: number | null) => {
-        await old.prisma.organisation.create({ data: { id, name: `org ${id}`, parentId, joinCode: `CODE${id}` } });
+      // by hand: this version's client would also write the columns added since
+      const add = async (
+        id: number,
+        parentId: number | null,
+        orgKind: "city" | "district" | "street" | "organisation",
+      ) => {
+        await old.prisma
+          .$executeRaw`INSERT INTO "Organisation" ("id", "name", "kind", "parentId", "joinCode", "updatedAt")
+          VALUES (${id}, ${`org ${id}`}, ${old.dialect.enumValue("OrgKind", orgKind)}, ${parentId}, ${`CODE${id}`}, ${new Date()})`;
       };
-      await add(1, null);
-      await add(2, 1);
-      await add(3, 2);
-      await add(4, 3);
-      await add(5, 1);
-      await add(6, null);
+      await add(1, null, "city");
+      await add(2, 1, "district");
+      await add(3, 2, "street");
+      await add(4, 3, "organisation");
+      await add(5, 1, "organisation");
+      await add(6, null, "organisation");
       await old.close();
 
       await migrate(throwaway.url);
@@ -56,6 +63,15 @@ describe.each(databaseKinds)("the closure table's migration back-fills an existi
           [5, 5, 0],
           [5, 1, 1],
           [6, 6, 0],
+        ]);
+        const districts = await db.prisma.organisation.findMany({ orderBy: { id: "asc" } });
+        expect(districts.map((o) => [o.id, o.districtId])).toEqual([
+          [1, null],
+          [2, 2],
+          [3, 2],
+          [4, 2],
+          [5, null],
+          [6, null],
         ]);
       } finally {
         await db.close();

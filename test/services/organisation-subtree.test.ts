@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OrgNode, subtreeOf } from "../../src/domain/org-tree.ts";
+import { districtOf, type OrgNode, subtreeOf } from "../../src/domain/org-tree.ts";
+import { underSqlByDistrict } from "../../src/services/org-scope.ts";
 import { OrganisationService } from "../../src/services/organisations.ts";
+import { Prisma } from "../../src/store/sql.ts";
 import { databaseKinds, openTestDatabase } from "../support/databases.ts";
 
 type Kind = "city" | "district" | "street" | "organisation";
 
 /**
- * The organisation tree is stored as a closure table kept by triggers (migration organisation_closure): these
- * tests create and move organisations the ways the app does (the service, a plain Prisma update as the
- * directory import does) and compare every subtree and chain with a walk over all rows (domain/org-tree.ts).
+ * The organisation tree is stored as a closure table kept by triggers (migration organisation_closure), and
+ * each organisation's district on it (Organisation.districtId, migration organisation_district): these tests
+ * create, move, re-kind and delete organisations the ways the app does (the service, a plain Prisma update as
+ * the directory import does) and compare every subtree, chain and district with a walk over all rows
+ * (domain/org-tree.ts).
  */
 describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -50,8 +54,31 @@ describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
       .sort((a, b) => a.depth - b.depth || a.id - b.id)
       .map((o) => nameOf(o.id));
   };
+  /** Each organisation's stored district against the nearest district found by walking up every row. */
+  const expectEveryDistrictMatches = async () => {
+    const all = await db.prisma.organisation.findMany({
+      select: { id: true, parentId: true, kind: true, districtId: true },
+    });
+    const byId = new Map(all.map((o) => [o.id, o]));
+    const named = (orgId: number | null | undefined) => (orgId == null ? null : (nameOf(orgId) ?? orgId));
+    const stored = Object.fromEntries(all.map((o) => [named(o.id), named(o.districtId)]));
+    const walkedUp = Object.fromEntries(all.map((o) => [named(o.id), named(districtOf(o.id, byId)?.id)]));
+    expect(stored).toEqual(walkedUp);
+  };
+  /** Below `root` as a statement over many organisations decides it from their districts (underSqlByDistrict). */
+  const belowByDistrict = async (root: string) => {
+    const rows = await db.prisma.$queryRaw<{ id: number }[]>`
+      SELECT o."id" FROM "Organisation" o
+      WHERE ${underSqlByDistrict(id(root), Prisma.sql`o."id"`, Prisma.sql`o."districtId"`)}`;
+    return rows.map((r) => nameOf(Number(r.id))).sort();
+  };
   const expectEveryTreeMatches = async () => {
-    for (const name of Object.keys(ids)) expect(await below(name), name).toEqual(await walked(name));
+    for (const name of Object.keys(ids)) {
+      const walk = await walked(name);
+      expect(await below(name), name).toEqual(walk);
+      expect(await belowByDistrict(name), name).toEqual([...walk].sort());
+    }
+    await expectEveryDistrictMatches();
   };
 
   beforeAll(async () => {
@@ -138,6 +165,52 @@ describe.each(databaseKinds)("everything below a hub, on %s", (kind) => {
     expect((await organisations.find(id("宁波市")))?.parentId).toBeNull();
     expect(await db.prisma.organisationAncestor.count()).toBe(before);
     await expectEveryTreeMatches();
+  });
+
+  it("follows a change of kind: a street made a district takes what is below it, and gives it back", async () => {
+    const districtName = async (name: string) => (await organisations.districtOf(id(name)))?.name ?? null;
+    await db.prisma.organisation.update({ where: { id: id("鼓楼街道") }, data: { kind: "district" } });
+    try {
+      expect(await districtName("阳光志愿者协会")).toBe("鼓楼街道");
+      expect(await districtName("海曙义工队")).toBe("海曙区");
+      await expectEveryTreeMatches();
+      // a district made a plain hub: what sat in it has the district above it, or none
+      await db.prisma.organisation.update({ where: { id: id("海曙区") }, data: { kind: "street" } });
+      expect(await districtName("海曙义工队")).toBeNull();
+      expect(await districtName("阳光志愿者协会")).toBe("鼓楼街道");
+      await expectEveryTreeMatches();
+      // moved and re-kinded in one update (SQLite fires the two triggers in an order it does not promise)
+      await db.prisma.organisation.update({
+        where: { id: id("鼓楼街道") },
+        data: { parentId: id("江北区"), kind: "street" },
+      });
+      expect(await districtName("阳光志愿者协会")).toBe("江北区");
+      await expectEveryTreeMatches();
+    } finally {
+      await db.prisma.organisation.update({ where: { id: id("海曙区") }, data: { kind: "district" } });
+      await db.prisma.organisation.update({
+        where: { id: id("鼓楼街道") },
+        data: { parentId: id("海曙区"), kind: "street" },
+      });
+    }
+    expect(await districtName("阳光志愿者协会")).toBe("海曙区");
+    await expectEveryTreeMatches();
+  });
+
+  it("forgets a deleted district: what sat in it has no district", async () => {
+    await add("临时区", "district", "宁波市");
+    await add("临时区街道", "street", "临时区");
+    await add("临时区协会", "organisation", "临时区街道");
+    expect((await organisations.districtOf(id("临时区协会")))?.name).toBe("临时区");
+    await db.prisma.organisation.delete({ where: { id: id("临时区") } });
+    delete ids.临时区;
+    expect(await organisations.districtOf(id("临时区协会"))).toBeNull();
+    expect(await organisations.districtOf(id("临时区街道"))).toBeNull();
+    await expectEveryTreeMatches();
+    for (const name of ["临时区协会", "临时区街道"]) {
+      await db.prisma.organisation.delete({ where: { id: id(name) } });
+      delete ids[name];
+    }
   });
 
   it("forgets a deleted organisation; what sat below it stands alone", async () => {

@@ -34,9 +34,11 @@ async function catalogue(kind: DatabaseKind, url: string): Promise<unknown> {
       .prepare(
         `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' AND type != 'trigger' ORDER BY name`,
       )
-      .all();
+      .all() as { sql: string | null }[];
     db.close();
-    return rows;
+    // the statements up to white space: SQLite's ADD COLUMN writes the new column after ", " where Prisma
+    // would break the line (a table with triggers gains a column that way rather than by a rebuild)
+    return rows.map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, " ") ?? null }));
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
