@@ -1,6 +1,6 @@
 /**
  * The HTTP client under grammY's Bot API calls: grammY's default (node-fetch) against Yiqi's
- * (undici's `request`, src/bot/bot-api-fetch.ts), each making the same answerCallbackQuery calls
+ * (undici's dispatcher, src/bot/bot-api-fetch.ts), each making the same answerCallbackQuery calls
  * through a grammY `Api` against a local HTTP server run in a child process, so the figure is the
  * client's own CPU per call.
  *
@@ -51,7 +51,7 @@ if (process.argv[2] === "--serve") {
   const yiqi = botApiHttp();
   const clients: [string, Api][] = [
     ["grammY's default (node-fetch)", new Api(token, { apiRoot })],
-    ["Yiqi's (undici request)", new Api(token, { apiRoot, fetch: yiqi.fetch })],
+    ["Yiqi's (undici dispatcher)", new Api(token, { apiRoot, fetch: yiqi.fetch })],
   ];
   console.log(`bot-api-client: ${calls} answerCallbackQuery calls, ${concurrency} in flight, local HTTP server`);
   for (const [label, api] of [...clients, ...clients]) {

@@ -60,6 +60,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
   });
 
   it("when Telegram's budget is spent, cards that could not be sent are not rendered either, and follow later", async () => {
+    await h.app.cards.stop(); // the app's own refresher (woken by the test above) must not take these marks
     const { services, callApi } = h.app;
     const db = services.database.prisma;
     const org = await db.organisation.create({ data: { name: "五个群的协会", joinCode: "FIVEG" } });
@@ -100,6 +101,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
   });
 
   it("the cards of one flush are rendered together, in one round, not one by one", async () => {
+    await h.app.cards.stop();
     const { services, callApi } = h.app;
     const db = services.database.prisma;
     const org = await db.organisation.create({ data: { name: "十二个群的协会", joinCode: "TWELV" } });
