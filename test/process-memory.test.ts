@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { trimWhenIdle } from "../src/process-memory.ts";
 
@@ -32,6 +33,18 @@ describe("trimWhenIdle", () => {
     expect(trims.length).toBeGreaterThan(0);
     const first = trims[0] as { before: number; after: number };
     expect(first.after).toBeLessThan(first.before);
+  });
+
+  it("gives the young generation back too once the loop is idle (V8 keeps it at its grown size otherwise)", async () => {
+    const young = () => getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0;
+    // a burst of short-lived objects grows the young generation to its maximum
+    for (let i = 0; i < 40 && young() <= 8 * MiB; i++) await makeGarbage();
+    expect(young()).toBeGreaterThan(8 * MiB);
+    const trims: number[] = [];
+    trimmer = trimWhenIdle({ checkMs: 20, idleMs: 60, growthBytes: MiB, busyBelow: 0.5, onTrim: (b) => trims.push(b) });
+    for (let i = 0; i < 200 && trims.length === 0; i++) await sleep(20);
+    expect(trims.length).toBeGreaterThan(0);
+    expect(young()).toBeLessThanOrEqual(4 * MiB);
   });
 
   it("does not collect while the event loop is busy", async () => {

@@ -135,6 +135,7 @@ export class RateLimiter {
       if (w.wait(now) > 0 || (this.pausedUntil.get(chatId) ?? 0) > now) blocked.push(chatId);
       else if (w.idle(now)) this.chats.delete(chatId);
     }
+    for (const [chatId, until] of this.pausedUntil) if (until <= now) this.pausedUntil.delete(chatId); // over: forgotten
     return blocked;
   }
 

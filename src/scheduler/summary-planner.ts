@@ -56,7 +56,8 @@ export class SummaryPlanner {
       }
     }
     const inserted = await this.deps.outbox.enqueue(due, now);
-    if (this.planned.size > 100_000) this.planned.clear();
+    // a slot already due is never looked up again (see above): kept to two summaries per group, not one a day forever
+    for (const [key, planned] of this.planned) if (planned.dueAt < now.getTime()) this.planned.delete(key);
     for (const d of due) this.planned.set(d.key, { chatId: d.chatId, dueAt: d.dueAt.getTime() });
     return inserted;
   }

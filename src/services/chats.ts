@@ -1,4 +1,5 @@
 import type { Chat as TelegramChat } from "grammy/types";
+import { Cache } from "../cache.ts";
 import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
 import type { Db, DbTransaction } from "../store/database.ts";
@@ -19,11 +20,16 @@ export interface ChatProfile {
 
 /** Group and private chats the bot is in, their organisation link, settings and admin cache. */
 export class ChatService {
-  private readonly known = new Set<TelegramId>();
-  private readonly members = new Set<string>();
-  private readonly pendingMembers = new Map<string, { chatId: TelegramId; userId: TelegramId }>();
+  /** What this process remembers, each bounded (cache.ts): chats with a row, (chat, user) pairs recorded, profiles. */
+  private readonly known: Cache<TelegramId, true>;
+  private readonly members: Cache<string, true>;
+  /**
+   * Pairs not yet written. A flush empties it (every second or 100 pairs); only while the database is away does
+   * it fill up, and then a pair pushed out is forgotten as recorded too, so it is noted again when next seen.
+   */
+  private readonly pendingMembers: Cache<string, { chatId: TelegramId; userId: TelegramId }>;
   private memberTimer: NodeJS.Timeout | null = null;
-  private readonly profiles = new Map<TelegramId, { at: number; profile: ChatProfile | null }>();
+  private readonly profiles: Cache<TelegramId, ChatProfile | null>;
   /**
    * Told about every profile this instance forgets because it changed; with several instances the app
    * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
@@ -36,7 +42,13 @@ export class ChatService {
     private readonly db: Db,
     private readonly now: () => Date,
     logger?: Logger,
+    /** entries each cache of what was seen keeps (default cache.ts's CACHE_ENTRIES; tests make it small) */
+    cacheEntries?: number,
   ) {
+    this.known = new Cache({ max: cacheEntries });
+    this.members = new Cache({ max: cacheEntries });
+    this.pendingMembers = new Cache({ onEvict: (key) => this.members.delete(key) }); // always far above a batch
+    this.profiles = new Cache({ max: cacheEntries, maxAgeMs: PROFILE_CACHE_MS, now: () => this.now().getTime() });
     this.memberWrites = logger ? new Outage(logger, "recording group members", { firstMs: 1000, maxMs: 30_000 }) : null;
   }
 
@@ -54,7 +66,7 @@ export class ChatService {
       create: { id, type: chat.type, title },
       update: { type: chat.type, title },
     });
-    this.known.add(id);
+    this.known.set(id, true);
   }
 
   /**
@@ -64,8 +76,7 @@ export class ChatService {
   async seen(chatId: TelegramId, userId: TelegramId): Promise<void> {
     const key = `${chatId}:${userId}`;
     if (this.members.has(key)) return;
-    if (this.members.size > 200_000) this.members.clear();
-    this.members.add(key);
+    this.members.set(key, true);
     this.pendingMembers.set(key, { chatId, userId });
     if (this.pendingMembers.size >= 100) await this.flushMembers();
     else this.scheduleMemberFlush(1000);
@@ -116,7 +127,7 @@ export class ChatService {
   forgetUser(userId: TelegramId): void {
     this.known.delete(userId);
     this.profiles.delete(userId);
-    for (const key of [...this.members]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
+    for (const key of [...this.members.keys()]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
     for (const [key, m] of [...this.pendingMembers]) if (m.userId === userId) this.pendingMembers.delete(key);
   }
 
@@ -144,8 +155,7 @@ export class ChatService {
   /** Cached for a minute per process; a change (made here or, through the change bus, elsewhere) forgets it at once. */
   async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
-    const t = this.now().getTime();
-    if (cached && t - cached.at < PROFILE_CACHE_MS) return cached.profile;
+    if (cached !== undefined) return cached;
     const chat = await this.find(chatId);
     const profile = chat
       ? {
@@ -156,8 +166,7 @@ export class ChatService {
           active: chat.active,
         }
       : null;
-    if (this.profiles.size > 50_000) this.profiles.clear();
-    this.profiles.set(chatId, { at: t, profile });
+    this.profiles.set(chatId, profile);
     return profile;
   }
 

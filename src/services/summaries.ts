@@ -112,7 +112,7 @@ export async function gatherSummary(
     return { events: rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id), counts };
   };
   const [figures, todays, weeks, hub] = await Promise.all([
-    hubFigures(deps, root.id, { dayStart, dayEnd, weekEnd, since, now }),
+    hubFigures(deps, root, { dayStart, dayEnd, weekEnd, since, now }),
     // NOT (…): the (status, endsAt) index, not every past start (SQLite rates one-sided ranges alike)
     listed([
       first(Prisma.sql`e."status" IN (${live}) AND e."endsAt" > ${dayStart} AND NOT (e."startsAt" >= ${dayEnd})`),
@@ -163,10 +163,20 @@ export async function gatherSummary(
  */
 async function hubFigures(
   deps: Deps,
-  rootId: number,
+  root: { id: number; kind: string },
   at: { dayStart: Date; dayEnd: Date; weekEnd: Date; since: Date; now: Date },
 ): Promise<Figures> {
   const { dialect } = deps;
+  const rootId = root.id;
+  // Below a city (most of the province's rows are its own) rows are grouped first and each organisation then
+  // decided mostly by its district (underSqlByDistrict); below anything else (a district, a street, an
+  // organisation: a few hundred organisations at most) each row is probed before grouping, so that the rest
+  // of the province is never grouped. Either way the same figures.
+  const byDistrict = root.kind === "city";
+  const rowCheck = (column: Sql) => (byDistrict ? Prisma.empty : Prisma.sql`AND ${underSql(rootId, column, "probe")}`);
+  const orgCheck = byDistrict
+    ? Prisma.sql`AND ${underSqlByDistrict(rootId, Prisma.sql`g."orgId"`, Prisma.sql`o."districtId"`)}`
+    : Prisma.empty;
   const live = Prisma.join(LIVE_STATUSES.map((s) => dialect.enumValue("EventStatus", s)));
   const cancelled = dialect.enumValue("SignupStatus", "cancelled");
   const joined = Prisma.join((["confirmed", "waitlisted"] as const).map((s) => dialect.enumValue("SignupStatus", s)));
@@ -187,10 +197,10 @@ async function hubFigures(
   //   materialised CTE so that it is looked up once.
   // - NOT (…): events from the (status, endsAt) index, not by every past start (SQLite rates one-sided ranges
   //   alike).
-  // - Grouped per organisation before anything is looked up for it (a city: 21,000 rows, 18,600
-  //   organisations), then each organisation read once: its name and its district (stored on it,
-  //   Organisation.districtId), which mostly tells whether it is in the root's subtree (underSqlByDistrict: 90
-  //   districts probed, not 18,600 organisations); the districts are then one GROUP BY and the first
+  // - Grouped per organisation, then each organisation read once: its name and its district (stored on it,
+  //   Organisation.districtId); for a city, grouped before anything is looked up (21,000 rows, 18,600
+  //   organisations) and the district mostly tells whether it is in the root's subtree (underSqlByDistrict:
+  //   90 districts probed, not 18,600 organisations). The districts are then one GROUP BY and the first
   //   organisations one ordered LIMIT.
   const rows = await deps.db.$queryRaw<Row[]>`
     WITH changes AS MATERIALIZED (
@@ -205,11 +215,12 @@ async function hubFigures(
              0 AS "signups", 0 AS "cancellations"
       FROM "Event" e
       WHERE e."status" IN (${live}) AND e."endsAt" > ${at.dayStart} AND NOT (e."startsAt" >= ${at.weekEnd})
+        ${rowCheck(Prisma.sql`e."organisationId"`)}
       UNION ALL
       SELECT c."orgId", 0, 0,
              CASE WHEN c."status" IN (${joined}) THEN 1 ELSE 0 END,
              CASE WHEN c."status" = ${cancelled} THEN 1 ELSE 0 END
-      FROM changes c
+      FROM changes c WHERE c."orgId" IS NOT NULL ${rowCheck(Prisma.sql`c."orgId"`)}
     ), grouped AS MATERIALIZED (
       SELECT "orgId", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations"
@@ -217,7 +228,7 @@ async function hubFigures(
       HAVING SUM("today") + SUM("week") + SUM("signups") + SUM("cancellations") > 0
     ), per AS MATERIALIZED (
       SELECT g.*, o."name", o."districtId" FROM grouped g CROSS JOIN "Organisation" o
-      WHERE o."id" = g."orgId" AND ${underSqlByDistrict(rootId, Prisma.sql`g."orgId"`, Prisma.sql`o."districtId"`)}
+      WHERE o."id" = g."orgId" ${orgCheck}
     ), districts AS (
       SELECT "districtId" AS "id", SUM("today") AS "today", SUM("week") AS "week",
              SUM("signups") AS "signups", SUM("cancellations") AS "cancellations", COUNT(*) AS "n"

@@ -1,4 +1,5 @@
 import type { User as TelegramUser } from "grammy/types";
+import { Cache } from "../cache.ts";
 import { cleanText, textLimits } from "../domain/text-hygiene.ts";
 import type { Db } from "../store/database.ts";
 import type { TapPath } from "../store/tap-path.ts";
@@ -12,20 +13,26 @@ const LOCALE_CACHE_MS = 60_000;
  * process last saw it.
  */
 export class UserService {
-  private readonly seen = new Map<TelegramId, string>();
+  /** each person's profile as last written (cache.ts bounds it: someone evicted is written again next time) */
+  private readonly seen: Cache<TelegramId, string>;
   /**
    * Languages chosen in /settings, read at most once a minute per person (a tap stays one or two
    * statements). A choice is seen at once here (`setLocale`) and, through the change bus, on the other
    * instances (`onLocaleChanged` → their `forgetLocaleHere`).
    */
-  private readonly chosen = new Map<TelegramId, { at: number; locale: string | null }>();
+  private readonly chosen: Cache<TelegramId, string | null>;
   /** Told about every language chosen on this instance; with several instances the app passes it on. */
   onLocaleChanged: (userId: TelegramId) => void = () => {};
 
   constructor(
     private readonly db: Db,
     private readonly tapPath: TapPath,
-  ) {}
+    /** entries each cache keeps (default cache.ts's CACHE_ENTRIES; tests make it small) */
+    cacheEntries?: number,
+  ) {
+    this.seen = new Cache({ max: cacheEntries });
+    this.chosen = new Cache({ max: cacheEntries, maxAgeMs: LOCALE_CACHE_MS });
+  }
 
   async remember(user: TelegramUser): Promise<void> {
     const fingerprint = `${user.first_name}\u0000${user.last_name ?? ""}\u0000${user.username ?? ""}\u0000${user.language_code ?? ""}`;
@@ -41,7 +48,6 @@ export class UserService {
       languageCode: user.language_code ?? null,
       now: new Date(),
     });
-    if (this.seen.size > 100_000) this.seen.clear();
     this.seen.set(id, fingerprint);
     this.rememberChosen(id, locale);
   }
@@ -65,21 +71,20 @@ export class UserService {
   /** The language this person chose in /settings, or null (then their Telegram language applies). */
   async chosenLocale(userId: TelegramId): Promise<string | null> {
     const cached = this.chosen.get(userId);
-    if (cached && Date.now() - cached.at < LOCALE_CACHE_MS) return cached.locale;
+    if (cached !== undefined) return cached;
     const row = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
     this.rememberChosen(userId, row?.locale ?? null);
     return row?.locale ?? null;
   }
 
   private rememberChosen(userId: TelegramId, locale: string | null): void {
-    if (this.chosen.size > 100_000) this.chosen.clear();
-    this.chosen.set(userId, { at: Date.now(), locale });
+    this.chosen.set(userId, locale);
   }
 
   /** Chooses (or with null, forgets) the language this person is spoken to in privately. */
   async setLocale(userId: TelegramId, locale: string | null): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
-    this.chosen.set(userId, { at: Date.now(), locale });
+    this.chosen.set(userId, locale);
     this.onLocaleChanged(userId);
   }
 

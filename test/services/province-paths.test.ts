@@ -232,4 +232,30 @@ describe.each(databaseKinds)("a hub's /events and summary over many events, on %
     const text = summaryText(report, { ...h.app.services.presenter.viewContext("zh-CN") });
     expect(text).toContain(`还有 ${report.organisations - TALLY_LINES} 项`);
   });
+
+  it("a district's summary (read row by row, not per district as a city's) agrees with the city's tallies", async () => {
+    const since = new Date(now.getTime() - 24 * HOUR);
+    const db = h.app.services.database.prisma;
+    const districtChat = BigInt(hub.id) - 1000n;
+    await db.chat.create({ data: { id: districtChat, type: "supergroup", title: "区 A", organisationId: org.A } });
+    const city = await h.app.services.summaries.report(BigInt(hub.id), now, since);
+    const district = await h.app.services.summaries.report(districtChat, now, since);
+    if (!city || !district) throw new Error("no summary");
+    // A holds B: A's own organisations and B's, each under its nearest district, as the city counts them
+    const inCity = (name: string) => city.byDistrict?.find((d) => d.name === name);
+    expect(district.byDistrict).toEqual(
+      expect.arrayContaining([expect.objectContaining(inCity("区 A")), expect.objectContaining(inCity("区 B"))]),
+    );
+    expect(district.byDistrict).toHaveLength(2);
+    const sum = (key: "today" | "week" | "signups" | "cancellations") =>
+      (district.byDistrict ?? []).reduce((n, d) => n + d[key], 0);
+    expect(district.todayTotal).toBe(sum("today"));
+    expect(district.weekTotal).toBe(sum("week"));
+    expect(district.signups).toBe(sum("signups"));
+    expect(district.cancellations).toBe(sum("cancellations"));
+    // the first organisations: the city's, less those outside A (the city's own association)
+    expect(district.byOrganisation?.slice(0, 3)).toEqual(
+      city.byOrganisation?.filter((o) => o.name !== "市直协会").slice(0, 3),
+    );
+  });
 });
