@@ -14,7 +14,7 @@ import { Translator } from "./i18n/translator.ts";
 import type { Logger } from "./log.ts";
 import { registerSecret } from "./redact.ts";
 import { afterScheduledSend, createScheduler, type Scheduler, schedulerRenderers } from "./scheduler/index.ts";
-import { cardKey } from "./services/presenter.ts";
+import { cardKey, type EventsRead } from "./services/presenter.ts";
 import { createServices, type Services } from "./services/services.ts";
 import { openDatabase } from "./store/database.ts";
 import { migrate } from "./store/migrator.ts";
@@ -101,11 +101,12 @@ export function createCardRefresher(options: {
     callApi: options.callApi,
     now: services.now,
     logger: options.logger ?? services.logger.child({ part: "cards" }),
-    render: async (cards) => {
+    render: async (cards, flush) => {
       const wanted = await Promise.all(
         cards.map(async ({ eventId, chatId }) => ({ eventId, locale: await services.languages.ofChat(chatId) })),
       );
-      const views = await services.presenter.cards(wanted);
+      const read = flush.memo as EventsRead;
+      const views = await services.presenter.cards(wanted, { eventIds: flush.eventIds, read });
       return wanted.map(({ eventId, locale }) => views.get(cardKey(eventId, locale)) ?? null);
     },
   });

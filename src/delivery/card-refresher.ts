@@ -17,10 +17,21 @@ export interface CardSpot {
 }
 
 /**
- * Renders cards, each in its chat's language, in the order given (null: the event is gone). A flush renders
- * every card it can send in one call, so what they show is read once for all of them.
+ * One flush, as its rounds' renderer sees it: the events it may render, and what the renderer read for an
+ * earlier round (its own to fill).
  */
-export type CardRenderer = (cards: CardSpot[]) => Promise<(View | null)[]>;
+export interface FlushReads {
+  readonly eventIds: readonly number[];
+  readonly memo: Map<unknown, unknown>;
+}
+
+/**
+ * Renders cards, each in its chat's language, in the order given (null: the event is gone). A round renders
+ * every card it can send in one call, so what they show is read once for all of them. What does not change
+ * with sign-ups (the event itself) may be read once per flush, for all of its events and rounds: a change to an
+ * event during the flush marks it again, so its next flush shows the change.
+ */
+export type CardRenderer = (cards: CardSpot[], flush: FlushReads) => Promise<(View | null)[]>;
 
 /** What a card shows, as a short hash: an edit is made only when it would change it. */
 export function viewHash(view: View): string {
@@ -162,6 +173,7 @@ export class CardRefresher {
     let edits = 0;
     let globalFull = false;
     let next = 0;
+    const reads: FlushReads = { eventIds: marked.map((e) => e.id), memo: new Map() };
     while (next < queue.length) {
       if (next > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting taps in between rounds
       const at = now().getTime();
@@ -183,7 +195,7 @@ export class CardRefresher {
         else current.set(card.eventId, false); // this chat is at its limit: the next flush
       }
       if (round.length === 0) continue;
-      const views = await this.deps.render(round);
+      const views = await this.deps.render(round, reads);
       const shown: { id: number; hash: string }[] = [];
       try {
         edits += await this.editRound(round, views, current, shown);

@@ -3,7 +3,7 @@ import { Cache } from "../cache.ts";
 import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
 import type { Db, DbTransaction } from "../store/database.ts";
-import { Prisma } from "../store/sql.ts";
+import type { TapPath } from "../store/tap-path.ts";
 import { stringifyWithIds, type TelegramId, telegramId } from "../telegram-id.ts";
 
 const ADMIN_CACHE_MS = 10 * 60_000;
@@ -40,6 +40,7 @@ export class ChatService {
 
   constructor(
     private readonly db: Db,
+    private readonly tapPath: TapPath,
     private readonly now: () => Date,
     logger?: Logger,
     /** entries each cache of what was seen keeps (default cache.ts's CACHE_ENTRIES; tests make it small) */
@@ -105,12 +106,9 @@ export class ChatService {
     const batch = [...this.pendingMembers.values()];
     this.pendingMembers.clear();
     if (batch.length === 0) return;
-    const at = this.now();
-    const values = batch.map((m) => Prisma.sql`(${m.chatId}, ${m.userId}, ${at})`);
     try {
-      await this.db.$executeRaw`
-        INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES ${Prisma.join(values)}
-        ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`;
+      // through the tap path (store/tap-path.ts): a statement of its own, not a Prisma query
+      await this.tapPath.rememberMembers(batch, this.now());
     } catch (error) {
       // the database is away: keep the batch for the next flush instead of losing it
       for (const m of batch) this.pendingMembers.set(`${m.chatId}:${m.userId}`, m);

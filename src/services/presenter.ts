@@ -17,6 +17,9 @@ import type { OrgScope } from "./org-scope.ts";
 import type { OrganisationService } from "./organisations.ts";
 import type { SignupService } from "./signups.ts";
 
+/** Events (with what a card shows of them) read earlier in the same card flush, by id; null: gone. */
+export type EventsRead = Map<number, Awaited<ReturnType<EventService["getMany"]>>[number] | null>;
+
 /** The key of one card in `Presenter.cards`'s answer. */
 export const cardKey = (eventId: number, locale: Locale) => `${eventId}:${locale}`;
 
@@ -61,23 +64,31 @@ export class Presenter {
   /**
    * Cards of several events, each in the languages asked for, keyed by `cardKey` (null: the event is gone).
    * A flush of the card refresher renders many cards at once: what they show is read in a few queries for all
-   * of them, not a few per card.
+   * of them, not a few per card. In a flush of the card refresher, the first round reads every event the flush
+   * may render (`flush.eventIds`) and the later rounds none; the sign-up counts are read every round.
    */
-  async cards(wanted: { eventId: number; locale: Locale }[]): Promise<Map<string, View | null>> {
+  async cards(
+    wanted: { eventId: number; locale: Locale }[],
+    flush: { eventIds: readonly number[]; read: EventsRead } = { eventIds: [], read: new Map() },
+  ): Promise<Map<string, View | null>> {
     const ids = [...new Set(wanted.map((w) => w.eventId))];
     const views = new Map<string, View | null>();
     if (ids.length === 0) return views;
+    const { read } = flush;
+    const unread = [...new Set([...ids, ...flush.eventIds])].filter((id) => !read.has(id));
     const [events, counts, roles] = await Promise.all([
-      this.deps.events.getMany(ids),
+      unread.length > 0 ? this.deps.events.getMany(unread) : [],
       this.deps.signups.counts(ids),
       this.deps.signups.roleCountsOf(ids),
     ]);
-    const byId = new Map(events.map((e) => [e.id, e]));
+    for (const id of unread) read.set(id, null);
+    for (const event of events) read.set(event.id, event);
+    const byId = new Map(ids.map((id) => [id, read.get(id) ?? null]));
     const now = this.deps.now();
     // a one-off event (most are) costs no series query
     const recurring = new Map<number, SeriesShown>();
-    for (const event of events) {
-      if (event.seriesId === null) continue;
+    for (const event of byId.values()) {
+      if (event === null || event.seriesId === null) continue;
       const place = await this.deps.events.seriesPlace(event.id, now);
       if (!place) continue;
       const asks = (await this.deps.events.questions(event.id)).length > 0;

@@ -95,7 +95,7 @@ export function createServices(deps: ServiceDeps): Services {
   const outbox = new Outbox(db, deps.database.dialect);
   const campaigns = new CampaignService(db, signups, deps.database.dialect);
   const users = new UserService(db, deps.database.tapPath);
-  const chats = new ChatService(db, deps.now, deps.logger.child({ part: "chats" }));
+  const chats = new ChatService(db, deps.database.tapPath, deps.now, deps.logger.child({ part: "chats" }));
   const languages = new Languages(deps.translator, chats, users);
   const services: Services = {
     config: deps.config,

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
 import {
+  type ChatMemberSeen,
   type ExplainRow,
   type Tap,
   type TapFacts,
@@ -37,6 +38,14 @@ const REMEMBER_USERS = {
          ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
            "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
          RETURNING "id", "locale"`,
+};
+
+/** People seen in groups, in one statement (pairs unique and in key order: see `rememberMembers`). */
+const REMEMBER_MEMBERS = {
+  name: "yiqi-remember-members",
+  text: `INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt")
+         SELECT m.chat_id, m.user_id, $3::timestamp(3) FROM unnest($1::bigint[], $2::bigint[]) AS m(chat_id, user_id)
+         ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`,
 };
 
 /** What `explain` reads about a tap that signed nobody up, in one statement (times as epoch milliseconds). */
@@ -121,6 +130,20 @@ export class PostgresTapPath implements TapPath {
       };
     }
     return outcomes;
+  }
+
+  async rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void> {
+    // each pair once (one statement cannot update a row twice), in key order as every writer of the table:
+    // two instances writing overlapping batches never wait for each other in a circle
+    const unique = new Map(members.map((m) => [`${m.chatId}:${m.userId}`, m]));
+    const sorted = [...unique.values()].sort((a, b) =>
+      a.chatId !== b.chatId ? (a.chatId < b.chatId ? -1 : 1) : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0,
+    );
+    if (sorted.length === 0) return;
+    await this.pool.query({
+      ...REMEMBER_MEMBERS,
+      values: [sorted.map((m) => m.chatId), sorted.map((m) => m.userId), utc(at)],
+    });
   }
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {

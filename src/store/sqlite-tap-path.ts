@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
 import {
+  type ChatMemberSeen,
   type ExplainRow,
   type Tap,
   type TapFacts,
@@ -125,6 +126,9 @@ function prepareStatements(db: BetterSqlite3.Database) {
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
         "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
       RETURNING "locale"`),
+    member: db.prepare<[{ chatId: bigint; userId: bigint; at: string }]>(`
+      INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES (@chatId, @userId, @at)
+      ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`),
   };
 }
 
@@ -229,6 +233,13 @@ export class SqliteTapPath implements TapPath {
         cardMessageId: card?.messageId ?? null,
       });
       return row ? tapFacts(row, card !== undefined) : null;
+    });
+  }
+
+  rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void> {
+    const seenAt = sqliteTime(at);
+    return this.inBatch(() => {
+      for (const { chatId, userId } of members) this.statements.member.run({ chatId, userId, at: seenAt });
     });
   }
 

@@ -99,4 +99,12 @@ export interface TapPath {
   explain(tap: Tap): Promise<TapFacts | null>;
   /** Writes the profile; answers the language the person chose in /settings (null: none), read in the same statement. */
   rememberUser(user: TapUser): Promise<{ locale: string | null }>;
+  /** Records that these people were seen in these groups at `at` (services/chats.ts writes them behind). */
+  rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void>;
+}
+
+/** One person seen in one group (`ChatMember`), each pair once per call. */
+export interface ChatMemberSeen {
+  chatId: bigint;
+  userId: bigint;
 }

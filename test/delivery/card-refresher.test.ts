@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CardRefresher } from "../../src/delivery/card-refresher.ts";
 import { jsonField } from "../../src/delivery/kinds.ts";
 import { RateLimiter } from "../../src/delivery/rate-limiter.ts";
-import { cardKey } from "../../src/services/presenter.ts";
+import { cardKey, type EventsRead } from "../../src/services/presenter.ts";
 import { FakeClock, startClockedHarness } from "../scheduler/support.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { Harness } from "../support/harness.ts";
@@ -131,5 +131,54 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     expect(await refresher.flush()).toBe(12);
     expect(rounds).toEqual([12]);
     await refresher.stop();
+  });
+
+  it("the events are read once per flush, however many rounds their cards take; the counts every round", async () => {
+    await h.app.cards.stop();
+    const { services, callApi } = h.app;
+    const db = services.database.prisma;
+    const org = await db.organisation.create({ data: { name: "六个群的协会", joinCode: "SIXGR" } });
+    // two events, each with cards in three groups: later rounds hold cards of either
+    const events = [await seedEvent(org.id, "六群上午场"), await seedEvent(org.id, "六群下午场")];
+    for (let i = 0; i < 6; i++) {
+      const group = h.fake.group({ title: `六${i + 1}群` });
+      await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+      await postCard((events[i % 2] as { id: number }).id, group.id);
+    }
+    const eventReads = vi.spyOn(services.events, "getMany");
+    const countReads = vi.spyOn(services.signups, "counts");
+    const rounds: number[] = [];
+    const refresher = new CardRefresher({
+      db,
+      dialect: services.database.dialect,
+      // two edits a second, and each edit takes 600 ms of the clock: the window frees up between rounds
+      limiter: new RateLimiter({ globalPerSecond: 2, groupPerMinute: 20, privatePerSecond: 1 }),
+      callApi: async (method, params) => {
+        clock.advance(600);
+        return callApi(method, params);
+      },
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (cards, flush) => {
+        rounds.push(cards.length);
+        const views = await services.presenter.cards(
+          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
+          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
+        );
+        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
+      },
+    });
+    try {
+      for (const event of events) await refresher.markDirty(event.id);
+      const edits = await refresher.flush();
+      expect(rounds.length).toBeGreaterThan(1);
+      expect(edits).toBe(rounds.reduce((a, b) => a + b, 0));
+      expect(eventReads).toHaveBeenCalledTimes(1);
+      expect(countReads).toHaveBeenCalledTimes(rounds.length);
+    } finally {
+      eventReads.mockRestore();
+      countReads.mockRestore();
+      await refresher.stop();
+    }
   });
 });

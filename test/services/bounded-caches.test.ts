@@ -48,7 +48,7 @@ describe.each(databaseKinds)("what the process remembers about people and chats 
   });
 
   it("a group's profile pushed out of the cache is read again when it is next needed, and is right", async () => {
-    const chats = new ChatService(db.prisma, () => new Date(), undefined, BOUND);
+    const chats = new ChatService(db.prisma, db.tapPath, () => new Date(), undefined, BOUND);
     const ids = Array.from({ length: 30 }, (_, i) => BigInt(-1_000_000 - i));
     await db.prisma.chat.createMany({
       data: ids.map((id, i) => ({ id, type: "supergroup", title: `群${i}`, locale: i === 0 ? "en" : null })),
@@ -66,7 +66,7 @@ describe.each(databaseKinds)("what the process remembers about people and chats 
 
   it("members of groups are recorded whether or not the cache still holds them", async () => {
     let t = new Date("2026-06-01T00:00:00Z");
-    const chats = new ChatService(db.prisma, () => t, undefined, BOUND);
+    const chats = new ChatService(db.prisma, db.tapPath, () => t, undefined, BOUND);
     const group = -2_000_000n;
     await db.prisma.chat.create({ data: { id: group, type: "supergroup", title: "群" } });
     const members = Array.from({ length: 30 }, (_, i) => BigInt(5000 + i));
