@@ -1,4 +1,6 @@
-import iconv from "iconv-lite";
+import { lazyPackage } from "../lazy-package.ts";
+
+const iconvLite = lazyPackage<typeof import("iconv-lite")>("iconv-lite");
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -21,13 +23,15 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 }
 
 function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncodingName } | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes, "utf16le"), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes, "utf16be"), encoding: "utf-16be" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconvLite().decode(bytes, "utf16le"), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconvLite().decode(bytes, "utf16be"), encoding: "utf-16be" };
   if (bytes.includes(0)) return null;
   try {
     return { text: strictUtf8.decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
+    return { text: iconvLite().decode(bytes, "gb18030"), encoding: "gb18030" };
   }
 }
 

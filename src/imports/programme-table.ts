@@ -1,8 +1,10 @@
-import { parse } from "csv-parse/sync";
 import { parseQuestions, type QuestionInput } from "../domain/questions.ts";
 import { parseRoles, type RoleInput } from "../domain/roles.ts";
 import { parseTimeWindow, type TimeWindow } from "../domain/time/index.ts";
+import { lazyPackage } from "../lazy-package.ts";
 import { decodeText } from "./decode.ts";
+
+const csv = lazyPackage<typeof import("csv-parse/sync")>("csv-parse/sync");
 
 export type ProgrammeField = "title" | "organisers" | "content" | "place" | "time" | "roles" | "questions";
 
@@ -148,7 +150,7 @@ function detectLayout(text: string): { delimiter: Delimiter; header: Header | nu
 function firstRecords(text: string, delimiter: Delimiter): string[][] {
   const records: string[][] = [];
   try {
-    parse(text, {
+    csv().parse(text, {
       ...CSV_OPTIONS,
       delimiter,
       to: HEADER_SEARCH_RECORDS,
@@ -192,7 +194,7 @@ function headerField(cell: string): ProgrammeField | null {
 function readDataRows(text: string, delimiter: Delimiter, headerIndex: number, maxRows: number): RawRow[] {
   const rows: RawRow[] = [];
   let index = -1;
-  parse(text, {
+  csv().parse(text, {
     ...CSV_OPTIONS,
     delimiter,
     on_record: (record: string[]) => {

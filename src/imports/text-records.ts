@@ -1,5 +1,7 @@
-import { parse } from "csv-parse/sync";
+import { lazyPackage } from "../lazy-package.ts";
 import { decodeText } from "./decode.ts";
+
+const csv = lazyPackage<typeof import("csv-parse/sync")>("csv-parse/sync");
 
 /** A table's cells as text records, as read from CSV/TSV or a spreadsheet's sheet. */
 export type Records = string[][];
@@ -25,7 +27,7 @@ export function readTextRecords(bytes: Buffer, limits: { maxBytes: number; maxRo
   const delimiter = (head.match(/\t/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? "\t" : ",";
   const records: Records = [];
   try {
-    parse(text, {
+    csv().parse(text, {
       ...CSV_OPTIONS,
       delimiter,
       on_record: (record: string[]) => {
