@@ -266,18 +266,12 @@ export class SignupService {
   }
 
   /** Places held (members and their guests) / people waitlisted, per event. */
+  /** Places held (members and their guests) and people waiting, per event (store/tap-path.ts: one statement). */
   async counts(eventIds: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
-    const groups = await this.db.signup.groupBy({
-      by: ["eventId", "status", "guests"],
-      where: { eventId: { in: eventIds }, status: { in: ["waitlisted", ...PLACE_HOLDING] } },
-      _count: { _all: true },
-    });
     const result = new Map(eventIds.map((id) => [id, { confirmed: 0, waitlisted: 0 }]));
-    for (const g of groups) {
-      const c = result.get(g.eventId);
-      if (!c) continue;
-      if (g.status === "waitlisted") c.waitlisted += g._count._all;
-      else c.confirmed += g._count._all * (1 + g.guests);
+    if (eventIds.length === 0) return result;
+    for (const row of await this.tapPath.counts(eventIds)) {
+      result.set(row.eventId, { confirmed: row.confirmed, waitlisted: row.waitlisted });
     }
     return result;
   }

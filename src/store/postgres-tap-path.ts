@@ -2,7 +2,10 @@ import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
 import {
   type ChatMemberSeen,
+  COUNT_COLUMNS,
+  type EventCountRow,
   type ExplainRow,
+  HOLDING_SQL,
   type Tap,
   type TapFacts,
   type TapPath,
@@ -38,6 +41,14 @@ const REMEMBER_USERS = {
          ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
            "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
          RETURNING "id", "locale"`,
+};
+
+/** Places held and people waiting, per event, in one statement. */
+const COUNTS = {
+  name: "yiqi-event-counts",
+  text: `SELECT ${COUNT_COLUMNS} FROM "Signup"
+         WHERE "eventId" = ANY($1::integer[]) AND "status" IN ('waitlisted', ${HOLDING_SQL})
+         GROUP BY "eventId"`,
 };
 
 /** People seen in groups, in one statement (pairs unique and in key order: see `rememberMembers`). */
@@ -130,6 +141,14 @@ export class PostgresTapPath implements TapPath {
       };
     }
     return outcomes;
+  }
+
+  async counts(eventIds: number[]): Promise<EventCountRow[]> {
+    const { rows } = await this.pool.query<{ eventId: number; confirmed: string; waitlisted: string }>({
+      ...COUNTS,
+      values: [eventIds],
+    });
+    return rows.map((r) => ({ eventId: r.eventId, confirmed: Number(r.confirmed), waitlisted: Number(r.waitlisted) }));
   }
 
   async rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void> {

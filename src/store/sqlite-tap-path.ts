@@ -1,8 +1,11 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { holdUntil, PLACE_HOLDING } from "../domain/signup-rules.ts";
+import { holdUntil } from "../domain/signup-rules.ts";
 import {
   type ChatMemberSeen,
+  COUNT_COLUMNS,
+  type EventCountRow,
   type ExplainRow,
+  HOLDING_SQL,
   type Tap,
   type TapFacts,
   type TapPath,
@@ -26,12 +29,10 @@ export function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-/** The place-holding statuses as an SQL list (domain/signup-rules.ts `PLACE_HOLDING`). */
-const HOLDING = PLACE_HOLDING.map((status) => `'${status}'`).join(", ");
 /** Places held in the event (each place-holding member and their guests). */
-const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN (${HOLDING}))`;
+const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."status" IN (${HOLDING_SQL}))`;
 /** Places held in the tapped role. */
-const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN (${HOLDING}))`;
+const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN (${HOLDING_SQL}))`;
 
 /**
  * A place while the event (and the tapped role, if any) has one — held until @heldUntil when the event asks
@@ -126,6 +127,10 @@ function prepareStatements(db: BetterSqlite3.Database) {
       ON CONFLICT ("id") DO UPDATE SET "firstName" = excluded."firstName", "lastName" = excluded."lastName",
         "username" = excluded."username", "languageCode" = excluded."languageCode", "updatedAt" = excluded."updatedAt"
       RETURNING "locale"`),
+    counts: db.prepare<[{ ids: string }], EventCountRow>(`
+      SELECT ${COUNT_COLUMNS} FROM "Signup"
+      WHERE "eventId" IN (SELECT value FROM json_each(@ids)) AND "status" IN ('waitlisted', ${HOLDING_SQL})
+      GROUP BY "eventId"`),
     member: db.prepare<[{ chatId: bigint; userId: bigint; at: string }]>(`
       INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES (@chatId, @userId, @at)
       ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`),
@@ -234,6 +239,17 @@ export class SqliteTapPath implements TapPath {
       });
       return row ? tapFacts(row, card !== undefined) : null;
     });
+  }
+
+  counts(eventIds: number[]): Promise<EventCountRow[]> {
+    const ids = JSON.stringify(eventIds); // one parameter however many events (a card flush: up to 200)
+    return this.inBatch(() =>
+      this.statements.counts.all({ ids }).map((r) => ({
+        eventId: Number(r.eventId),
+        confirmed: Number(r.confirmed),
+        waitlisted: Number(r.waitlisted),
+      })),
+    );
   }
 
   rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void> {

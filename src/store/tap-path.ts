@@ -1,4 +1,3 @@
-import type { $Enums } from "../generated/sqlite/client.ts";
 /**
  * The hottest path there is — a sign-up tap and the first sight of a user —
  * in as few statements as each database allows: prepared statements on
@@ -8,6 +7,8 @@ import type { $Enums } from "../generated/sqlite/client.ts";
  * (role's) waitlist in tap order; never over capacity. Guests hold places too, and so do places held
  * for questions or offered from the waitlist; an event with questions holds the place (`held`) instead of confirming.
  */
+import { PLACE_HOLDING } from "../domain/signup-rules.ts";
+import type { $Enums } from "../generated/sqlite/client.ts";
 import type { TelegramId } from "../telegram-id.ts";
 
 export interface TapRow {
@@ -101,7 +102,27 @@ export interface TapPath {
   rememberUser(user: TapUser): Promise<{ locale: string | null }>;
   /** Records that these people were seen in these groups at `at` (services/chats.ts writes them behind). */
   rememberMembers(members: ChatMemberSeen[], at: Date): Promise<void>;
+  /**
+   * Each event's places held (members and their guests) and people waiting, in one statement: every card
+   * rendered and every /events page reads them. Events without any are left out.
+   */
+  counts(eventIds: number[]): Promise<EventCountRow[]>;
 }
+
+/** One event's places held and people waiting. */
+export interface EventCountRow {
+  eventId: number;
+  confirmed: number;
+  waitlisted: number;
+}
+
+/** The place-holding statuses as an SQL list (domain/signup-rules.ts `PLACE_HOLDING`), for both databases. */
+export const HOLDING_SQL = PLACE_HOLDING.map((status) => `'${status}'`).join(", ");
+
+/** The counts' columns, the same on both databases (rows of `Signup` already limited to waiting or holding). */
+export const COUNT_COLUMNS = `"eventId",
+  COALESCE(SUM(CASE WHEN "status" = 'waitlisted' THEN 0 ELSE 1 + "guests" END), 0) AS "confirmed",
+  COALESCE(SUM(CASE WHEN "status" = 'waitlisted' THEN 1 ELSE 0 END), 0) AS "waitlisted"`;
 
 /** One person seen in one group (`ChatMember`), each pair once per call. */
 export interface ChatMemberSeen {
