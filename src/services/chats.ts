@@ -1,5 +1,5 @@
 import type { Chat as TelegramChat } from "grammy/types";
-import { Cache } from "../cache.ts";
+import { boundedCache, type Cache } from "../cache.ts";
 import { Outage } from "../delivery/outage.ts";
 import type { Logger } from "../log.ts";
 import type { Db, DbTransaction } from "../store/database.ts";
@@ -29,7 +29,13 @@ export class ChatService {
    */
   private readonly pendingMembers: Cache<string, { chatId: TelegramId; userId: TelegramId }>;
   private memberTimer: NodeJS.Timeout | null = null;
-  private readonly profiles: Cache<TelegramId, ChatProfile | null>;
+  /**
+   * True from a failed write until one succeeds: meanwhile an update does not try the write itself (each would
+   * send the whole growing batch to a database that is away); the timer's back-off retries it.
+   */
+  private memberWritesFailing = false;
+  /** a chat's profile, or `{ profile: null }` for a chat without a row */
+  private readonly profiles: Cache<TelegramId, { profile: ChatProfile | null }>;
   /**
    * Told about every profile this instance forgets because it changed; with several instances the app
    * passes it on to the others (cluster/bus.ts), which forget theirs (`forgetHere`).
@@ -46,10 +52,10 @@ export class ChatService {
     /** entries each cache of what was seen keeps (default cache.ts's CACHE_ENTRIES; tests make it small) */
     cacheEntries?: number,
   ) {
-    this.known = new Cache({ max: cacheEntries });
-    this.members = new Cache({ max: cacheEntries });
-    this.pendingMembers = new Cache({ onEvict: (key) => this.members.delete(key) }); // always far above a batch
-    this.profiles = new Cache({ max: cacheEntries, maxAgeMs: PROFILE_CACHE_MS, now: () => this.now().getTime() });
+    this.known = boundedCache({ max: cacheEntries });
+    this.members = boundedCache({ max: cacheEntries });
+    this.pendingMembers = boundedCache({ onEvict: (key) => this.members.delete(key) }); // always far above a batch
+    this.profiles = boundedCache({ max: cacheEntries, ttlMs: PROFILE_CACHE_MS, now: () => this.now().getTime() });
     this.memberWrites = logger ? new Outage(logger, "recording group members", { firstMs: 1000, maxMs: 30_000 }) : null;
   }
 
@@ -60,7 +66,7 @@ export class ChatService {
    */
   async remember(chat: TelegramChat): Promise<void> {
     const id = telegramId(chat.id);
-    if (this.known.has(id)) return;
+    if (this.known.get(id)) return; // get, not has: a chat seen again is the most recently used
     const title = "title" in chat ? (chat.title ?? null) : null;
     await this.db.chat.upsert({
       where: { id },
@@ -76,11 +82,16 @@ export class ChatService {
    */
   async seen(chatId: TelegramId, userId: TelegramId): Promise<void> {
     const key = `${chatId}:${userId}`;
-    if (this.members.has(key)) return;
+    if (this.members.get(key)) return; // get, not has: a pair seen again is the most recently used
     this.members.set(key, true);
     this.pendingMembers.set(key, { chatId, userId });
-    if (this.pendingMembers.size >= 100) await this.flushMembers();
-    else this.scheduleMemberFlush(1000);
+    if (this.pendingMembers.size < 100 || this.memberWritesFailing) return this.scheduleMemberFlush(1000);
+    try {
+      await this.flushMembers();
+    } catch (error) {
+      this.scheduleMemberFlush(1000); // from now on the timer retries, with back-off
+      throw error;
+    }
   }
 
   /** The write-behind's timer: never throws out of it; after a failure it tries again with back-off. */
@@ -103,15 +114,17 @@ export class ChatService {
   async flushMembers(): Promise<void> {
     if (this.memberTimer) clearTimeout(this.memberTimer);
     this.memberTimer = null;
-    const batch = [...this.pendingMembers.values()];
+    const batch = [...this.pendingMembers.values()].reverse(); // values() is the most recent first
     this.pendingMembers.clear();
     if (batch.length === 0) return;
     try {
       // through the tap path (store/tap-path.ts): a statement of its own, not a Prisma query
       await this.tapPath.rememberMembers(batch, this.now());
+      this.memberWritesFailing = false;
     } catch (error) {
       // the database is away: keep the batch for the next flush instead of losing it
       for (const m of batch) this.pendingMembers.set(`${m.chatId}:${m.userId}`, m);
+      this.memberWritesFailing = true;
       throw error;
     }
   }
@@ -126,7 +139,7 @@ export class ChatService {
     this.known.delete(userId);
     this.profiles.delete(userId);
     for (const key of [...this.members.keys()]) if (key.endsWith(`:${userId}`)) this.members.delete(key);
-    for (const [key, m] of [...this.pendingMembers]) if (m.userId === userId) this.pendingMembers.delete(key);
+    for (const [key, m] of [...this.pendingMembers.entries()]) if (m.userId === userId) this.pendingMembers.delete(key);
   }
 
   /** Has the user been seen in any of these chats (and not left)? */
@@ -153,7 +166,7 @@ export class ChatService {
   /** Cached for a minute per process; a change (made here or, through the change bus, elsewhere) forgets it at once. */
   async profile(chatId: TelegramId): Promise<ChatProfile | null> {
     const cached = this.profiles.get(chatId);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return cached.profile;
     const chat = await this.find(chatId);
     const profile = chat
       ? {
@@ -164,7 +177,7 @@ export class ChatService {
           active: chat.active,
         }
       : null;
-    this.profiles.set(chatId, profile);
+    this.profiles.set(chatId, { profile });
     return profile;
   }
 

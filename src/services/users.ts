@@ -1,5 +1,5 @@
 import type { User as TelegramUser } from "grammy/types";
-import { Cache } from "../cache.ts";
+import { boundedCache, type Cache } from "../cache.ts";
 import { cleanText, textLimits } from "../domain/text-hygiene.ts";
 import type { Db } from "../store/database.ts";
 import type { TapPath } from "../store/tap-path.ts";
@@ -20,7 +20,7 @@ export class UserService {
    * statements). A choice is seen at once here (`setLocale`) and, through the change bus, on the other
    * instances (`onLocaleChanged` → their `forgetLocaleHere`).
    */
-  private readonly chosen: Cache<TelegramId, string | null>;
+  private readonly chosen: Cache<TelegramId, { locale: string | null }>;
   /** Told about every language chosen on this instance; with several instances the app passes it on. */
   onLocaleChanged: (userId: TelegramId) => void = () => {};
 
@@ -30,8 +30,8 @@ export class UserService {
     /** entries each cache keeps (default cache.ts's CACHE_ENTRIES; tests make it small) */
     cacheEntries?: number,
   ) {
-    this.seen = new Cache({ max: cacheEntries });
-    this.chosen = new Cache({ max: cacheEntries, maxAgeMs: LOCALE_CACHE_MS });
+    this.seen = boundedCache({ max: cacheEntries });
+    this.chosen = boundedCache({ max: cacheEntries, ttlMs: LOCALE_CACHE_MS });
   }
 
   async remember(user: TelegramUser): Promise<void> {
@@ -71,20 +71,20 @@ export class UserService {
   /** The language this person chose in /settings, or null (then their Telegram language applies). */
   async chosenLocale(userId: TelegramId): Promise<string | null> {
     const cached = this.chosen.get(userId);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return cached.locale;
     const row = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
     this.rememberChosen(userId, row?.locale ?? null);
     return row?.locale ?? null;
   }
 
   private rememberChosen(userId: TelegramId, locale: string | null): void {
-    this.chosen.set(userId, locale);
+    this.chosen.set(userId, { locale });
   }
 
   /** Chooses (or with null, forgets) the language this person is spoken to in privately. */
   async setLocale(userId: TelegramId, locale: string | null): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
-    this.chosen.set(userId, locale);
+    this.rememberChosen(userId, locale);
     this.onLocaleChanged(userId);
   }
 
