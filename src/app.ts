@@ -144,6 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     onBusConnected: () => {
       services.chats.forgetAllHere();
       services.users.forgetAllLocalesHere();
+      nudgeHere(); // an "outbox" nudge may have been missed while the bus was away (the sender sleeps when idle)
     },
   });
 

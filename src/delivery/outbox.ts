@@ -115,6 +115,19 @@ export class Outbox {
   }
 
   /**
+   * When the next pending delivery falls due (null: none is pending), whatever its chat: the sender, when it
+   * found nothing to send, sleeps until then rather than asking again every interval. One index seek.
+   */
+  async nextDueAt(): Promise<Date | null> {
+    const row = await this.db.delivery.findFirst({
+      where: { status: "pending" },
+      orderBy: { dueAt: "asc" },
+      select: { dueAt: true },
+    });
+    return row?.dueAt ?? null;
+  }
+
+  /**
    * One statement between two sends: records `sent` as sent (if given) and claims `next` for this instance, if
    * it is still as peeked (pending, due, same chat and payload). Returns the claimed delivery, or null.
    */

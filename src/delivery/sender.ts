@@ -59,6 +59,17 @@ interface Sent {
 
 /** A peeked delivery rendered in advance is used only this soon after (its text is rendered at send time). */
 const PREPARED_FRESH_MS = 2000;
+/**
+ * How the sender waits when it found nothing to send. For this long after a nudge or a send it looks again every
+ * interval (a row may commit a moment after the nudge that announced it; a send may be followed by more).
+ */
+export const BUSY_MS = 2000;
+/**
+ * After that it sleeps until the next pending delivery falls due, but never longer than this: every row written
+ * here or on another instance comes with a nudge (over the change bus from another instance), so this only
+ * bounds how late a row is whose nudge was lost (a bus that was down), and how late the lease sweep runs.
+ */
+export const IDLE_MAX_MS = 5000;
 
 /**
  * Drains the outbox under Telegram's limits: claims a due delivery (never for a chat that is over its own limit,
@@ -82,6 +93,8 @@ export class Sender {
   private readonly outage: Outage;
   /** the next due delivery, peeked and rendered while the one before was in flight (not claimed) */
   private prepared: { delivery: Delivery; rendered: Rendered; at: number } | null = null;
+  /** the last nudge or send (monotonic time, not `now()`): until `BUSY_MS` after it, the outbox is looked at every interval */
+  private busyAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: SenderDeps) {
     this.outage = new Outage(deps.logger, "sending from the outbox");
@@ -314,24 +327,39 @@ export class Sender {
     this.stopping = false;
     this.loop = (async () => {
       while (this.running) {
-        let handled = 0;
+        let wait = 0;
         const backoff = await this.outage.run(async () => {
           if (this.deps.now().getTime() - this.lastSweep >= SWEEP_MS) await this.sweep();
-          handled = await this.tick();
+          const handled = await this.tick();
+          if (handled > 0) this.busyAt = performance.now();
+          else wait = await this.idleWait(intervalMs);
         });
         if (!this.running) break;
         if (backoff > 0) {
           // the database (or something under it) is down: logged once, tried again after a capped back-off
           await this.sleep(backoff);
-        } else if (handled === 0) {
-          // nothing sent: wait for the interval, or less when only the global window was full
-          const t = this.deps.now().getTime();
-          const full = this.deps.limiter.globalBudget(t) === 0;
-          const wait = full ? Math.min(intervalMs, Math.max(1, this.deps.limiter.globalWait(t))) : intervalMs;
-          await this.sleep(wait);
+        } else if (wait > 0) {
+          // a nudge while the outbox was being looked at counts as one during the sleep
+          await this.sleep(performance.now() - this.busyAt < BUSY_MS ? Math.min(wait, intervalMs) : wait);
         }
       }
     })();
+  }
+
+  /**
+   * Nothing was sent: how long to wait before looking again. The interval, or less when only the global window
+   * was full; once `BUSY_MS` passed since the last nudge or send, until the next delivery falls due (at most
+   * `IDLE_MAX_MS`), so an idle bot asks the database twice every few seconds instead of five times a second.
+   */
+  private async idleWait(intervalMs: number): Promise<number> {
+    const { limiter, now, outbox } = this.deps;
+    const t = now().getTime();
+    if (limiter.globalBudget(t) === 0) return Math.min(intervalMs, Math.max(1, limiter.globalWait(t)));
+    if (performance.now() - this.busyAt < BUSY_MS) return intervalMs;
+    const next = await outbox.nextDueAt();
+    // due already (its chat is over its own limit): as before, look again every interval
+    const until = next ? next.getTime() - now().getTime() : IDLE_MAX_MS;
+    return Math.min(IDLE_MAX_MS, Math.max(intervalMs, until));
   }
 
   /** Waits `ms`, or less when nudged or stopped. */
@@ -346,8 +374,9 @@ export class Sender {
     this.wake = null;
   }
 
-  /** Something was enqueued: look now rather than at the next interval. */
+  /** Something was enqueued: look now, and every interval for a little while (`BUSY_MS`). */
   nudge(): void {
+    this.busyAt = performance.now();
     this.wake?.();
   }
 

@@ -39,6 +39,12 @@ export class ReminderPlanner {
   private horizon: Date | null = null;
   /** events updated at or after this were not yet seen by a sweep */
   private seenUpdatedAt: Date | null = null;
+  /**
+   * The changes the last sweep planned (event → its `updatedAt`): the look back past the newest change finds the
+   * same events minute after minute, and one already planned at that `updatedAt` is not planned again until it
+   * changes again (planning it was every reminder of it, with its audience, re-inserted every minute).
+   */
+  private plannedChanges = new Map<number, number>();
   private readonly inFlight = new Set<Promise<unknown>>();
   /** events whose whole list changed, and members who signed up themselves, since the last planning pass */
   private readonly signedUp = new Set<number>();
@@ -69,10 +75,14 @@ export class ReminderPlanner {
     const [entered, changed] = await Promise.all([
       db.event.findMany({ where: plannableEvents(now, { startsAt: { gt: enteredAfter } }), select: { id: true } }),
       changedSince
-        ? db.event.findMany({ where: plannableEvents(now, { updatedAt: { gte: changedSince } }), select: { id: true } })
+        ? db.event.findMany({
+            where: plannableEvents(now, { updatedAt: { gte: changedSince } }),
+            select: { id: true, updatedAt: true },
+          })
         : [],
     ]);
-    const ids = [...new Set([...entered, ...changed].map((e) => e.id))].sort((a, b) => a - b);
+    const fresh = changed.filter((e) => this.plannedChanges.get(e.id) !== e.updatedAt.getTime());
+    const ids = [...new Set([...entered, ...fresh].map((e) => e.id))].sort((a, b) => a - b);
     let planned = 0;
     for (let i = 0; i < ids.length; i += BATCH) {
       const events = await db.event.findMany({
@@ -83,6 +93,7 @@ export class ReminderPlanner {
     }
     this.horizon = new Date(now.getTime() + LOOKAHEAD_MS);
     if (newest) this.seenUpdatedAt = newest;
+    this.plannedChanges = new Map(changed.map((e) => [e.id, e.updatedAt.getTime()]));
     return planned;
   }
 
