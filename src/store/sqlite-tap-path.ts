@@ -36,7 +36,7 @@ const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c W
 
 /**
  * What a tap would get, decided before anything is written: a place while the event (and the tapped role, if any)
- * has one — held until @heldUntil when the event asks questions (domain/signup-rules.ts `admittedStatus`);
+ * has one — held (until `holdUntil`) when the event asks questions (domain/signup-rules.ts `admittedStatus`);
  * otherwise waitlisted (the role's own waitlist) — the next seq, and the member's sign-up of the event if they
  * have one. An event with roles takes only taps that name one of its roles; one without, only taps that name
  * none. No row: the tap signs nobody up. The batch holds the write lock from here to the write, so nothing can
@@ -100,7 +100,6 @@ interface SignUpParams {
   chatId: bigint | null;
   roleId: number | null;
   now: string;
-  heldUntil: string;
   cardChatId?: bigint;
   cardMessageId?: number;
 }
@@ -115,7 +114,7 @@ interface DecisionRow {
   current: string | null;
 }
 
-type WriteParams = Omit<SignUpParams, "cardChatId" | "cardMessageId" | "heldUntil"> & {
+type WriteParams = Omit<SignUpParams, "cardChatId" | "cardMessageId"> & {
   heldUntil: string | null;
   status: TapRow["status"];
   seq: bigint;
@@ -228,7 +227,6 @@ export class SqliteTapPath implements TapPath {
         chatId,
         roleId,
         now: sqliteTime(now),
-        heldUntil: sqliteTime(holdUntil(now)),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
       const decision = (card ? statements.decideOnCard : statements.decide).get(params);
@@ -241,7 +239,7 @@ export class SqliteTapPath implements TapPath {
         chatId,
         roleId,
         now: params.now,
-        heldUntil: status === "held" ? params.heldUntil : null,
+        heldUntil: status === "held" ? sqliteTime(holdUntil(now)) : null,
         status,
         seq,
       };
