@@ -6,12 +6,17 @@
  * query is driven the same way, so the ratio shows how close Yiqi is to the framework's limit.
  *
  *   npm run bench:http -- [--db sqlite|postgresql|both] [--taps 10000] [--chats 200]
- *                         [--concurrency 50] [--warmup 2000] [--bare yes|no]
+ *                         [--concurrency 50] [--warmup 2000] [--bare yes|no] [--rounds 1]
+ *
+ * With `--rounds N` the whole run (fresh data, Yiqi, then bare grammY) is repeated N times and the medians are
+ * printed after: on a small shared machine one run's figures swing with whatever else runs, and the load
+ * average printed with each run says how quiet it was.
  *
  * A tap's latency is measured at the stand-in: from offering the update to its answer arriving.
  * Bot CPU per tap is the bot process's user+system CPU time during the measured taps
  * (read from /proc), divided by the taps.
  */
+import { loadavg } from "node:os";
 import { encodeCallback } from "../src/views/callback-data.ts";
 import { benchArgs, benchDatabases } from "./args.ts";
 import { startStandIn } from "./support/bot-api-stand-in.ts";
@@ -33,6 +38,7 @@ const chats = Number(args.get("chats") ?? 200);
 const concurrency = Number(args.get("concurrency") ?? 50);
 const warmup = Number(args.get("warmup") ?? 2000);
 const withBare = (args.get("bare") ?? "yes") !== "no";
+const rounds = Number(args.get("rounds") ?? 1);
 const kinds = benchDatabases(args.get("db"));
 
 interface Figures {
@@ -96,31 +102,62 @@ async function measure(
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 for (const kind of kinds) {
   const token = "7000001:bench-token-bench-token-bench-token";
-  const { url, cards, drop } = await seed(kind, token, chats);
-  console.log(
-    `http-taps/${kind}: ${taps} taps (after ${warmup} warm-up taps), ${concurrency} in flight, ${chats} chats, long polling over HTTP`,
-  );
-  try {
-    const yiqi = await measure("yiqi", yiqiProcess, { DATABASE_URL: url, LOG_LEVEL: "warn" }, cards, (card) =>
-      encodeCallback("signUp", card.eventId),
+  const runs: { yiqi: Figures; bare: Figures | null }[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const { url, cards, drop } = await seed(kind, token, chats);
+    console.log(
+      `http-taps/${kind}${rounds > 1 ? ` (round ${round} of ${rounds})` : ""}: ${taps} taps (after ${warmup} warm-up taps), ` +
+        `${concurrency} in flight, ${chats} chats, long polling over HTTP; load average ${load()}`,
     );
-    console.log(`  result (warm-up included): ${await checkResult(url)}`);
-    if (withBare) {
-      const bare = await measure(
-        "bare grammY",
-        { command: ["--import", "tsx", "bench/support/bare-grammy.ts"] },
-        {},
-        cards,
-        (card) => encodeCallback("signUp", card.eventId),
+    try {
+      const yiqi = await measure("yiqi", yiqiProcess, { DATABASE_URL: url, LOG_LEVEL: "warn" }, cards, (card) =>
+        encodeCallback("signUp", card.eventId),
       );
+      console.log(`  result (warm-up included): ${await checkResult(url)}`);
+      let bare: Figures | null = null;
+      if (withBare) {
+        bare = await measure(
+          "bare grammY",
+          { command: ["--import", "tsx", "bench/support/bare-grammy.ts"] },
+          {},
+          cards,
+          (card) => encodeCallback("signUp", card.eventId),
+        );
+        console.log(
+          `  yiqi ÷ bare grammY: throughput ${(yiqi.tapsPerSecond / bare.tapsPerSecond).toFixed(2)}, ` +
+            `CPU per tap ${(yiqi.cpuPerTapMs / bare.cpuPerTapMs).toFixed(2)}×`,
+        );
+      }
+      runs.push({ yiqi, bare });
+    } finally {
+      await drop();
+    }
+  }
+  if (rounds > 1) {
+    const of = (pick: (f: Figures) => number, who: "yiqi" | "bare") =>
+      median(runs.flatMap((r) => (r[who] ? [pick(r[who] as Figures)] : [])));
+    const line = (who: "yiqi" | "bare") =>
+      `${of((f) => f.tapsPerSecond, who).toFixed(0)} taps/s, p50 ${of((f) => f.p50, who).toFixed(1)} ms, ` +
+      `p99 ${of((f) => f.p99, who).toFixed(1)} ms, bot CPU ${of((f) => f.cpuPerTapMs, who).toFixed(3)} ms/tap, ` +
+      `RSS ${of((f) => f.rssMiB, who).toFixed(0)} MiB`;
+    console.log(`http-taps/${kind}: medians of ${rounds} rounds; load average ${load()}`);
+    console.log(`  yiqi: ${line("yiqi")}`);
+    if (withBare) {
+      console.log(`  bare grammY: ${line("bare")}`);
+      const ratio = (pick: (r: { yiqi: Figures; bare: Figures }) => number) =>
+        median(runs.flatMap((r) => (r.bare ? [pick(r as { yiqi: Figures; bare: Figures })] : [])));
       console.log(
-        `  yiqi ÷ bare grammY: throughput ${(yiqi.tapsPerSecond / bare.tapsPerSecond).toFixed(2)}, ` +
-          `CPU per tap ${(yiqi.cpuPerTapMs / bare.cpuPerTapMs).toFixed(2)}×`,
+        `  yiqi ÷ bare grammY (median of the rounds' ratios): throughput ${ratio((r) => r.yiqi.tapsPerSecond / r.bare.tapsPerSecond).toFixed(2)}, ` +
+          `CPU per tap ${ratio((r) => r.yiqi.cpuPerTapMs / r.bare.cpuPerTapMs).toFixed(2)}×`,
       );
     }
-  } finally {
-    await drop();
   }
 }

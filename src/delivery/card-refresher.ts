@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
+import { markCards } from "../store/card-marks.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
 import { Prisma } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -47,8 +48,8 @@ const SWEEP_MS = 30_000;
 
 /**
  * Keeps every posted card of an event up to date. A change marks the event
- * in the database (`CardMark`; sign-up changes mark it by a trigger in
- * their own transaction, other changes through `markDirty`), so a restart or another instance
+ * in the database (`CardMark`; sign-up changes mark it in their own transaction, by trigger or
+ * store/card-marks.ts, other changes through `markDirty`), so a restart or another instance
  * finishes a refresh this one could not. A flush renders each marked event's
  * cards, stalest first, and edits only those whose content differs from what
  * they show (`EventMessage.shownHash`): a card already current costs no call
@@ -86,16 +87,14 @@ export class CardRefresher {
 
   /** Marks the event's cards for a refresh (durably) and schedules one. */
   async markDirty(eventId: number): Promise<void> {
-    await this.deps.db.$executeRaw`
-      INSERT INTO "CardMark" ("eventId", "stale") SELECT "id", 1 FROM "Event" WHERE "id" = ${eventId}
-      ON CONFLICT ("eventId") DO UPDATE SET "stale" = "CardMark"."stale" + 1`;
+    await markCards(this.deps.db, eventId);
     this.wake();
   }
 
   /**
    * Schedules a refresh of cards the database has marked already: a change to
-   * sign-ups marks its event in the same transaction (a trigger, see the
-   * migration signup_changes_mark_cards), so a tap costs no second statement.
+   * sign-ups marks its event in the same transaction (store/card-marks.ts), so
+   * a tap needs no second round trip.
    * While this instance does not edit cards (another is the sending leader),
    * the leader is told instead (`onMarked`).
    */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type CheckInOutcome, checkInVerdict } from "../domain/check-in.ts";
 import { PLACE_HOLDING } from "../domain/signup-rules.ts";
+import { markCards } from "../store/card-marks.ts";
 import type { Db, SqlDialect } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { ChangeFeed } from "./changes.ts";
@@ -92,6 +93,7 @@ export class CheckInService {
           await tx.signup.create({
             data: { eventId, userId, status: "attended", seq: (last?.seq ?? 0) + 1, createdAt: now, updatedAt: now },
           });
+          await markCards(tx, eventId);
         }
       }
       return { ...verdict, event: { id: event.id, title: event.title, timeZone: event.timeZone } };

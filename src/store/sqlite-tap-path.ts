@@ -35,39 +35,49 @@ const HELD_IN_EVENT = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c 
 const HELD_IN_ROLE = `(SELECT COALESCE(SUM(1 + c."guests"), 0) FROM "Signup" c WHERE c."eventId" = e."id" AND c."roleId" = @roleId AND c."status" IN (${HOLDING_SQL}))`;
 
 /**
- * A place while the event (and the tapped role, if any) has one — held until @heldUntil when the event asks
- * questions (domain/signup-rules.ts `admittedStatus`); otherwise waitlisted (the role's own waitlist). An event
- * with roles takes only taps that name one of its roles; one without, only taps that name none. The CTE is
- * materialised so that the counts run once: flattened into the INSERT, SQLite evaluated them for each use of
- * "status" (the plan had every count twice).
+ * What a tap would get, decided before anything is written: a place while the event (and the tapped role, if any)
+ * has one — held (until `holdUntil`) when the event asks questions (domain/signup-rules.ts `admittedStatus`);
+ * otherwise waitlisted (the role's own waitlist) — the next seq, and the member's sign-up of the event if they
+ * have one. An event with roles takes only taps that name one of its roles; one without, only taps that name
+ * none. No row: the tap signs nobody up. The batch holds the write lock from here to the write, so nothing can
+ * change the counts in between.
  */
-const SIGN_UP = (onCard: boolean) => `
-  WITH t AS MATERIALIZED (
-    SELECT e."id",
-           CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
-                 AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
-                THEN CASE WHEN EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = e."id")
-                          THEN 'held' ELSE 'confirmed' END
-                ELSE 'waitlisted' END AS "status",
-           COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1 AS "seq"
-    FROM "Event" e
-    LEFT JOIN "EventRole" r ON r."id" = @roleId AND r."eventId" = e."id"
-    ${onCard ? `JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = @cardChatId AND k."messageId" = @cardMessageId` : ""}
-    WHERE e."id" = @eventId AND e."status" = 'published' AND e."endsAt" > @now
-      AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
-      AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
-                ELSE r."id" IS NOT NULL END)
-  )
+const DECIDE = (onCard: boolean) => `
+  SELECT CASE WHEN (e."capacity" IS NULL OR ${HELD_IN_EVENT} < e."capacity")
+               AND (r."capacity" IS NULL OR ${HELD_IN_ROLE} < r."capacity")
+              THEN CASE WHEN EXISTS (SELECT 1 FROM "EventQuestion" q WHERE q."eventId" = e."id")
+                        THEN 'held' ELSE 'confirmed' END
+              ELSE 'waitlisted' END AS "status",
+         COALESCE((SELECT MAX(m."seq") FROM "Signup" m WHERE m."eventId" = e."id"), 0) + 1 AS "seq",
+         s."id" AS "signupId", s."status" AS "current"
+  FROM "Event" e
+  LEFT JOIN "EventRole" r ON r."id" = @roleId AND r."eventId" = e."id"
+  ${onCard ? `JOIN "EventMessage" k ON k."eventId" = e."id" AND k."chatId" = @cardChatId AND k."messageId" = @cardMessageId` : ""}
+  LEFT JOIN "Signup" s ON s."eventId" = e."id" AND s."userId" = @userId
+  WHERE e."id" = @eventId AND e."status" = 'published' AND e."endsAt" > @now
+    AND (e."signupDeadline" IS NULL OR e."signupDeadline" > @now)
+    AND (CASE WHEN @roleId IS NULL THEN NOT EXISTS (SELECT 1 FROM "EventRole" x WHERE x."eventId" = e."id")
+              ELSE r."id" IS NOT NULL END)`;
+
+/**
+ * The write, one row with its values given: a statement that writes one row from given values and fires no
+ * trigger needs no statement journal, where an INSERT … SELECT (or one with a trigger) copies every page it
+ * touches aside first — 15 pages per tap, spilled to a temporary file (issue 12).
+ */
+const INSERT_SIGNUP = `
   INSERT INTO "Signup" ("eventId", "userId", "status", "heldUntil", "seq", "chatId", "roleId", "createdAt", "updatedAt")
-  SELECT t."id", @userId, t."status", CASE WHEN t."status" = 'held' THEN @heldUntil END, t."seq",
-         @chatId, @roleId, @now, @now
-  FROM t
-  WHERE true
-  ON CONFLICT ("eventId", "userId") DO UPDATE
-    SET "status" = excluded."status", "heldUntil" = excluded."heldUntil", "seq" = excluded."seq",
-        "chatId" = excluded."chatId", "roleId" = excluded."roleId", "guests" = 0, "updatedAt" = excluded."updatedAt"
-    WHERE "Signup"."status" = 'cancelled'
-  RETURNING "status", "seq"`;
+  VALUES (@eventId, @userId, @status, @heldUntil, @seq, @chatId, @roleId, @now, @now)`;
+
+/** A cancelled sign-up taken up again: a new place in the queue (its update marks the cards by trigger). */
+const RENEW_SIGNUP = `
+  UPDATE "Signup" SET "status" = @status, "heldUntil" = @heldUntil, "seq" = @seq, "chatId" = @chatId,
+    "roleId" = @roleId, "guests" = 0, "updatedAt" = @now
+  WHERE "id" = @signupId AND "status" = 'cancelled'`;
+
+/** The new sign-up's event needs its cards redrawn (store/card-marks.ts `markCards`, as a prepared statement). */
+const MARK_CARDS = `
+  INSERT INTO "CardMark" ("eventId", "stale") VALUES (@eventId, 1)
+  ON CONFLICT ("eventId") DO UPDATE SET "stale" = "stale" + 1`;
 
 /** What `explain` reads about a tap that signed nobody up, in one statement. */
 const EXPLAIN = `
@@ -90,18 +100,25 @@ interface SignUpParams {
   chatId: bigint | null;
   roleId: number | null;
   now: string;
-  heldUntil: string;
   cardChatId?: bigint;
   cardMessageId?: number;
 }
 
 type UserParams = Omit<TapUser, "now"> & { now: string };
 
-/** What the sign-up statement returns (the connection reads integers as bigint). */
-interface SignUpRow {
+/** What the decision reads (the connection reads integers as bigint). */
+interface DecisionRow {
   status: TapRow["status"];
   seq: bigint;
+  signupId: bigint | null;
+  current: string | null;
 }
+
+type WriteParams = Omit<SignUpParams, "cardChatId" | "cardMessageId"> & {
+  heldUntil: string | null;
+  status: TapRow["status"];
+  seq: bigint;
+};
 
 /** The position statement's parameters and row (the waitlist position, and whether the event asks questions). */
 type PositionParams = { eventId: number; roleId: number | null; seq: bigint };
@@ -113,8 +130,11 @@ type PositionRow = { n: bigint; asks: bigint };
  */
 function prepareStatements(db: BetterSqlite3.Database) {
   return {
-    onCard: db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(true)),
-    plain: db.prepare<[SignUpParams], SignUpRow>(SIGN_UP(false)),
+    decideOnCard: db.prepare<[SignUpParams], DecisionRow>(DECIDE(true)),
+    decide: db.prepare<[SignUpParams], DecisionRow>(DECIDE(false)),
+    insert: db.prepare<[WriteParams]>(INSERT_SIGNUP),
+    renew: db.prepare<[WriteParams & { signupId: bigint }]>(RENEW_SIGNUP),
+    markCards: db.prepare<[{ eventId: number }]>(MARK_CARDS),
     position: db.prepare<[PositionParams], PositionRow>(
       `SELECT (SELECT COUNT(*) FROM "Signup" WHERE "eventId" = @eventId AND "roleId" IS @roleId
                  AND "status" = 'waitlisted' AND "seq" <= @seq) AS n,
@@ -141,17 +161,11 @@ export class SqliteTapPath implements TapPath {
   private prepared: ReturnType<typeof prepareStatements> | null = null;
   /** the taps of one moment (see `inBatch`) */
   private readonly batch = new TickBatch<() => unknown, unknown>((works) => this.runBatch(works));
-  private readonly tx: Record<
-    "begin" | "savepoint" | "release" | "rollbackTo" | "commit" | "rollback",
-    BetterSqlite3.Statement
-  >;
+  private readonly tx: Record<"begin" | "commit" | "rollback", BetterSqlite3.Statement>;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.tx = {
       begin: db.prepare("BEGIN IMMEDIATE"),
-      savepoint: db.prepare("SAVEPOINT tap"),
-      release: db.prepare("RELEASE tap"),
-      rollbackTo: db.prepare("ROLLBACK TO tap"),
       commit: db.prepare("COMMIT"),
       rollback: db.prepare("ROLLBACK"),
     };
@@ -164,10 +178,12 @@ export class SqliteTapPath implements TapPath {
 
   /**
    * Runs `work` with the other taps of this moment in one transaction (group commit, store/tick-batch.ts): a
-   * commit writes each changed page once, so the WAL grows by a fraction per tap. Each tap runs under its own
-   * savepoint: one that fails leaves the others alone. A commit that fails (a full disk) fails every tap of the
-   * batch, none of which is stored: its member gets the error toast, never a false "you're in". The batch runs
-   * once no Prisma transaction is open on the connection, synchronously, so nothing interleaves with it.
+   * commit writes each changed page once, so the WAL grows by a fraction per tap. The batch runs once no Prisma
+   * transaction is open on the connection, synchronously, so nothing interleaves with it. A work that fails
+   * rolls the batch back, and then each work runs again in a transaction of its own: the one that fails fails
+   * alone, the others are stored (a savepoint per work would cost more than the rare retry: every page a
+   * statement touches under a savepoint is copied aside first). A commit that fails (a full disk) fails every
+   * work of its transaction, none of which is stored: its member gets the error toast, never a false "you're in".
    */
   private inBatch<T>(work: () => T): Promise<T> {
     return this.batch.add(work) as Promise<T>;
@@ -175,56 +191,65 @@ export class SqliteTapPath implements TapPath {
 
   private async runBatch(works: (() => unknown)[]): Promise<Outcome<unknown>[]> {
     while (this.db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-    const alone = works.length === 1; // its statement commits by itself
-    const outcomes: Outcome<unknown>[] = [];
-    if (!alone) this.tx.begin.run();
     try {
-      for (const work of works) {
-        if (!alone) this.tx.savepoint.run();
-        try {
-          outcomes.push({ ok: true, value: work() });
-          if (!alone) this.tx.release.run();
-        } catch (error) {
-          // SQLite rolls the whole transaction back by itself after some errors (a full disk): then none is stored
-          if (alone || !this.db.inTransaction) throw error;
-          this.tx.rollbackTo.run();
-          this.tx.release.run();
-          outcomes.push({ ok: false, error });
-        }
-      }
-      if (!alone) this.tx.commit.run();
+      return this.transaction(() => works.map((work): Outcome<unknown> => ({ ok: true, value: work() })));
     } catch (error) {
-      if (!alone && this.db.inTransaction) this.tx.rollback.run();
+      if (works.length === 1) throw error;
+      return works.map((work): Outcome<unknown> => {
+        try {
+          return { ok: true, value: this.transaction(work) };
+        } catch (alone) {
+          return { ok: false, error: alone };
+        }
+      });
+    }
+  }
+
+  /** `work` in one transaction, committed; rolled back if it throws (SQLite may have rolled back already). */
+  private transaction<T>(work: () => T): T {
+    this.tx.begin.run();
+    try {
+      const value = work();
+      this.tx.commit.run();
+      return value;
+    } catch (error) {
+      if (this.db.inTransaction) this.tx.rollback.run();
       throw error;
     }
-    return outcomes;
   }
 
   signUp({ eventId, userId, chatId, now, card, roleId = null }: Tap): Promise<TapRow | null> {
     return this.inBatch(() => {
+      const statements = this.statements;
       const params = {
         eventId,
         userId,
         chatId,
         roleId,
         now: sqliteTime(now),
-        heldUntil: sqliteTime(holdUntil(now)),
         ...(card ? { cardChatId: card.chatId, cardMessageId: card.messageId } : {}),
       };
-      // `.all()`, not `.get()`: `.get()` stops at the first row and resets the statement, and SQLite commits
-      // (and reports a commit that failed, e.g. a full disk) only when the statement runs to its end. better-sqlite3
-      // ignores the reset's error, so `.get()` returned a row that was never stored. `.all()` runs to the end and
-      // throws when the commit fails: the member then gets the error toast, never a false "you're in".
-      const [row] = (card ? this.statements.onCard : this.statements.plain).all(params);
-      if (!row) return null;
-      if (row.status !== "waitlisted") return { status: row.status, seq: Number(row.seq), position: null, asks: false };
-      const waiting = this.statements.position.get({ eventId, roleId, seq: row.seq });
-      return {
-        status: row.status,
-        seq: Number(row.seq),
-        position: Number(waiting?.n ?? 0),
-        asks: Boolean(waiting?.asks),
+      const decision = (card ? statements.decideOnCard : statements.decide).get(params);
+      // refused, or already signed up (a second tap changes nothing)
+      if (!decision || (decision.current !== null && decision.current !== "cancelled")) return null;
+      const { status, seq } = decision;
+      const write = {
+        eventId,
+        userId,
+        chatId,
+        roleId,
+        now: params.now,
+        heldUntil: status === "held" ? sqliteTime(holdUntil(now)) : null,
+        status,
+        seq,
       };
+      if (decision.signupId === null) {
+        statements.insert.run(write);
+        statements.markCards.run({ eventId });
+      } else statements.renew.run({ ...write, signupId: decision.signupId });
+      if (status !== "waitlisted") return { status, seq: Number(seq), position: null, asks: false };
+      const waiting = statements.position.get({ eventId, roleId, seq });
+      return { status, seq: Number(seq), position: Number(waiting?.n ?? 0), asks: Boolean(waiting?.asks) };
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Message } from "grammy/types";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buttonTexts, press, sendAndWait } from "../support/chat.ts";
 import { databaseKinds } from "../support/databases.ts";
 import type { SimUser } from "../support/fake-telegram/users.ts";
@@ -100,9 +100,17 @@ describe.each(databaseKinds)("check-in at the venue with a QR link, on %s", (kin
     expect(await status(signedUp)).toBe("attended");
     expect(await open(signedUp, link)).toBe("你已经签到过「益行洞桥义诊」了。");
     expect(await status(signedUp)).toBe("attended");
+    // the cards have caught up with the check-ins so far (none of them changed what the card shows)
+    await vi.waitFor(async () => expect(await db.cardMark.findUnique({ where: { eventId: event.id } })).toBeNull(), {
+      timeout: 5000,
+    });
     // not signed up, and a place is free: let in as a walk-in; the next walk-in finds it full
     expect(await open(walkIn, link)).toBe("✅ 已签到「益行洞桥义诊」。你之前没有报名，已为你登记为到场。");
     expect(await status(walkIn)).toBe("attended");
+    // the event's card in the group counts the walk-in too: its last place is taken
+    await h.fake.waitFor(() =>
+      h.fake.sent(group).find((m) => m.message_id === card.message_id && m.text?.endsWith("🎟 满员")),
+    );
     expect(await open(late, link)).toBe("「益行洞桥义诊」名额已满，无法直接签到，请找现场的组织者。");
     expect(await status(late)).toBeUndefined();
     expect(await open(english, link)).toBe(

@@ -67,6 +67,32 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     expect(promoted.filter((p) => p.eventId === event.id).map((p) => p.userId)).toEqual(firstThree);
   });
 
+  it("taps that come moment after moment on several events keep their order on each event", async () => {
+    // each moment's taps are a batch; on PostgreSQL batches on other events run beside the one still running
+    const spots = await Promise.all(
+      ["徒步", "插花", "手工"].map((title) => events.create({ organisationId: orgId, title, window, capacity: 1 })),
+    );
+    const taps: { eventId: number; outcome: Promise<Awaited<ReturnType<SignupService["signUp"]>>> }[] = [];
+    for (let wave = 0; wave < 8; wave++) {
+      for (let k = 0; k < 2; k++) {
+        for (const [e, spot] of spots.entries()) {
+          // the same people tap every event, in another order on each
+          const user = BigInt(1000 + ((wave * 2 + k + e * 5) % 16));
+          taps.push({ eventId: spot.id, outcome: signups.signUp(spot.id, user, null, now) });
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const spot of spots) {
+      const outcomes = await Promise.all(taps.filter((t) => t.eventId === spot.id).map((t) => t.outcome));
+      expect(outcomes[0]).toEqual({ kind: "confirmed" });
+      // in the order they came: positions 1, 2, 3, …
+      expect(outcomes.slice(1).map((o) => (o.kind === "waitlisted" ? o.position : o.kind))).toEqual(
+        Array.from({ length: 15 }, (_, i) => i + 1),
+      );
+    }
+  });
+
   it("a second tap changes nothing, and a cancelled member can sign up again at the back", async () => {
     const event = await events.create({ organisationId: orgId, title: "垃圾分类宣传", window, capacity: 1 });
     const g = event.id;
