@@ -103,8 +103,14 @@ export class SignupService {
     card: CardRef | undefined,
     roleId: number | null,
   ): Promise<SignUpOutcome> {
-    const row = await this.tapPath.signUp({ eventId, userId, chatId, now, card, roleId });
-    if (!row) return this.whyNotSignedUp(eventId, userId, now, card, roleId);
+    let row = await this.tapPath.signUp({ eventId, userId, chatId, now, card, roleId });
+    if (!row) {
+      const why = await this.whyNotSignedUp(eventId, userId, now, card, roleId);
+      if (why) return why;
+      // nothing refuses it now: what did (a card recorded a moment later) changed between the two statements
+      row = await this.tapPath.signUp({ eventId, userId, chatId, now, card, roleId });
+      if (!row) return (await this.whyNotSignedUp(eventId, userId, now, card, roleId)) ?? { kind: "missing" };
+    }
     await this.changes.emit("signupsChanged", { eventId, userId });
     if (row.status === "confirmed") return { kind: "confirmed" };
     if (row.status === "held") return { kind: "held", until: holdUntil(now), repeated: false };
@@ -115,13 +121,18 @@ export class SignupService {
     };
   }
 
+  /**
+   * Why the tap path signed nobody up, read afresh. Null when nothing refuses the tap now: what refused it changed
+   * between the two statements (the card's message recorded a moment after the tap looked for it), so the tap is
+   * tried again rather than answered "the event is gone".
+   */
   private async whyNotSignedUp(
     eventId: number,
     userId: TelegramId,
     now: Date,
     card: CardRef | undefined,
     roleId: number | null,
-  ): Promise<SignUpOutcome> {
+  ): Promise<SignUpOutcome | null> {
     const facts = await this.tapPath.explain({ eventId, userId, chatId: null, now, card, roleId });
     if (!facts) return { kind: "missing" };
     if (card && facts.cardEventId !== eventId) return { kind: "stale" };
@@ -139,7 +150,7 @@ export class SignupService {
     if (existing?.status === "offered") return { kind: "offered" };
     if (refusal) return { kind: "refused", reason: refusal };
     const roleFits = roleId === null ? facts.roles === 0 : facts.roleFits;
-    return roleFits ? { kind: "missing" } : { kind: "pick_role" };
+    return roleFits ? null : { kind: "pick_role" };
   }
 
   /** The place on the waitlist (of the sign-up's role, when the event has roles). */

@@ -140,6 +140,31 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     });
   });
 
+  it("a tap that lands while its card is being recorded signs up, not 'the event is gone'", async () => {
+    const event = await events.create({ organisationId: orgId, title: "植树", window, capacity: 5 });
+    await db.prisma.chat.create({ data: { id: -600n, type: "group" } });
+    // the card's message is recorded just after the tap's statement looked for it (Telegram answered the
+    // sendMessage a moment late), before the refusal is explained
+    const path = db.tapPath;
+    const racing = new SignupService(db.prisma, db.dialect, new ChangeFeed(() => {}), {
+      signUp: async (tap) => {
+        const row = await path.signUp(tap);
+        if ((await db.prisma.eventMessage.count({ where: { eventId: event.id } })) === 0) {
+          await db.prisma.eventMessage.create({ data: { eventId: event.id, chatId: -600n, messageId: 9 } });
+        }
+        return row;
+      },
+      explain: (tap) => path.explain(tap),
+      counts: (ids) => path.counts(ids),
+      rememberUser: (user) => path.rememberUser(user),
+      rememberMembers: (members, at) => path.rememberMembers(members, at),
+    });
+    expect(await racing.signUp(event.id, 1001n, -600n, now, { chatId: -600n, messageId: 9 })).toEqual({
+      kind: "confirmed",
+    });
+    expect(await db.prisma.signup.count({ where: { eventId: event.id, status: "confirmed" } })).toBe(1);
+  });
+
   it("a bigger capacity promotes from the waitlist", async () => {
     const event = await events.create({ organisationId: orgId, title: "读书会", window, capacity: 1 });
     const g = event.id;
