@@ -1,6 +1,4 @@
-import type { Outcome } from "./tick-batch.ts";
-
-type Pending<I, O> = { input: I; resolve: (value: O) => void; reject: (error: unknown) => void };
+import { type Outcome, type Pending, runBatch } from "./tick-batch.ts";
 
 /**
  * Batches like store/tick-batch.ts (the calls of one moment run as one batch, each gets its own outcome, a
@@ -71,18 +69,7 @@ export class KeyedBatch<I, K, O> {
     }
   }
 
-  private async runBatch(batch: Pending<I, O>[]): Promise<void> {
-    let outcomes: Outcome<O>[];
-    try {
-      outcomes = await this.run(batch.map((item) => item.input));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    for (const [i, item] of batch.entries()) {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve(outcome.value);
-      else item.reject(outcome ? outcome.error : new Error("a batch answered fewer outcomes than it was given"));
-    }
+  private runBatch(batch: Pending<I, O>[]): Promise<void> {
+    return runBatch(batch, this.run);
   }
 }

@@ -12,7 +12,7 @@ const MAX_BATCH = 200;
  * one after the other.
  */
 export class TickBatch<I, O> {
-  private readonly pending: { input: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
+  private readonly pending: Pending<I, O>[] = [];
   private running: Promise<void> | null = null;
 
   constructor(private readonly run: (inputs: I[]) => Promise<Outcome<O>[]>) {}
@@ -34,18 +34,29 @@ export class TickBatch<I, O> {
     });
   }
 
-  private async runBatch(batch: TickBatch<I, O>["pending"]): Promise<void> {
-    let outcomes: Outcome<O>[];
-    try {
-      outcomes = await this.run(batch.map((item) => item.input));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    for (const [i, item] of batch.entries()) {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve(outcome.value);
-      else item.reject(outcome ? outcome.error : new Error("a batch answered fewer outcomes than it was given"));
-    }
+  private runBatch(batch: Pending<I, O>[]): Promise<void> {
+    return runBatch(batch, this.run);
+  }
+}
+
+/** One waiting call of a batch. */
+export type Pending<I, O> = { input: I; resolve: (value: O) => void; reject: (error: unknown) => void };
+
+/**
+ * Runs one batch and settles each of its calls with its own outcome; if `run` throws, every call fails with
+ * that error (nothing of the batch was stored). Shared by TickBatch and store/keyed-batch.ts.
+ */
+export async function runBatch<I, O>(batch: Pending<I, O>[], run: (inputs: I[]) => Promise<Outcome<O>[]>) {
+  let outcomes: Outcome<O>[];
+  try {
+    outcomes = await run(batch.map((item) => item.input));
+  } catch (error) {
+    for (const item of batch) item.reject(error);
+    return;
+  }
+  for (const [i, item] of batch.entries()) {
+    const outcome = outcomes[i];
+    if (outcome?.ok) item.resolve(outcome.value);
+    else item.reject(outcome ? outcome.error : new Error("a batch answered fewer outcomes than it was given"));
   }
 }
