@@ -32,7 +32,7 @@ for (const kind of benchDatabases(args.get("db"))) {
   try {
     const prisma = db.prisma;
     const outbox = new Outbox(prisma, db.dialect);
-    const planner = new ReminderPlanner({ db: prisma, outbox, logger: pino({ level: "silent" }) });
+    const planner = new ReminderPlanner({ db: prisma, people: db.tapPath, outbox, logger: pino({ level: "silent" }) });
     const org = await prisma.organisation.create({ data: { name: "bench", joinCode: "BENCH" } });
     await prisma.chat.create({ data: { id: -100n, type: "supergroup", title: "bench", organisationId: org.id } });
     const event = await prisma.event.create({

@@ -96,7 +96,7 @@ export function createCardRefresher(options: {
     ...(options.onMarked ? { onMarked: options.onMarked } : {}),
     ...(options.onEdit ? { onEdit: options.onEdit } : {}),
     db: services.database.prisma,
-    dialect: services.database.dialect,
+    cards: services.database.cardPath,
     limiter: options.limiter,
     callApi: options.callApi,
     now: services.now,

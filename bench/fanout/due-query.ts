@@ -91,7 +91,12 @@ export async function measureDueQuery(kind: DatabaseKind, rows: number): Promise
     const busy = Array.from({ length: 200 }, (_, i) => -BigInt(1000000 + i));
     const claimExcluding: number[] = [];
     for (let i = 0; i < 50; i++) claimExcluding.push(await timed(() => outbox.claim("bench", at, 30, busy)));
-    const planner = new ReminderPlanner({ db: db.prisma, outbox, logger: pino({ level: "silent" }) });
+    const planner = new ReminderPlanner({
+      db: db.prisma,
+      people: db.tapPath,
+      outbox,
+      logger: pino({ level: "silent" }),
+    });
     const first = await timed(() => planner.sweep(at));
     const next = await timed(() => planner.sweep(new Date(now + 60_000)));
     return {

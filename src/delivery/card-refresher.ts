@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Logger } from "../log.ts";
 import { markCards } from "../store/card-marks.ts";
-import type { Db, SqlDialect } from "../store/database.ts";
-import { Prisma } from "../store/sql.ts";
+import type { CardPath, PostedCard, ShownCard } from "../store/card-path.ts";
+import type { Db } from "../store/database.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import type { View } from "../views/view.ts";
 import { sendOptions } from "../views/view.ts";
@@ -69,7 +69,8 @@ export class CardRefresher {
   constructor(
     private readonly deps: {
       db: Db;
-      dialect: SqlDialect;
+      /** the flush's reads and writes (store/card-path.ts) */
+      cards: CardPath;
       limiter: RateLimiter;
       callApi: CallApi;
       render: CardRenderer;
@@ -151,28 +152,22 @@ export class CardRefresher {
   }
 
   private async flushOnce(): Promise<number> {
-    const { db, limiter, now } = this.deps;
-    const marked = (await db.cardMark.findMany({ orderBy: { eventId: "asc" }, take: EVENTS_PER_FLUSH })).map(
-      (mark) => ({ id: mark.eventId, stale: mark.stale }),
-    );
+    const { cards, limiter, now } = this.deps;
+    const { marked, posted } = await cards.queue(EVENTS_PER_FLUSH);
     if (marked.length === 0) return 0;
-    const posted = await db.eventMessage.findMany({
-      where: { eventId: { in: marked.map((e) => e.id) } },
-      orderBy: [{ editedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-    });
     // event by event, each one's cards stalest first; an event's mark is cleared once all its cards are current
-    const current = new Map(marked.map((e) => [e.id, true]));
+    const current = new Map(marked.map((e) => [e.eventId, true]));
     const byEvent = new Map<number, typeof posted>();
     for (const card of posted) {
       const cards = byEvent.get(card.eventId);
       if (cards) cards.push(card);
       else byEvent.set(card.eventId, [card]);
     }
-    const queue = marked.flatMap((e) => byEvent.get(e.id) ?? []);
+    const queue = marked.flatMap((e) => byEvent.get(e.eventId) ?? []);
     let edits = 0;
     let globalFull = false;
     let next = 0;
-    const reads: FlushReads = { eventIds: marked.map((e) => e.id), memo: new Map() };
+    const reads: FlushReads = { eventIds: marked.map((e) => e.eventId), memo: new Map() };
     while (next < queue.length) {
       if (next > 0) await new Promise((resolve) => setImmediate(resolve)); // let waiting taps in between rounds
       const at = now().getTime();
@@ -195,15 +190,15 @@ export class CardRefresher {
       }
       if (round.length === 0) continue;
       const views = await this.deps.render(round, reads);
-      const shown: { id: number; hash: string }[] = [];
+      const shown: ShownCard[] = [];
       try {
         edits += await this.editRound(round, views, current, shown);
       } finally {
-        await this.recordShown(shown);
+        await cards.recordShown(shown, now());
       }
     }
     // clear each mark unless a change came in while the cards were rendered
-    await this.clearMarks(marked.filter((event) => current.get(event.id)));
+    await cards.clearMarks(marked.filter((mark) => current.get(mark.eventId)));
     const left = [...current.values()].some((done) => !done);
     // a full global window has room again within a second; a full chat window takes longer
     if (left || marked.length === EVENTS_PER_FLUSH) this.schedule(globalFull ? 1000 : 3000);
@@ -212,10 +207,10 @@ export class CardRefresher {
 
   /** Edits a round's cards whose view changed, as far as the limits allow; returns how many were edited. */
   private async editRound(
-    round: { id: number; eventId: number; chatId: TelegramId; messageId: number; shownHash: string | null }[],
+    round: PostedCard[],
     views: (View | null)[],
     current: Map<number, boolean>,
-    shown: { id: number; hash: string }[],
+    shown: ShownCard[],
   ): Promise<number> {
     const { limiter, now } = this.deps;
     let edits = 0;
@@ -245,7 +240,7 @@ export class CardRefresher {
     card: { id: number; chatId: TelegramId; messageId: number },
     view: View,
     hash: string,
-    shown: { id: number; hash: string }[],
+    shown: ShownCard[],
   ): Promise<"edited" | "current" | "retry"> {
     const { db, now, limiter } = this.deps;
     try {
@@ -274,35 +269,6 @@ export class CardRefresher {
       this.deps.logger.warn({ err: error, chatId: String(card.chatId) }, "could not update an event card");
       return "current";
     }
-  }
-
-  /** What a round's cards show now, in one statement (a card not recorded is edited again, harmlessly). */
-  private async recordShown(shown: { id: number; hash: string }[]): Promise<void> {
-    if (shown.length === 0) return;
-    const hashes = Prisma.join(
-      shown.map(({ id, hash }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN ${hash}`),
-      " ",
-    );
-    await this.deps.db.$executeRaw`
-      UPDATE "EventMessage" SET "editedAt" = ${this.deps.now()}, "shownHash" = CASE "id" ${hashes} END
-      WHERE "id" IN (${Prisma.join(shown.map(({ id }) => id))})`;
-  }
-
-  /** Clears the marks of events whose cards are all current, unless a change came in meanwhile; one statement. */
-  private async clearMarks(events: { id: number; stale: number }[]): Promise<void> {
-    if (events.length === 0) return;
-    const seen = Prisma.join(
-      events.map(({ id, stale }) => Prisma.sql`WHEN CAST(${id} AS INTEGER) THEN CAST(${stale} AS INTEGER)`),
-      " ",
-    );
-    // a mark a tap is changing right now is skipped, not waited for (it stays for the next flush): the refresher
-    // never holds a mark while it waits for another, so it cannot close a circle with a batch of taps
-    await this.deps.db.$executeRaw`
-      DELETE FROM "CardMark"
-      WHERE "eventId" IN (
-        SELECT "eventId" FROM "CardMark" WHERE "eventId" IN (${Prisma.join(events.map(({ id }) => id))})
-        ORDER BY "eventId" ${this.deps.dialect.skipLocked})
-      AND "stale" = CASE "eventId" ${seen} END`;
   }
 
   /** One last flush (as far as the limits allow), then no more timers. */

@@ -13,7 +13,7 @@ export { Scheduler } from "./scheduler.ts";
 export function planners(services: Services, logger: Logger) {
   const db = services.database.prisma;
   return {
-    reminders: new ReminderPlanner({ db, outbox: services.outbox, logger }),
+    reminders: new ReminderPlanner({ db, people: services.database.tapPath, outbox: services.outbox, logger }),
     summaries: new SummaryPlanner({ db, outbox: services.outbox }),
   };
 }

@@ -4,6 +4,7 @@ import { groupDefaultOffsets, offsetsFor, personalReminders } from "../domain/re
 import { organiserSlots, reminderSlots, type Slot } from "../domain/reminders/plan.ts";
 import { inChunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
+import type { TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { windowOf } from "../views/event-views.ts";
 import { plannableEvents } from "./live-events.ts";
@@ -197,6 +198,7 @@ export async function eventReminders(db: Db, events: PlannedEvent[], now: Date):
  */
 export async function memberReminders(
   db: Db,
+  people: Pick<TapPath, "remindable">,
   members: Map<number, Set<TelegramId>>,
   now: Date,
 ): Promise<NewDelivery[]> {
@@ -204,13 +206,7 @@ export async function memberReminders(
   // Plain IN lists, filtered to the exact pairs here: an OR of one condition per member makes a query
   // that Prisma's compiler takes tens of milliseconds over, on the thread that answers taps.
   const userIds = [...new Set([...members.values()].flatMap((ids) => [...ids]))];
-  // (in chunks: a burst of a thousand taps is a thousand ids, past what one SQLite statement takes)
-  const reachable = await inChunks(userIds, (ids) =>
-    db.user.findMany({
-      where: { id: { in: ids }, startedBot: true, remindersOn: true },
-      select: { id: true, remindersOn: true, reminderOffsets: true },
-    }),
-  );
+  const reachable = await people.remindable(userIds);
   if (reachable.length === 0) return [];
   const person = new Map(reachable.map((u) => [u.id, u]));
   const eventIds = [...members.keys()];

@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import type { ChangeFeed } from "../services/changes.ts";
 import { chunks } from "../store/chunked.ts";
 import type { Db } from "../store/database.ts";
+import type { TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
 import { LOOKAHEAD_MS, plannableEvents } from "./live-events.ts";
 import { eventReminders, memberReminders, type PlannedEvent, plannedEvent } from "./reminder-audience.ts";
@@ -21,6 +22,8 @@ const DAY_MS = 86_400_000;
 
 export interface PlannerDeps {
   db: Db;
+  /** who of the people who just signed up can be reminded (store/tap-path.ts `remindable`) */
+  people: Pick<TapPath, "remindable">;
   outbox: Outbox;
   logger: Logger;
 }
@@ -192,7 +195,7 @@ export class ReminderPlanner {
   }
 
   private async planMembers(members: Map<number, Set<TelegramId>>, now: Date): Promise<number> {
-    return this.deps.outbox.enqueue(await memberReminders(this.deps.db, members, now), now);
+    return this.deps.outbox.enqueue(await memberReminders(this.deps.db, this.deps.people, members, now), now);
   }
 
   private async planEventIds(eventIds: number[], now: Date): Promise<number> {

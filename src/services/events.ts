@@ -1,7 +1,9 @@
+import { boundedCache } from "../cache.ts";
 import { LIVE_STATUSES } from "../domain/event-status.ts";
 import { type QuestionInput, storeOptions } from "../domain/questions.ts";
 import type { RoleInput } from "../domain/roles.ts";
 import type { TimeWindow } from "../domain/time/window.ts";
+import type { CardPath } from "../store/card-path.ts";
 import type { Db } from "../store/database.ts";
 import { Prisma, type Sql } from "../store/sql.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -53,11 +55,18 @@ export type EventWithOrg = NonNullable<Awaited<ReturnType<EventService["get"]>>>
 /** What an event is read with wherever it is shown: its organisation and its co-hosts in order. */
 const EVENT_DETAIL = { organisation: true, organisers: { orderBy: { position: "asc" } } } as const;
 
+/** Events whose card details `getMany` keeps (a card flush looks at 200 at most). */
+const DETAILS_KEPT = 1000;
+
 export class EventService {
+  /** card details read earlier, each with the version it was read at (see `getMany`) */
+  private readonly details = boundedCache<number, { version: string; event: EventWithOrg }>({ max: DETAILS_KEPT });
+
   constructor(
     private readonly db: Db,
     private readonly signups: SignupService,
     private readonly changes: ChangeFeed,
+    private readonly versions: Pick<CardPath, "eventVersions">,
   ) {}
 
   async create(input: EventInput) {
@@ -172,8 +181,33 @@ export class EventService {
   }
 
   /** Several events with what `get` includes, in one round (a flush of cards renders many at once). */
-  getMany(ids: number[]) {
-    return this.db.event.findMany({ where: { id: { in: ids } }, include: EVENT_DETAIL });
+  /**
+   * Events with their details (those gone are left out), for the card refresher's flushes: details read
+   * earlier are reused while the event's version (store/card-path.ts `eventVersions`) is the same, so a flush
+   * whose events did not change reads one short statement instead of three Prisma queries (issue 12: 21 ms of
+   * the thread that answers taps for 200 events). The version is read first: details read after it are at
+   * least as new, and a change after it shows as a new version next time. Two changes within one millisecond
+   * would share a version; every change marks the event's cards again, so at worst its next flush still
+   * shows the first.
+   */
+  async getMany(ids: number[]): Promise<EventWithOrg[]> {
+    const versions = await this.versions.eventVersions(ids);
+    const found: EventWithOrg[] = [];
+    const unread = new Map<number, string>();
+    for (const { id, version } of versions) {
+      const kept = this.details.get(id);
+      if (kept?.version === version) found.push(kept.event);
+      else unread.set(id, version);
+    }
+    if (unread.size === 0) return found;
+    for (const event of await this.db.event.findMany({
+      where: { id: { in: [...unread.keys()] } },
+      include: EVENT_DETAIL,
+    })) {
+      this.details.set(event.id, { version: unread.get(event.id) as string, event });
+      found.push(event);
+    }
+    return found;
   }
 
   async update(id: number, patch: EventPatch, now: Date) {

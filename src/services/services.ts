@@ -89,8 +89,8 @@ export interface Services {
 export function createServices(deps: ServiceDeps): Services {
   const db = deps.database.prisma;
   const changes = new ChangeFeed((error, name) => deps.logger.error({ err: error, event: name }, "listener failed"));
-  const signups = new SignupService(db, deps.database.dialect, changes, deps.database.tapPath);
-  const events = new EventService(db, signups, changes);
+  const signups = new SignupService(db, deps.database.dialect, changes, deps.database.tapPath, deps.database.cardPath);
+  const events = new EventService(db, signups, changes, deps.database.cardPath);
   const organisations = new OrganisationService(db);
   const outbox = new Outbox(db, deps.database.dialect);
   const campaigns = new CampaignService(db, signups, deps.database.dialect);

@@ -9,6 +9,7 @@ import {
   type SignupRefusal,
   signupRefusal,
 } from "../domain/signup-rules.ts";
+import type { CardPath } from "../store/card-path.ts";
 import type { Db, DbTransaction, SqlDialect } from "../store/database.ts";
 import type { CardRef, TapPath } from "../store/tap-path.ts";
 import type { TelegramId } from "../telegram-id.ts";
@@ -72,6 +73,7 @@ export class SignupService {
     private readonly dialect: SqlDialect,
     private readonly changes: ChangeFeed,
     private readonly tapPath: TapPath,
+    private readonly cardPath: Pick<CardPath, "roleCounts">,
   ) {}
 
   /**
@@ -307,36 +309,10 @@ export class SignupService {
     return (await this.roleCountsOf([eventId])).get(eventId) ?? [];
   }
 
-  /** `roleCounts` of several events in one round: an event without roles maps to []. */
+  /** `roleCounts` of several events in one statement (each card round reads it): an event without roles maps to []. */
   async roleCountsOf(eventIds: number[]): Promise<Map<number, RoleCount[]>> {
     const result = new Map<number, RoleCount[]>(eventIds.map((id) => [id, []]));
-    const roles = await this.db.eventRole.findMany({
-      where: { eventId: { in: eventIds } },
-      orderBy: [{ eventId: "asc" }, { position: "asc" }],
-    });
-    // most events have no roles: their cards (rendered on every change) skip the count
-    if (roles.length === 0) return result;
-    const groups = await this.db.signup.groupBy({
-      by: ["roleId", "status", "guests"],
-      where: {
-        eventId: { in: [...new Set(roles.map((r) => r.eventId))] },
-        roleId: { not: null },
-        status: { in: ["waitlisted", ...PLACE_HOLDING] },
-      },
-      _count: { _all: true },
-    });
-    for (const r of roles) {
-      const mine = groups.filter((g) => g.roleId === r.id);
-      result.get(r.eventId)?.push({
-        id: r.id,
-        name: r.name,
-        capacity: r.capacity,
-        confirmed: mine
-          .filter((g) => g.status !== "waitlisted")
-          .reduce((n, g) => n + g._count._all * (1 + g.guests), 0),
-        waitlisted: mine.filter((g) => g.status === "waitlisted").reduce((n, g) => n + g._count._all, 0),
-      });
-    }
+    for (const { eventId, ...role } of await this.cardPath.roleCounts(eventIds)) result.get(eventId)?.push(role);
     return result;
   }
 

@@ -1,8 +1,11 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import BetterSqlite3 from "better-sqlite3";
+import type { CardPath } from "./card-path.ts";
 import type { Db } from "./client.ts";
 import { postgresDialect, type SqlDialect, sqliteDialect } from "./dialect.ts";
+import { PostgresCardPath } from "./postgres-card-path.ts";
 import { PostgresTapPath } from "./postgres-tap-path.ts";
+import { SqliteCardPath } from "./sqlite-card-path.ts";
 import { SAFETY_NET_PAGES, SqliteCheckpointer } from "./sqlite-checkpointer.ts";
 import { sqliteFilePath } from "./sqlite-path.ts";
 import { SqliteTapPath } from "./sqlite-tap-path.ts";
@@ -20,6 +23,8 @@ export interface Database {
   dialect: SqlDialect;
   /** the sign-up tap in one or two statements (see tap-path.ts) */
   tapPath: TapPath;
+  /** what the card refresher reads and writes each flush, in as few statements (see card-path.ts) */
+  cardPath: CardPath;
   close(): Promise<void>;
 }
 
@@ -73,11 +78,13 @@ async function openSqlite(url: string, onError?: (message: string) => void): Pro
     await prisma.$disconnect();
     throw new Error("the SQLite driver adapter did not expose its connection (unexpected Prisma version)");
   }
+  const tapPath = new SqliteTapPath(connection);
   return {
     kind: "sqlite",
     prisma,
     dialect: sqliteDialect,
-    tapPath: new SqliteTapPath(connection),
+    tapPath,
+    cardPath: new SqliteCardPath(connection, (work) => tapPath.inBatch(work)),
     async close() {
       await checkpointer?.stop();
       await prisma.$disconnect();
@@ -108,6 +115,7 @@ async function openPostgres(url: string): Promise<Database> {
     prisma,
     dialect: postgresDialect,
     tapPath: new PostgresTapPath(pool),
+    cardPath: new PostgresCardPath(pool),
     close: () => prisma.$disconnect(),
   };
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { holdUntil } from "../domain/signup-rules.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import { KeyedBatch } from "./keyed-batch.ts";
 import {
   type ChatMemberSeen,
@@ -7,6 +8,8 @@ import {
   type EventCountRow,
   type ExplainRow,
   HOLDING_SQL,
+  REMINDABLE_SQL,
+  type RemindableUser,
   type Tap,
   type TapFacts,
   type TapPath,
@@ -52,6 +55,8 @@ const COUNTS = {
          GROUP BY "eventId"`,
 };
 
+const REMINDABLE = { name: "yiqi-remindable", text: REMINDABLE_SQL(`= ANY($1::bigint[])`) };
+
 /** People seen in groups, in one statement (pairs unique and in key order: see `rememberMembers`). */
 const REMEMBER_MEMBERS = {
   name: "yiqi-remember-members",
@@ -89,7 +94,7 @@ const BATCHES = { maxInFlight: 3, maxBatch: 200 };
  * Prisma stores DateTime as `timestamp(3)` in UTC: a Date goes as its UTC ISO text (pg's own conversion would
  * write the process's local time, and the cast to `timestamp` would drop the offset).
  */
-const utc = (date: Date) => date.toISOString();
+export const utc = (date: Date) => date.toISOString();
 
 /**
  * The sign-up tap on PostgreSQL: one round trip to the `yiqi_sign_up`
@@ -187,6 +192,15 @@ export class PostgresTapPath implements TapPath {
       ...REMEMBER_MEMBERS,
       values: [sorted.map((m) => m.chatId), sorted.map((m) => m.userId), utc(at)],
     });
+  }
+
+  async remindable(userIds: TelegramId[]): Promise<RemindableUser[]> {
+    if (userIds.length === 0) return [];
+    const { rows } = await this.pool.query<{ id: string; reminderOffsets: string | null }>({
+      ...REMINDABLE,
+      values: [userIds],
+    });
+    return rows.map((u) => ({ id: BigInt(u.id), remindersOn: true, reminderOffsets: u.reminderOffsets }));
   }
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {

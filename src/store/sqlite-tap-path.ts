@@ -1,11 +1,14 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { holdUntil } from "../domain/signup-rules.ts";
+import type { TelegramId } from "../telegram-id.ts";
 import {
   type ChatMemberSeen,
   COUNT_COLUMNS,
   type EventCountRow,
   type ExplainRow,
   HOLDING_SQL,
+  REMINDABLE_SQL,
+  type RemindableUser,
   type Tap,
   type TapFacts,
   type TapPath,
@@ -151,6 +154,12 @@ function prepareStatements(db: BetterSqlite3.Database) {
       SELECT ${COUNT_COLUMNS} FROM "Signup"
       WHERE "eventId" IN (SELECT value FROM json_each(@ids)) AND "status" IN ('waitlisted', ${HOLDING_SQL})
       GROUP BY "eventId"`),
+    // user ids are BIGINT: read as bigint
+    remindable: db
+      .prepare<[{ ids: string }], { id: bigint; reminderOffsets: string | null }>(
+        REMINDABLE_SQL(`IN (SELECT value FROM json_each(@ids))`),
+      )
+      .safeIntegers(true),
     member: db.prepare<[{ chatId: bigint; userId: bigint; at: string }]>(`
       INSERT INTO "ChatMember" ("chatId", "userId", "lastSeenAt") VALUES (@chatId, @userId, @at)
       ON CONFLICT ("chatId", "userId") DO UPDATE SET "lastSeenAt" = excluded."lastSeenAt"`),
@@ -184,8 +193,9 @@ export class SqliteTapPath implements TapPath {
    * alone, the others are stored (a savepoint per work would cost more than the rare retry: every page a
    * statement touches under a savepoint is copied aside first). A commit that fails (a full disk) fails every
    * work of its transaction, none of which is stored: its member gets the error toast, never a false "you're in".
+   * The card refresher's statements run here too (sqlite-card-path.ts), for the same reasons.
    */
-  private inBatch<T>(work: () => T): Promise<T> {
+  inBatch<T>(work: () => T): Promise<T> {
     return this.batch.add(work) as Promise<T>;
   }
 
@@ -282,6 +292,16 @@ export class SqliteTapPath implements TapPath {
     return this.inBatch(() => {
       for (const { chatId, userId } of members) this.statements.member.run({ chatId, userId, at: seenAt });
     });
+  }
+
+  remindable(userIds: TelegramId[]): Promise<RemindableUser[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    const ids = `[${userIds.join(",")}]`; // JSON numbers: Telegram ids have at most 52 bits
+    return this.inBatch(() =>
+      this.statements.remindable
+        .all({ ids })
+        .map((u) => ({ id: u.id, remindersOn: true, reminderOffsets: u.reminderOffsets })),
+    );
   }
 
   rememberUser(user: TapUser): Promise<{ locale: string | null }> {

@@ -75,7 +75,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     let renders = 0;
     const refresher = new CardRefresher({
       db,
-      dialect: services.database.dialect,
+      cards: services.database.cardPath,
       limiter: new RateLimiter({ globalPerSecond: 2, groupPerMinute: 20, privatePerSecond: 1 }),
       callApi,
       now: () => new Date(clock.now()),
@@ -116,7 +116,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     const rounds: number[] = [];
     const refresher = new CardRefresher({
       db,
-      dialect: services.database.dialect,
+      cards: services.database.cardPath,
       limiter: new RateLimiter(),
       callApi,
       now: () => new Date(clock.now()),
@@ -150,7 +150,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     const rounds: number[] = [];
     const refresher = new CardRefresher({
       db,
-      dialect: services.database.dialect,
+      cards: services.database.cardPath,
       // two edits a second, and each edit takes 600 ms of the clock: the window frees up between rounds
       limiter: new RateLimiter({ globalPerSecond: 2, groupPerMinute: 20, privatePerSecond: 1 }),
       callApi: async (method, params) => {
@@ -178,6 +178,109 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     } finally {
       eventReads.mockRestore();
       countReads.mockRestore();
+      await refresher.stop();
+    }
+  });
+
+  it("an event's details are read again only when they changed: a renamed organisation, a co-host added", async () => {
+    await h.app.cards.stop();
+    const { services, callApi } = h.app;
+    const db = services.database.prisma;
+    const org = await db.organisation.create({ data: { name: "老名字协会", joinCode: "RENAM" } });
+    const event = await seedEvent(org.id, "改名后的活动");
+    const group = h.fake.group({ title: "改名群" });
+    await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+    await postCard(event.id, group.id);
+    const refresher = new CardRefresher({
+      db,
+      cards: services.database.cardPath,
+      limiter: new RateLimiter({ globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }),
+      callApi,
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (cards, flush) => {
+        const views = await services.presenter.cards(
+          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
+          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
+        );
+        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
+      },
+    });
+    const card = () => h.fake.lastMessage(group)?.text ?? "";
+    const eventReads = vi.spyOn(db.event, "findMany");
+    try {
+      await refresher.markDirty(event.id);
+      await refresher.flush();
+      expect(card()).toContain("老名字协会");
+
+      clock.advance(1000);
+      await db.organisation.update({ where: { id: org.id }, data: { name: "新名字协会" } });
+      await refresher.markDirty(event.id);
+      await refresher.flush();
+      expect(card()).toContain("新名字协会");
+
+      await db.eventOrganiser.create({ data: { eventId: event.id, position: 0, name: "合办单位甲" } });
+      await refresher.markDirty(event.id);
+      await refresher.flush();
+      expect(card()).toContain("合办单位甲");
+
+      // a sign-up changes the counts, not the details: the card follows without reading the event again
+      eventReads.mockClear();
+      const member = h.fake.user({ first_name: "阿明" });
+      await db.user.create({ data: { id: BigInt(member.id), firstName: "阿明" } });
+      await services.signups.signUp(event.id, BigInt(member.id), BigInt(group.id), new Date(clock.now()));
+      await refresher.markDirty(event.id);
+      await refresher.flush();
+      expect(card()).toContain("1/10");
+      expect(eventReads).not.toHaveBeenCalled();
+    } finally {
+      eventReads.mockRestore();
+      await refresher.stop();
+    }
+  });
+
+  it("a sign-up while its card is being rendered keeps the mark: the next flush shows it", async () => {
+    await h.app.cards.stop();
+    const { services, callApi } = h.app;
+    const db = services.database.prisma;
+    const org = await db.organisation.create({ data: { name: "途中报名协会", joinCode: "MIDFL" } });
+    const event = await seedEvent(org.id, "途中报名的活动");
+    const group = h.fake.group({ title: "途中群" });
+    await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
+    await postCard(event.id, group.id);
+    const member = h.fake.user({ first_name: "小红" });
+    await db.user.create({ data: { id: BigInt(member.id), firstName: "小红" } });
+    let tapDuringRender = true;
+    const refresher = new CardRefresher({
+      db,
+      cards: services.database.cardPath,
+      limiter: new RateLimiter({ globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }),
+      callApi,
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (cards, flush) => {
+        const views = await services.presenter.cards(
+          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
+          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
+        );
+        if (tapDuringRender) {
+          // the tap lands after the counts were read for this round
+          tapDuringRender = false;
+          await services.signups.signUp(event.id, BigInt(member.id), BigInt(group.id), new Date(clock.now()));
+        }
+        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
+      },
+    });
+    try {
+      await refresher.markDirty(event.id);
+      await refresher.flush();
+      expect(h.fake.lastMessage(group)?.text).toContain("0/10");
+      expect(await db.cardMark.count({ where: { eventId: event.id } })).toBe(1);
+      clock.advance(1000);
+      await refresher.flush();
+      expect(h.fake.lastMessage(group)?.text).toContain("1/10");
+      expect(await db.cardMark.count({ where: { eventId: event.id } })).toBe(0);
+    } finally {
       await refresher.stop();
     }
   });

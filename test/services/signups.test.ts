@@ -28,8 +28,8 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     changes.on("promoted", (p) => {
       promoted.push(p);
     });
-    signups = new SignupService(db.prisma, db.dialect, changes, db.tapPath);
-    events = new EventService(db.prisma, signups, changes);
+    signups = new SignupService(db.prisma, db.dialect, changes, db.tapPath, db.cardPath);
+    events = new EventService(db.prisma, signups, changes, db.cardPath);
     const org = await new OrganisationService(db.prisma).create({
       name: "阳光志愿者协会",
       kind: "organisation",
@@ -146,19 +146,26 @@ describe.each(databaseKinds)("sign-ups on %s", (kind) => {
     // the card's message is recorded just after the tap's statement looked for it (Telegram answered the
     // sendMessage a moment late), before the refusal is explained
     const path = db.tapPath;
-    const racing = new SignupService(db.prisma, db.dialect, new ChangeFeed(() => {}), {
-      signUp: async (tap) => {
-        const row = await path.signUp(tap);
-        if ((await db.prisma.eventMessage.count({ where: { eventId: event.id } })) === 0) {
-          await db.prisma.eventMessage.create({ data: { eventId: event.id, chatId: -600n, messageId: 9 } });
-        }
-        return row;
+    const racing = new SignupService(
+      db.prisma,
+      db.dialect,
+      new ChangeFeed(() => {}),
+      {
+        signUp: async (tap) => {
+          const row = await path.signUp(tap);
+          if ((await db.prisma.eventMessage.count({ where: { eventId: event.id } })) === 0) {
+            await db.prisma.eventMessage.create({ data: { eventId: event.id, chatId: -600n, messageId: 9 } });
+          }
+          return row;
+        },
+        explain: (tap) => path.explain(tap),
+        counts: (ids) => path.counts(ids),
+        rememberUser: (user) => path.rememberUser(user),
+        rememberMembers: (members, at) => path.rememberMembers(members, at),
+        remindable: (ids) => path.remindable(ids),
       },
-      explain: (tap) => path.explain(tap),
-      counts: (ids) => path.counts(ids),
-      rememberUser: (user) => path.rememberUser(user),
-      rememberMembers: (members, at) => path.rememberMembers(members, at),
-    });
+      db.cardPath,
+    );
     expect(await racing.signUp(event.id, 1001n, -600n, now, { chatId: -600n, messageId: 9 })).toEqual({
       kind: "confirmed",
     });
