@@ -30,6 +30,30 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
       },
     });
 
+  /**
+   * A refresher of the app's cards in Chinese on the test clock, within Telegram's usual limits; `afterRender`
+   * runs after each round's views are rendered, before they are sent.
+   */
+  const chineseCardRefresher = (afterRender: () => Promise<void> = async () => {}) => {
+    const { services, callApi } = h.app;
+    return new CardRefresher({
+      db: services.database.prisma,
+      cards: services.database.cardPath,
+      limiter: new RateLimiter({ globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }),
+      callApi,
+      now: () => new Date(clock.now()),
+      logger: services.logger,
+      render: async (cards, flush) => {
+        const views = await services.presenter.cards(
+          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
+          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
+        );
+        await afterRender();
+        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
+      },
+    });
+  };
+
   /** Posts a placeholder message into the group and records it as the event's card there. */
   async function postCard(eventId: number, groupId: number): Promise<void> {
     const posted = await h.app.callApi("sendMessage", { chat_id: BigInt(groupId), text: "the card as first posted" });
@@ -184,28 +208,14 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
 
   it("an event's details are read again only when they changed: a renamed organisation, a co-host added", async () => {
     await h.app.cards.stop();
-    const { services, callApi } = h.app;
+    const { services } = h.app;
     const db = services.database.prisma;
     const org = await db.organisation.create({ data: { name: "老名字协会", joinCode: "RENAM" } });
     const event = await seedEvent(org.id, "改名后的活动");
     const group = h.fake.group({ title: "改名群" });
     await db.chat.create({ data: { id: BigInt(group.id), type: group.type, organisationId: org.id } });
     await postCard(event.id, group.id);
-    const refresher = new CardRefresher({
-      db,
-      cards: services.database.cardPath,
-      limiter: new RateLimiter({ globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }),
-      callApi,
-      now: () => new Date(clock.now()),
-      logger: services.logger,
-      render: async (cards, flush) => {
-        const views = await services.presenter.cards(
-          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
-          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
-        );
-        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
-      },
-    });
+    const refresher = chineseCardRefresher();
     const card = () => h.fake.lastMessage(group)?.text ?? "";
     const eventReads = vi.spyOn(db.event, "findMany");
     try {
@@ -241,7 +251,7 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
 
   it("a sign-up while its card is being rendered keeps the mark: the next flush shows it", async () => {
     await h.app.cards.stop();
-    const { services, callApi } = h.app;
+    const { services } = h.app;
     const db = services.database.prisma;
     const org = await db.organisation.create({ data: { name: "途中报名协会", joinCode: "MIDFL" } });
     const event = await seedEvent(org.id, "途中报名的活动");
@@ -251,25 +261,11 @@ describe.each(databaseKinds)("event cards kept up to date, on %s", (kind) => {
     const member = h.fake.user({ first_name: "小红" });
     await db.user.create({ data: { id: BigInt(member.id), firstName: "小红" } });
     let tapDuringRender = true;
-    const refresher = new CardRefresher({
-      db,
-      cards: services.database.cardPath,
-      limiter: new RateLimiter({ globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }),
-      callApi,
-      now: () => new Date(clock.now()),
-      logger: services.logger,
-      render: async (cards, flush) => {
-        const views = await services.presenter.cards(
-          cards.map(({ eventId }) => ({ eventId, locale: "zh-CN" as const })),
-          { eventIds: flush.eventIds, read: flush.memo as EventsRead },
-        );
-        if (tapDuringRender) {
-          // the tap lands after the counts were read for this round
-          tapDuringRender = false;
-          await services.signups.signUp(event.id, BigInt(member.id), BigInt(group.id), new Date(clock.now()));
-        }
-        return cards.map(({ eventId }) => views.get(cardKey(eventId, "zh-CN")) ?? null);
-      },
+    const refresher = chineseCardRefresher(async () => {
+      if (!tapDuringRender) return;
+      // the tap lands after the counts were read for this round
+      tapDuringRender = false;
+      await services.signups.signUp(event.id, BigInt(member.id), BigInt(group.id), new Date(clock.now()));
     });
     try {
       await refresher.markDirty(event.id);
